@@ -1,0 +1,5 @@
+/**
+ * kubeconflict: correct, fast and visible concurrent writes to Kubernetes objects.
+ * @packageDocumentation
+ */
+export * from './core/index.ts';
