@@ -1,0 +1,102 @@
+import { parseArgs } from 'node:util';
+import type { Backoff } from '../core/backoff.ts';
+import { seededRandom } from '../core/random.ts';
+import { backoffFlagOptions, backoffFlagsHelp, backoffFromFlags } from './backoff-flags.ts';
+import { UsageError } from './usage-error.ts';
+
+export const backoffHelp = `kubeconflict backoff: show what a retry-on-conflict schedule does, call by call
+
+Usage: kubeconflict backoff [flags]
+
+Prints, for a writer that keeps conflicting, each call it makes, the sleep after it, and
+when it gives up: what retryOnConflict (and client-go's retry.RetryOnConflict) does.
+
+${backoffFlagsHelp}
+
+Output:
+  --seed N             replay the same jitter (otherwise random)
+  --json               machine-readable output
+  -h, --help           this help`;
+
+/** One line of the schedule: a call, then the sleep after it (none after the last). */
+export interface ScheduleEntry {
+  readonly call: number;
+  readonly sleepAfter: number | undefined;
+}
+
+/** The schedule a writer that always conflicts follows, as the retry loop runs it. */
+export function conflictSchedule(backoff: Backoff, random: () => number): ScheduleEntry[] {
+  const entries: ScheduleEntry[] = [];
+  let current = backoff;
+  for (let call = 1; ; call++) {
+    if (current.steps === 1) {
+      entries.push({ call, sleepAfter: undefined });
+      return entries;
+    }
+    const { delay, next } = current.step(random);
+    entries.push({ call, sleepAfter: delay });
+    current = next;
+    if (current.steps < 1) return entries;
+  }
+}
+
+export function runBackoffCommand(args: string[], out: (line: string) => void): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      ...backoffFlagOptions,
+      seed: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    out(backoffHelp);
+    return 0;
+  }
+  const backoff = backoffFromFlags(values);
+  const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : integer('--seed', values.seed);
+  const schedule = conflictSchedule(backoff, seededRandom(seed));
+  const lowest = sum(conflictSchedule(backoff, () => 0));
+  const highest = sum(conflictSchedule(backoff, () => 1 - Number.EPSILON));
+  const totalSleep = sum(schedule);
+  if (values.json) {
+    out(JSON.stringify({ backoff: backoff.toJSON(), seed, calls: schedule.length, schedule, totalSleep }, null, 2));
+    return 0;
+  }
+  out(`Backoff: ${describe(backoff)} (seed ${String(seed)})`);
+  out('');
+  for (const { call, sleepAfter } of schedule) {
+    const sleep = sleepAfter === undefined ? '' : `, sleep ${ms(sleepAfter)}`;
+    const end = call === schedule.length ? ', then give up: the last conflict is returned to the caller' : '';
+    out(`  call ${String(call).padStart(3)}  conflict${sleep}${end}`);
+  }
+  out('');
+  const range =
+    lowest === highest ? '' : ` (with this backoff, from ${ms(lowest)} to ${ms(highest)} depending on jitter)`;
+  out(
+    `A writer that keeps conflicting makes ${String(schedule.length)} calls and sleeps ${ms(totalSleep)} in all${range}.`,
+  );
+  if (schedule.at(-1)?.sleepAfter !== undefined) {
+    out('The cap ended the schedule: like client-go, the loop sleeps once more after the last call before giving up.');
+  }
+  return 0;
+}
+
+function describe(backoff: Backoff): string {
+  const { steps, duration, factor, jitter, cap, jitterMode } = backoff;
+  const jitterText = jitterMode === 'additive' ? `jitter ${String(jitter)}` : `${jitterMode} jitter`;
+  return `steps ${String(steps)}, duration ${ms(duration)}, factor ${String(factor)}, ${jitterText}, ${cap > 0 ? `cap ${ms(cap)}` : 'no cap'}`;
+}
+
+const sum = (schedule: readonly ScheduleEntry[]) =>
+  schedule.reduce((total, entry) => total + (entry.sleepAfter ?? 0), 0);
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+
+function integer(flag: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value)) throw new UsageError(`${flag} must be an integer; got ${JSON.stringify(text)}`);
+  return value;
+}

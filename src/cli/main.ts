@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { backoffHelp, runBackoffCommand } from './backoff-command.ts';
+import { UsageError } from './usage-error.ts';
+
+const usage = `kubeconflict: correct, fast and visible concurrent writes to Kubernetes objects
+
+Usage: kubeconflict <command> [flags]
+
+Commands:
+  backoff    show what a retry-on-conflict schedule does, call by call
+
+Run 'kubeconflict <command> --help' for a command's flags.`;
+
+const commands: Record<string, (args: string[], out: (line: string) => void) => number> = {
+  backoff: runBackoffCommand,
+};
+
+/** Runs the CLI; returns the exit status: 0 done, 1 failed, 2 usage error. */
+export function main(
+  argv: string[],
+  out = (line: string) => {
+    console.log(line);
+  },
+  err = (line: string) => {
+    console.error(line);
+  },
+): number {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    out(usage);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    err(`kubeconflict: unknown command ${JSON.stringify(name)}\n\n${usage}`);
+    return 2;
+  }
+  try {
+    return command(args, out);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      err(`kubeconflict ${name}: ${(error as Error).message}\n\n${name === 'backoff' ? backoffHelp : usage}`);
+      return 2;
+    }
+    err(`kubeconflict ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
+}
+
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = main(process.argv.slice(2));
+}
