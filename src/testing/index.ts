@@ -1,5 +1,15 @@
 /**
- * Test helpers for code that uses kubeconflict.
+ * Test helpers for code that uses kubeconflict: a manual clock, and a real
+ * kube-apiserver launcher.
  * @packageDocumentation
  */
 export { ManualClock } from './manual-clock.ts';
+export {
+  type ApiServerAssets,
+  assetsDirectory,
+  etcdVersion,
+  findAssets,
+  kubernetesVersion,
+} from './apiserver/assets.ts';
+export type { Credentials, Kubeconfig } from './apiserver/kubeconfig.ts';
+export { type ApiServerOptions, type RunningApiServer, startApiServer } from './apiserver/start-api-server.ts';

@@ -1,0 +1,207 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { RequestOptions } from 'node:https';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { CertificateAuthority, createSigningKeyPair } from '../tls/certificate-authority.ts';
+import { type ApiServerAssets, findAssets } from './assets.ts';
+import { freeLoopbackPort } from './free-port.ts';
+import { buildKubeconfig, type Kubeconfig } from './kubeconfig.ts';
+import { ManagedProcess } from './managed-process.ts';
+import { trackForExit, untrackForExit } from './stop-on-exit.ts';
+import { waitUntilReady } from './wait-until-ready.ts';
+
+/** Options of {@link startApiServer}; every one has a default. */
+export interface ApiServerOptions {
+  /** Directory holding kube-apiserver, etcd and kubectl. @default see `assetsDirectory()` */
+  readonly assetsDirectory?: string;
+  /** How long to wait for etcd, then kube-apiserver, to be ready, in ms. @default 60000 */
+  readonly startTimeoutMs?: number;
+  /** How long `stop()` waits after SIGTERM before SIGKILL, in ms. @default 10000 */
+  readonly stopGraceMs?: number;
+  /** Extra kube-apiserver flags, appended after kubeconflict's own. @default [] */
+  readonly extraApiServerArgs?: readonly string[];
+}
+
+/** A running real control plane (etcd and kube-apiserver) on loopback. */
+export interface RunningApiServer {
+  /** `https://127.0.0.1:<port>` */
+  readonly url: string;
+  /** Admin kubeconfig (client certificate in `system:masters`, CA data, verification on). */
+  readonly kubeconfig: Kubeconfig;
+  /** The same kubeconfig as a file (mode 0600), for kubectl and other clients. */
+  readonly kubeconfigPath: string;
+  /** A ready `@kubernetes/client-node` KubeConfig for the admin. */
+  readonly kubeConfig: KubeConfig;
+  /** A bearer token that kube-apiserver also accepts for the admin. Never log it. */
+  readonly adminToken: string;
+  /** PEM of the CA that signed the serving certificate. */
+  readonly caPem: string;
+  /** TLS options for `node:https` requests as the admin. */
+  readonly tls: RequestOptions;
+  /** The binaries used, kubectl among them. */
+  readonly assets: ApiServerAssets;
+  /** Temporary directory with certificates, etcd data and logs; removed by `stop()`. */
+  readonly directory: string;
+  /** How long start-up took, in ms. */
+  readonly startupMs: number;
+  /** Stops kube-apiserver then etcd (process groups) and removes the directory. Idempotent. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts etcd and kube-apiserver, built from Go modules by tools/apiserver/build.sh, on
+ * free loopback ports, the way controller-runtime's envtest does: a throwaway CA, a
+ * serving certificate for 127.0.0.1, an admin client certificate and token, a
+ * service-account key pair, RBAC, and the admission plugins that need no controller
+ * manager. Resolves once `/readyz` answers ok. A failed start undoes itself and reports
+ * the processes' last log lines.
+ */
+export async function startApiServer(options: ApiServerOptions = {}): Promise<RunningApiServer> {
+  const started = performance.now();
+  const assets = findAssets(options.assetsDirectory);
+  const { startTimeoutMs = 60_000, stopGraceMs = 10_000, extraApiServerArgs = [] } = options;
+  const directory = mkdtempSync(join(tmpdir(), 'kubeconflict-apiserver-'));
+  const processes: ManagedProcess[] = [];
+  const stop = async () => {
+    untrackForExit(stopNow);
+    for (const process of [...processes].reverse()) await process.stop(stopGraceMs);
+    rmSync(directory, { recursive: true, force: true });
+  };
+  const stopNow = () => {
+    for (const process of processes) process.killNow();
+    rmSync(directory, { recursive: true, force: true });
+  };
+  trackForExit(stopNow);
+  try {
+    const material = await writeMaterial(directory);
+    const [etcdClientPort, etcdPeerPort, apiServerPort] = await distinctPorts(3);
+    const etcdUrl = `http://127.0.0.1:${String(etcdClientPort)}`;
+    const etcdPeerUrl = `http://127.0.0.1:${String(etcdPeerPort)}`;
+    const etcd = new ManagedProcess(
+      'etcd',
+      assets.etcd,
+      [
+        '--name=default',
+        `--data-dir=${join(directory, 'etcd')}`,
+        `--listen-client-urls=${etcdUrl}`,
+        `--advertise-client-urls=${etcdUrl}`,
+        `--listen-peer-urls=${etcdPeerUrl}`,
+        `--initial-advertise-peer-urls=${etcdPeerUrl}`,
+        `--initial-cluster=default=${etcdPeerUrl}`,
+        // Test data need not survive a machine crash; fsync dominates etcd's write latency.
+        '--unsafe-no-fsync',
+      ],
+      join(directory, 'etcd.log'),
+    );
+    processes.push(etcd);
+    await waitUntilReady({ url: `${etcdUrl}/health`, processes, timeoutMs: startTimeoutMs, what: 'etcd' });
+
+    const url = `https://127.0.0.1:${String(apiServerPort)}`;
+    const apiServer = new ManagedProcess(
+      'kube-apiserver',
+      assets.kubeApiServer,
+      [
+        `--etcd-servers=${etcdUrl}`,
+        '--bind-address=127.0.0.1',
+        '--advertise-address=127.0.0.1',
+        `--secure-port=${String(apiServerPort)}`,
+        `--cert-dir=${join(directory, 'apiserver-certs')}`,
+        `--tls-cert-file=${material.servingCertPath}`,
+        `--tls-private-key-file=${material.servingKeyPath}`,
+        `--client-ca-file=${material.caPath}`,
+        `--token-auth-file=${material.tokenFilePath}`,
+        '--authorization-mode=RBAC',
+        '--service-cluster-ip-range=10.0.0.0/24',
+        '--service-account-issuer=https://kubernetes.default.svc',
+        `--service-account-key-file=${material.serviceAccountPublicKeyPath}`,
+        `--service-account-signing-key-file=${material.serviceAccountPrivateKeyPath}`,
+        // ServiceAccount admission needs the token controller of kube-controller-manager.
+        '--disable-admission-plugins=ServiceAccount',
+        ...extraApiServerArgs,
+      ],
+      join(directory, 'kube-apiserver.log'),
+    );
+    processes.push(apiServer);
+    const tls: RequestOptions = {
+      ca: material.caPem,
+      cert: material.admin.certificatePem,
+      key: material.admin.privateKeyPem,
+    };
+    await waitUntilReady({ url: `${url}/readyz`, tls, processes, timeoutMs: startTimeoutMs, what: 'kube-apiserver' });
+
+    const kubeconfig = buildKubeconfig({
+      name: 'kubeconflict-apiserver',
+      server: url,
+      caPem: material.caPem,
+      user: 'admin',
+      credentials: material.admin,
+    });
+    const kubeconfigPath = join(directory, 'kubeconfig');
+    writeFileSync(kubeconfigPath, JSON.stringify(kubeconfig, null, 2), { mode: 0o600 });
+    return {
+      url,
+      kubeconfig,
+      kubeconfigPath,
+      kubeConfig: await clientNodeKubeConfig(kubeconfig),
+      adminToken: material.adminToken,
+      caPem: material.caPem,
+      tls,
+      assets,
+      directory,
+      startupMs: performance.now() - started,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function writeMaterial(directory: string) {
+  const ca = await CertificateAuthority.create('kubeconflict kube-apiserver CA');
+  const serving = await ca.issue({
+    kind: 'server',
+    commonName: 'kube-apiserver',
+    dnsNames: ['localhost', 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc'],
+    ipAddresses: ['127.0.0.1', '10.0.0.1'],
+  });
+  const admin = await ca.issue({ kind: 'client', commonName: 'kubeconflict-admin', organizations: ['system:masters'] });
+  const serviceAccount = await createSigningKeyPair();
+  const adminToken = randomBytes(24).toString('hex');
+  const files = {
+    caPath: ['ca.crt', ca.certificatePem],
+    servingCertPath: ['apiserver.crt', serving.certificatePem],
+    servingKeyPath: ['apiserver.key', serving.privateKeyPem],
+    serviceAccountPublicKeyPath: ['sa.pub', serviceAccount.publicKeyPem],
+    serviceAccountPrivateKeyPath: ['sa.key', serviceAccount.privateKeyPem],
+    tokenFilePath: ['tokens.csv', `${adminToken},kubeconflict-admin,kubeconflict-admin,"system:masters"\n`],
+  } as const;
+  const paths = Object.fromEntries(
+    Object.entries(files).map(([key, [name, content]]) => {
+      const path = join(directory, name);
+      writeFileSync(path, content, { mode: 0o600 });
+      return [key, path];
+    }),
+  ) as Record<keyof typeof files, string>;
+  return { ...paths, caPem: ca.certificatePem, admin, adminToken };
+}
+
+async function distinctPorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freeLoopbackPort());
+  return [...ports];
+}
+
+async function clientNodeKubeConfig(kubeconfig: Kubeconfig): Promise<KubeConfig> {
+  let clientNode: typeof import('@kubernetes/client-node');
+  try {
+    clientNode = await import('@kubernetes/client-node');
+  } catch {
+    throw new Error('startApiServer needs @kubernetes/client-node (1.x or 2.x) installed beside kubeconflict');
+  }
+  const kubeConfig = new clientNode.KubeConfig();
+  kubeConfig.loadFromString(JSON.stringify(kubeconfig));
+  return kubeConfig;
+}

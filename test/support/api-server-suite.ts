@@ -1,0 +1,11 @@
+/**
+ * Options for a `describe` block that needs the real kube-apiserver. Such suites always
+ * run, and fail when the server cannot start; only an explicit
+ * KUBECONFLICT_SKIP_APISERVER=1 skips them (for a fast local run), and never in CI.
+ */
+export function apiServerSuite(): { skip: string } | { timeout: number } {
+  const skip = process.env.KUBECONFLICT_SKIP_APISERVER === '1' && process.env.CI !== 'true';
+  return skip
+    ? { skip: 'KUBECONFLICT_SKIP_APISERVER=1 asks to skip tests against the real kube-apiserver' }
+    : { timeout: 180_000 };
+}
