@@ -1,0 +1,61 @@
+import { request, type RequestOptions } from 'node:https';
+
+/** One HTTP exchange, as sent and as answered, with nothing interpreted. */
+export interface RawRequest {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly path: string;
+  readonly headers?: Record<string, string>;
+  /** An object is sent as JSON; a string as is. */
+  readonly body?: unknown;
+}
+
+export interface RawResponse {
+  readonly status: number;
+  readonly contentType: string | undefined;
+  readonly retryAfter: string | undefined;
+  readonly text: string;
+  /** The parsed body when it is JSON. */
+  readonly json: unknown;
+}
+
+/** Sends `req` to `baseUrl` with `tls` (CA and credentials), no client logic in between. */
+export function send(baseUrl: string, tls: RequestOptions, req: RawRequest): Promise<RawResponse> {
+  const body = req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    // An explicit length: kube-apiserver ignores a chunked DELETE body (its DeleteOptions).
+    ...(body !== undefined && {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+    }),
+    ...req.headers,
+  };
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      new URL(req.path, baseUrl),
+      { ...tls, method: req.method, headers, agent: false },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: res.headers['content-type'],
+            retryAfter: res.headers['retry-after'],
+            text,
+            json,
+          });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}

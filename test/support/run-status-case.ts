@@ -1,0 +1,29 @@
+import type { RequestOptions } from 'node:https';
+import { type RawResponse, send } from './raw-http.ts';
+import type { Identity, StatusCase } from './status-cases.ts';
+
+/** Where and as whom a case's requests go. */
+export interface Target {
+  readonly url: string;
+  readonly caPem: string;
+  /** TLS options as the admin (client certificate or token header). */
+  readonly admin: RequestOptions;
+}
+
+function tlsFor(target: Target, identity: Identity = 'admin'): RequestOptions {
+  if (identity === 'admin') return target.admin;
+  if (identity === 'anonymous') return { ca: target.caPem };
+  return { ca: target.caPem, headers: { authorization: 'Bearer not-a-valid-token' } };
+}
+
+/** Runs every step of `statusCase`; returns all responses, the last one being the row's. */
+export async function runStatusCase(target: Target, statusCase: StatusCase): Promise<RawResponse[]> {
+  const responses: RawResponse[] = [];
+  for (const step of statusCase.steps) {
+    const { identity, ...request } = step(responses);
+    const tls = tlsFor(target, identity);
+    const headers = { ...(tls.headers as Record<string, string> | undefined), ...request.headers };
+    responses.push(await send(target.url, { ...tls, headers: undefined }, { ...request, headers }));
+  }
+  return responses;
+}
