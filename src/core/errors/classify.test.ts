@@ -22,9 +22,21 @@ interface Row {
   plainText?: string;
   retryAfter?: string;
 }
-const { rows } = JSON.parse(
+// Every error the real kube-apiserver gave (scripts/record-status-bodies.ts), and the one
+// that cannot be recorded on demand: API Priority and Fairness' plain-text 429.
+const recorded = JSON.parse(
   readFileSync(new URL('../../../test/fixtures/status-bodies.json', import.meta.url), 'utf8'),
-) as { rows: Row[] };
+) as { rows: (Omit<Row, 'kind'> & { kind: KubeErrorKind | null })[] };
+const rows: Row[] = [
+  ...recorded.rows.flatMap((row) => (row.kind === null ? [] : [{ ...row, kind: row.kind }])),
+  {
+    request: 'API Priority and Fairness rejection',
+    code: 429,
+    kind: 'TooManyRequests',
+    plainText: 'Too many requests, please try again later.\n',
+    retryAfter: '1',
+  },
+];
 
 const headersOf = (row: Row): Record<string, string> => ({
   'content-type': row.plainText === undefined ? 'application/json' : 'text/plain; charset=utf-8',
