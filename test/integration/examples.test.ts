@@ -9,6 +9,7 @@ import * as k8s from '@kubernetes/client-node';
 import { type RunningApiServer, startApiServer } from '../../src/testing/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
 import { demoDeployment } from '../support/demo-deployment.ts';
+import { programEnv } from '../support/program-env.ts';
 
 const run = promisify(execFile);
 const example = fileURLToPath(new URL('../../examples/retry-on-conflict.ts', import.meta.url));
@@ -27,7 +28,7 @@ describe('examples/retry-on-conflict.ts on the real kube-apiserver', apiServerSu
   after(() => server.stop());
 
   const runExample = (...args: string[]) =>
-    run(process.execPath, [example, ...args], { env: { ...process.env, KUBECONFIG: server.kubeconfigPath } });
+    run(process.execPath, [example, ...args], { env: programEnv({ KUBECONFIG: server.kubeconfigPath }) });
 
   it('five concurrent runs of the example end at 106', async () => {
     const outputs = await Promise.all(Array.from({ length: 5 }, () => runExample('default', 'demo-deployment')));
