@@ -1,0 +1,72 @@
+import type { FieldSchema, JsonValue, Schema } from './schema.ts';
+
+type JsonObject = { [key: string]: JsonValue };
+const isObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The JSON kube-apiserver would write for `value` after decoding it into the Go type and
+ * encoding it again, which is what it stores and what its field ownership sees: unknown
+ * struct fields dropped; `omitempty` fields left out when empty (`labels: {}`, `env: []`,
+ * `minReadySeconds: 0`, `paused: false`), but not pointers to empty values
+ * (`replicas: 0`, `securityContext: {}`); plain struct fields always there
+ * (`resources: {}`); fields without `omitempty` there as zeros or `null`; map keys
+ * sorted; `null` map values and list items become the zero value. Scalars are kept as
+ * they are (quantities and times are not canonicalized); deduced parts, and the fields
+ * a custom resource does not declare, are kept whole.
+ */
+export function goRoundTrip(schema: Schema, value: JsonValue): JsonValue {
+  switch (schema.kind) {
+    case 'struct': {
+      if (!isObject(value)) return value;
+      const out: JsonObject = {};
+      for (const [name, field] of Object.entries(schema.fields)) {
+        const encoded = encodeField(field, Object.hasOwn(value, name) ? value[name] : undefined);
+        if (encoded !== undefined) out[name] = encoded;
+      }
+      if (schema.open) for (const [name, child] of Object.entries(value)) if (!(name in out)) out[name] = child;
+      return out;
+    }
+    case 'map': {
+      if (!isObject(value)) return value;
+      const out: JsonObject = {};
+      for (const key of Object.keys(value).sort()) out[key] = decodeElement(schema.values, value[key] ?? null);
+      return out;
+    }
+    case 'list':
+      return Array.isArray(value) ? value.map((item) => decodeElement(schema.items, item)) : value;
+    default:
+      return value;
+  }
+}
+
+// A map value or list item: null decodes to the element type's zero value.
+function decodeElement(schema: Schema, value: JsonValue): JsonValue {
+  if (value !== null) return goRoundTrip(schema, value);
+  if (schema.kind === 'struct') return goRoundTrip(schema, {});
+  return schema.kind === 'scalar' && schema.go !== 'slice' ? schema.zero : null;
+}
+
+// The field as Go holds it after decoding, then as `omitempty`/`omitzero` write it.
+function encodeField(field: FieldSchema, value: JsonValue | undefined): JsonValue | undefined {
+  const { schema } = field;
+  const nilable = field.pointer || schema.kind === 'map' || schema.kind === 'list' || schema.kind === 'deduced';
+  let decoded: JsonValue;
+  if (value !== undefined && value !== null) decoded = goRoundTrip(schema, value);
+  else if (nilable || (schema.kind === 'scalar' && schema.go === 'slice')) decoded = null;
+  else if (schema.kind === 'struct') decoded = goRoundTrip(schema, {});
+  else decoded = schema.zero;
+  if (field.omitZero && decoded === null) return undefined;
+  if (field.omitEmpty && isEmpty(field, decoded)) return undefined;
+  return decoded;
+}
+
+function isEmpty(field: FieldSchema, value: JsonValue): boolean {
+  if (value === null) return true;
+  if (field.pointer) return false;
+  const { schema } = field;
+  if (schema.kind === 'struct' || (schema.kind === 'scalar' && schema.go === 'struct')) return false;
+  if (Array.isArray(value)) return value.length === 0;
+  if (isObject(value)) return Object.keys(value).length === 0;
+  return value === '' || value === 0 || value === false;
+}
