@@ -2,7 +2,10 @@
 export interface Kubeconfig {
   readonly apiVersion: 'v1';
   readonly kind: 'Config';
-  readonly clusters: readonly { name: string; cluster: { server: string; 'certificate-authority-data': string } }[];
+  readonly clusters: readonly {
+    name: string;
+    cluster: { server: string; 'certificate-authority-data'?: string; 'insecure-skip-tls-verify'?: boolean };
+  }[];
   readonly users: readonly {
     name: string;
     user: { 'client-certificate-data'?: string; 'client-key-data'?: string; token?: string };
@@ -20,7 +23,8 @@ const base64 = (text: string) => Buffer.from(text).toString('base64');
 export function buildKubeconfig(options: {
   name: string;
   server: string;
-  caPem: string;
+  /** The CA to trust; without one (plain HTTP only) clients are told not to verify. */
+  caPem: string | undefined;
   user: string;
   credentials: Credentials;
   namespace?: string;
@@ -36,7 +40,15 @@ export function buildKubeconfig(options: {
   return {
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name, cluster: { server, 'certificate-authority-data': base64(caPem) } }],
+    clusters: [
+      {
+        name,
+        cluster:
+          caPem === undefined
+            ? { server, 'insecure-skip-tls-verify': true }
+            : { server, 'certificate-authority-data': base64(caPem) },
+      },
+    ],
     users: [{ name: user, user: userEntry }],
     contexts: [{ name, context: { cluster: name, user, namespace } }],
     'current-context': name,

@@ -1,0 +1,240 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { timingSafeEqual } from 'node:crypto';
+import { ConnectionDrop } from './handlers/connection-drop.ts';
+import { create } from './handlers/create.ts';
+import { deleteObject } from './handlers/delete.ts';
+import { discoveryDocument } from './handlers/discovery.ts';
+import type { FieldTracker } from './handlers/field-tracker.ts';
+import { patch } from './handlers/patch.ts';
+import { getObject, listObjects } from './handlers/read.ts';
+import { update } from './handlers/update.ts';
+import { watch } from './handlers/watch.ts';
+import { dryRunOf, managerOf, type WriteRequest } from './handlers/write-request.ts';
+import { readBody } from './http/read-body.ts';
+import { route } from './http/route.ts';
+import { methodNotAllowed, notFound, StatusError, unauthorized, unknownResource } from './http/status.ts';
+import type { ObjectStore } from './object-store.ts';
+import type { ResourceRegistry } from './registry.ts';
+import { namespaces as namespaceType } from './resources/builtin-types.ts';
+import type { HookAction, RequestHook } from './request-hook.ts';
+import { qualifiedResource, type ResourceType } from './resource-type.ts';
+
+export interface ServerState {
+  readonly store: ObjectStore;
+  readonly registry: ResourceRegistry;
+  readonly fields: FieldTracker;
+  readonly token: string;
+  readonly hook: RequestHook | undefined;
+  readonly address: () => string;
+}
+
+/** Serves one request; every failure becomes a Status, never a crash or a stack trace. */
+export async function handleRequest(
+  state: ServerState,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  try {
+    await serve(state, request, response);
+  } catch (error) {
+    if (response.headersSent || error instanceof ConnectionDrop) {
+      response.destroy();
+      return;
+    }
+    const status =
+      error instanceof StatusError
+        ? error
+        : new StatusError(
+            500,
+            `Internal error occurred: ${error instanceof Error ? error.message : String(error)}`,
+            'InternalError',
+            {},
+          );
+    writeJson(response, status.code, status.body);
+  }
+}
+
+async function serve(state: ServerState, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = new URL(request.url ?? '/', 'https://embedded');
+  const method = request.method ?? 'GET';
+  if (['/healthz', '/readyz', '/livez'].includes(url.pathname)) {
+    response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok');
+    return;
+  }
+  authenticate(state, request, url);
+  const target = route(url.pathname);
+  if (target.kind === 'discovery') {
+    const document = method === 'GET' ? discoveryDocument(url.pathname, state.registry, state.address()) : undefined;
+    if (document === undefined) {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 page not found\n');
+      return;
+    }
+    writeJson(response, 200, document);
+    return;
+  }
+  if (target.kind === 'unknown') throw unknownResource();
+  const type = state.registry.find(target.group, target.version, target.plural);
+  if (!type || (target.namespace !== undefined && !type.namespaced) || target.subresource !== undefined) {
+    throw unknownResource();
+  }
+  const watching = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
+  const verb = verbOf(method, target.name !== undefined, watching);
+  if (state.hook) {
+    const action = await state.hook({
+      method,
+      path: url.pathname,
+      verb,
+      resource: type.plural,
+      namespace: target.namespace,
+      name: target.name,
+    });
+    if (action && (await applyHookBefore(action, response))) return;
+    await dispatch(state, { request, response, url, type, target, verb });
+    if (action?.resetConnection === 'after') response.destroy();
+    return;
+  }
+  await dispatch(state, { request, response, url, type, target, verb });
+}
+
+interface Dispatch {
+  readonly request: IncomingMessage;
+  readonly response: ServerResponse;
+  readonly url: URL;
+  readonly type: ResourceType;
+  readonly target: { namespace: string | undefined; name: string | undefined };
+  readonly verb: string | undefined;
+}
+
+async function dispatch(state: ServerState, { request, response, url, type, target, verb }: Dispatch): Promise<void> {
+  const { store } = state;
+  const query = url.searchParams;
+  const namespace = type.namespaced ? target.namespace : '';
+  const name = target.name;
+  if (verb === 'list' || verb === 'watch') {
+    if (verb === 'watch') watch(store, type, namespace, query, response);
+    else writeJson(response, 200, listObjects(store, type, namespace, query));
+    return;
+  }
+  if (namespace === undefined) throw unknownResource();
+  if (verb === 'get' && name !== undefined) {
+    writeJson(response, 200, getObject(store, type, namespace, name));
+    return;
+  }
+  if (verb === undefined) throw methodNotAllowed();
+  const body = await readBody(request);
+  const writeRequest: WriteRequest = {
+    type,
+    namespace,
+    name,
+    query,
+    headers: request.headers,
+    body,
+    contentType: request.headers['content-type'] ?? '',
+    manager: managerOf(query, request.headers),
+    dryRun: dryRunOf(query, verb as 'create' | 'update' | 'patch' | 'delete'),
+  };
+  const context = { store, fields: state.fields };
+  if (verb === 'create') {
+    requireNamespace(state, type, namespace);
+    const { status, object } = create(context, writeRequest);
+    writeJson(response, status, object);
+    return;
+  }
+  if (name === undefined) throw methodNotAllowed();
+  const result =
+    verb === 'update'
+      ? update(context, { ...writeRequest, name })
+      : verb === 'patch'
+        ? patch(context, { ...writeRequest, name })
+        : deleteObject(context, {
+            ...writeRequest,
+            name,
+            bodyHasLength: request.headers['content-length'] !== undefined,
+          });
+  writeJson(response, result.status, result.object);
+}
+
+function verbOf(method: string, hasName: boolean, watching: boolean): string | undefined {
+  if (method === 'GET') return watching ? 'watch' : hasName ? 'get' : 'list';
+  if (method === 'POST' && !hasName) return 'create';
+  if (method === 'PUT' && hasName) return 'update';
+  if (method === 'PATCH' && hasName) return 'patch';
+  if (method === 'DELETE' && hasName) return 'delete';
+  return undefined;
+}
+
+/** A namespaced object can only be created in a namespace that exists. */
+function requireNamespace(state: ServerState, type: ResourceType, namespace: string): void {
+  if (!type.namespaced) return;
+  if (!state.store.get(`${namespaceType.group}/${namespaceType.plural}`, '', namespace)) {
+    throw notFound(namespaceType, namespace);
+  }
+}
+
+/** No credentials is the anonymous user (403, as RBAC answers it), a wrong token 401. */
+function authenticate(state: ServerState, request: IncomingMessage, url: URL): void {
+  const header = request.headers.authorization;
+  if (header === undefined) {
+    const target = route(url.pathname);
+    const resource =
+      target.kind === 'resource' ? state.registry.find(target.group, target.version, target.plural) : undefined;
+    throw forbiddenForAnonymous(request.method ?? 'GET', url, resource, target);
+  }
+  const expected = Buffer.from(`Bearer ${state.token}`);
+  const given = Buffer.from(header);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw unauthorized();
+}
+
+function forbiddenForAnonymous(
+  method: string,
+  url: URL,
+  type: ResourceType | undefined,
+  target: ReturnType<typeof route>,
+): StatusError {
+  const user = 'User "system:anonymous"';
+  if (!type || target.kind !== 'resource') {
+    return new StatusError(
+      403,
+      `forbidden: ${user} cannot ${method.toLowerCase()} path "${url.pathname}"`,
+      'Forbidden',
+      {},
+    );
+  }
+  const watching = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
+  const verb = verbOf(method, target.name !== undefined, watching) ?? method.toLowerCase();
+  const group = type.group === '' ? '""' : `"${type.group}"`;
+  const where = target.namespace === undefined ? 'at the cluster scope' : `in the namespace "${target.namespace}"`;
+  const subject = target.name === undefined ? qualifiedResource(type) : `${qualifiedResource(type)} "${target.name}"`;
+  return new StatusError(
+    403,
+    `${subject} is forbidden: ${user} cannot ${verb} resource "${type.plural}" in API group ${group} ${where}`,
+    'Forbidden',
+    {
+      ...(target.name !== undefined && { name: target.name }),
+      ...(type.group !== '' && { group: type.group }),
+      kind: type.plural,
+    },
+  );
+}
+
+async function applyHookBefore(action: HookAction, response: ServerResponse): Promise<boolean> {
+  if (action.delayMs !== undefined && action.delayMs > 0) {
+    await new Promise((resolve) => setTimeout(resolve, action.delayMs));
+  }
+  if (action.resetConnection === 'before') {
+    response.destroy();
+    return true;
+  }
+  if (action.respond) {
+    response.writeHead(action.respond.status, { 'content-type': 'application/json', ...action.respond.headers });
+    response.end(action.respond.body);
+    return true;
+  }
+  return false;
+}
+
+function writeJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  response.end(text);
+}

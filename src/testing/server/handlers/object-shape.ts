@@ -1,0 +1,69 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { KubeObject } from '../kube-object.ts';
+import type { ResourceType } from '../resource-type.ts';
+
+const metadataOrder = [
+  'name',
+  'generateName',
+  'namespace',
+  'selfLink',
+  'uid',
+  'resourceVersion',
+  'generation',
+  'creationTimestamp',
+  'deletionTimestamp',
+  'deletionGracePeriodSeconds',
+  'labels',
+  'annotations',
+  'ownerReferences',
+  'finalizers',
+  'managedFields',
+];
+
+/** The object with keys in the order kube-apiserver writes them (readers see the same JSON). */
+export function inServerOrder(object: KubeObject): KubeObject {
+  const { kind, apiVersion, metadata, spec, status, ...rest } = object;
+  const orderedMetadata: Record<string, unknown> = {};
+  if (metadata) {
+    for (const key of metadataOrder) if (metadata[key] !== undefined) orderedMetadata[key] = metadata[key];
+    for (const [key, value] of Object.entries(metadata)) if (!(key in orderedMetadata)) orderedMetadata[key] = value;
+  }
+  return {
+    kind,
+    apiVersion,
+    metadata: orderedMetadata,
+    ...rest,
+    ...(spec !== undefined && { spec }),
+    ...(status !== undefined && { status }),
+  };
+}
+
+/** Whether a write must raise metadata.generation, by the resource's rule. */
+export function generationChanged(type: ResourceType, before: KubeObject, after: KubeObject): boolean {
+  switch (type.generation) {
+    case 'none':
+      return false;
+    case 'spec':
+      return !isDeepStrictEqual(before.spec, after.spec);
+    case 'spec-and-annotations':
+      return (
+        !isDeepStrictEqual(before.spec, after.spec) ||
+        !isDeepStrictEqual(before.metadata?.annotations, after.metadata?.annotations)
+      );
+    case 'all-but-metadata-and-status': {
+      const { metadata: _m1, status: _s1, ...restBefore } = before;
+      const { metadata: _m2, status: _s2, ...restAfter } = after;
+      return !isDeepStrictEqual(restBefore, restAfter);
+    }
+  }
+}
+
+/** Equal but for managedFields and resourceVersion: such a write changes nothing. */
+export function sameContent(a: KubeObject, b: KubeObject): boolean {
+  return isDeepStrictEqual(withoutBookkeeping(a), withoutBookkeeping(b));
+}
+
+function withoutBookkeeping(object: KubeObject): KubeObject {
+  const { managedFields: _fields, resourceVersion: _rv, ...metadata } = object.metadata ?? {};
+  return { ...object, metadata };
+}

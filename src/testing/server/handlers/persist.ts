@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { timestamp } from '../clock.ts';
+import type { KubeObject } from '../kube-object.ts';
+import type { ObjectStore } from '../object-store.ts';
+import type { ResourceType } from '../resource-type.ts';
+import type { FieldTracker } from './field-tracker.ts';
+import { generationChanged, inServerOrder, sameContent } from './object-shape.ts';
+import { validateObject } from './validate.ts';
+import { groupVersion } from '../resource-type.ts';
+import { goRoundTrip, schemaFor } from '../schema/index.ts';
+import type { JsonValue } from '../schema/index.ts';
+
+export interface PersistContext {
+  readonly store: ObjectStore;
+  readonly fields: FieldTracker;
+}
+
+export interface Write {
+  readonly type: ResourceType;
+  readonly namespace: string;
+  /** The stored object, or undefined for a create. */
+  readonly live: KubeObject | undefined;
+  /** The object as the client wants it, before defaults. */
+  readonly desired: KubeObject;
+  readonly manager: string;
+  readonly dryRun: boolean;
+  /** managedFields already computed (server-side apply); else tracked as an Update. */
+  readonly managedFieldsDone?: boolean;
+}
+
+/**
+ * The common end of create, update and patch: defaults, server-owned metadata, status
+ * kept from the stored object, generation, validation, managedFields, then the write,
+ * unless nothing changed (the stored object comes back untouched, same resourceVersion).
+ */
+export function persist(context: PersistContext, write: Write): { object: KubeObject; created: boolean } {
+  const { type, namespace, live, manager, dryRun } = write;
+  const object = structuredClone(write.desired);
+  const metadata = (object.metadata ??= {});
+  if (type.namespaced) metadata.namespace = namespace;
+  else delete metadata.namespace;
+  type.applyDefaults?.(object);
+  const now = timestamp();
+  const apiVersion = groupVersion(type);
+  const schema = schemaFor(apiVersion, type.kind);
+  if (live) {
+    metadata.uid = live.metadata?.uid;
+    metadata.creationTimestamp = live.metadata?.creationTimestamp;
+    metadata.resourceVersion = live.metadata?.resourceVersion;
+    if (live.metadata?.generation !== undefined) metadata.generation = live.metadata.generation;
+    if (live.metadata?.deletionTimestamp !== undefined) metadata.deletionTimestamp = live.metadata.deletionTimestamp;
+    if (type.statusSubresource) restoreStatus(object, live);
+    if (metadata.generation !== undefined && generationChanged(type, live, object)) metadata.generation += 1;
+  } else {
+    metadata.uid = randomUUID();
+    metadata.creationTimestamp = now;
+    delete metadata.generation;
+    if (type.generation !== 'none') metadata.generation = 1;
+    resetStatusOnCreate(type, object);
+  }
+  validateObject(type, object);
+  // The JSON Go would store: managedFields are computed on exactly that shape.
+  const shaped = goRoundTrip(schema, object as JsonValue) as KubeObject;
+  if (!write.managedFieldsDone) {
+    const managedFields = context.fields.update({ type, live, updated: shaped, manager, time: now });
+    if (managedFields.length > 0) (shaped.metadata ??= {}).managedFields = managedFields;
+    else delete shaped.metadata?.managedFields;
+  }
+  if (!live) type.admitOnCreate?.(shaped);
+  if (live && sameContent(live, shaped)) return { object: live, created: false };
+  const ordered = inServerOrder(shaped);
+  if (dryRun) {
+    if (!live) delete ordered.metadata?.resourceVersion;
+    return { object: ordered, created: !live };
+  }
+  const stored = context.store.put(`${type.group}/${type.plural}`, namespace, ordered, live ? 'MODIFIED' : 'ADDED');
+  return { object: stored, created: !live };
+}
+
+function restoreStatus(object: KubeObject, live: KubeObject): void {
+  if (live.status === undefined) delete object.status;
+  else object.status = structuredClone(live.status);
+}
+
+/** What a create starts with in `status`, per resource (the client cannot set it). */
+function resetStatusOnCreate(type: ResourceType, object: KubeObject): void {
+  if (!type.statusSubresource) return;
+  if (type.kind === 'Deployment') object.status = {};
+  if (type.kind === 'Pod') object.status = { phase: 'Pending', qosClass: 'BestEffort' };
+  if (type.kind === 'Namespace') object.status = { phase: 'Active' };
+}

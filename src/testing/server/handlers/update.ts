@@ -1,0 +1,45 @@
+import { decodeObject } from '../http/decode-object.ts';
+import { badRequest, invalid, notFound, staleWrite } from '../http/status.ts';
+import type { KubeObject } from '../kube-object.ts';
+import { type PersistContext, persist } from './persist.ts';
+import { invalidValue } from './validate.ts';
+import type { WriteRequest } from './write-request.ts';
+
+/** PUT of an object: optimistic concurrency on metadata.resourceVersion. */
+export function update(
+  context: PersistContext,
+  request: WriteRequest & { name: string },
+): { status: number; object: KubeObject } {
+  const { type, namespace, name, body, manager, dryRun } = request;
+  const object = decodeObject(body, type, request.contentType);
+  const metadata = (object.metadata ??= {});
+  const bodyName = metadata.name ?? '';
+  if (bodyName !== name) {
+    throw badRequest(`the name of the object (${bodyName}) does not match the name on the URL (${name})`);
+  }
+  if (
+    type.namespaced &&
+    metadata.namespace !== undefined &&
+    metadata.namespace !== '' &&
+    metadata.namespace !== namespace
+  ) {
+    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
+  }
+  const live = context.store.get(`${type.group}/${type.plural}`, namespace, name);
+  if (!live) throw notFound(type, name);
+  const resourceVersion = metadata.resourceVersion ?? '';
+  if (resourceVersion === '') {
+    if (!type.unconditionalUpdate) {
+      throw invalid(
+        type,
+        name,
+        [invalidValue('metadata.resourceVersion', 0, 'must be specified for an update')],
+        'resource',
+      );
+    }
+  } else if (resourceVersion !== live.metadata?.resourceVersion) {
+    throw staleWrite(type, name);
+  }
+  const { object: stored } = persist(context, { type, namespace, live, desired: object, manager, dryRun });
+  return { status: 200, object: stored };
+}

@@ -1,0 +1,91 @@
+// The validation kube-apiserver applies that clients of this project meet: names,
+// labels, and a Deployment's selector. Messages are the real server's, word for word.
+import { type Cause, invalid } from '../http/status.ts';
+import type { KubeObject } from '../kube-object.ts';
+import type { ResourceType } from '../resource-type.ts';
+import { labelKeyErrors, labelValueErrors } from '../selectors/label-validation.ts';
+
+const dnsLabel = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
+const dnsSubdomain = `${dnsLabel}(\\.${dnsLabel})*`;
+const fullMatch = (pattern: string) => new RegExp(`^${pattern}$`);
+
+/** apimachinery's `RegexError`: note the double space before each "or". */
+const regexError = (message: string, pattern: string, ...examples: string[]) =>
+  `${message} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${pattern}')`;
+
+const subdomainError = regexError(
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
+  dnsSubdomain,
+  'example.com',
+);
+const labelError = regexError(
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
+  dnsLabel,
+  'my-name',
+  '123-abc',
+);
+
+export const invalidValue = (field: string, value: unknown, detail: string): Cause => ({
+  reason: 'FieldValueInvalid',
+  message: `Invalid value: ${JSON.stringify(value)}: ${detail}`,
+  field,
+});
+const required = (field: string, detail: string): Cause => ({
+  reason: 'FieldValueRequired',
+  message: `Required value${detail ? `: ${detail}` : ''}`,
+  field,
+});
+
+export function nameErrors(type: ResourceType, name: string): string[] {
+  const isNamespace = type.kind === 'Namespace';
+  const max = isNamespace ? 63 : 253;
+  const errors: string[] = [];
+  if (name.length > max) errors.push(`must be no more than ${String(max)} characters`);
+  if (!fullMatch(isNamespace ? dnsLabel : dnsSubdomain).test(name))
+    errors.push(isNamespace ? labelError : subdomainError);
+  return errors;
+}
+
+function labelCauses(field: string, labels: unknown): Cause[] {
+  if (labels === undefined || labels === null) return [];
+  const causes: Cause[] = [];
+  for (const [key, value] of Object.entries(labels as Record<string, unknown>)) {
+    for (const detail of labelKeyErrors(key)) causes.push(invalidValue(field, key, detail));
+    for (const detail of labelValueErrors(String(value))) causes.push(invalidValue(field, value, detail));
+  }
+  return causes;
+}
+
+/** Throws the real server's 422 when `object` is not valid. */
+export function validateObject(type: ResourceType, object: KubeObject): void {
+  const metadata = object.metadata ?? {};
+  const name = metadata.name ?? '';
+  const causes: Cause[] = [];
+  if (name === '') causes.push(required('metadata.name', 'name or generateName is required'));
+  else for (const detail of nameErrors(type, name)) causes.push(invalidValue('metadata.name', name, detail));
+  causes.push(...labelCauses('metadata.labels', metadata.labels));
+  if (type.kind === 'Deployment') causes.push(...deploymentCauses(object));
+  if (causes.length > 0) throw invalid(type, name, causes);
+}
+
+function deploymentCauses(object: KubeObject): Cause[] {
+  const spec = (object.spec ?? {}) as Record<string, unknown>;
+  const selector = spec.selector as { matchLabels?: Record<string, string> } | undefined;
+  const template = (spec.template ?? {}) as {
+    metadata?: { labels?: Record<string, string> };
+    spec?: { containers?: unknown[] };
+  };
+  const causes: Cause[] = [];
+  if (!selector) causes.push(required('spec.selector', ''));
+  const templateLabels = template.metadata?.labels ?? {};
+  const matches = Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => templateLabels[k] === v);
+  if (selector && !matches) {
+    causes.push(
+      invalidValue('spec.template.metadata.labels', templateLabels, '`selector` does not match template `labels`'),
+    );
+  }
+  if (!Array.isArray(template.spec?.containers) || template.spec.containers.length === 0) {
+    causes.push(required('spec.template.spec.containers', ''));
+  }
+  return causes;
+}

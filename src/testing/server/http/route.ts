@@ -1,0 +1,48 @@
+/** Where a request goes: a discovery document, or a resource (collection or object). */
+export type Route =
+  | { readonly kind: 'discovery'; readonly path: string }
+  | {
+      readonly kind: 'resource';
+      readonly group: string;
+      readonly version: string;
+      readonly plural: string;
+      readonly namespace: string | undefined;
+      readonly name: string | undefined;
+      readonly subresource: string | undefined;
+    }
+  | { readonly kind: 'unknown' };
+
+/**
+ * Parses `/api/v1/...` and `/apis/<group>/<version>/...` paths:
+ * `[namespaces/<ns>/]<plural>[/<name>[/<subresource>]]`, where `namespaces/<name>` on its
+ * own is the Namespace object itself.
+ */
+export function route(pathname: string): Route {
+  const parts = pathname
+    .split('/')
+    .filter((part) => part !== '')
+    .map(decodeURIComponent);
+  let group: string;
+  let rest: string[];
+  if (parts[0] === 'api') {
+    if (parts.length <= 2) return { kind: 'discovery', path: pathname };
+    group = '';
+    rest = parts.slice(1);
+  } else if (parts[0] === 'apis') {
+    if (parts.length <= 3) return { kind: 'discovery', path: pathname };
+    group = parts[1] ?? '';
+    rest = parts.slice(2);
+  } else {
+    return { kind: 'discovery', path: pathname };
+  }
+  const [version, ...tail] = rest as [string, ...string[]];
+  let namespace: string | undefined;
+  let resourceParts = tail;
+  if (tail[0] === 'namespaces' && tail.length >= 3) {
+    namespace = tail[1];
+    resourceParts = tail.slice(2);
+  }
+  const [plural, name, subresource, ...extra] = resourceParts;
+  if (plural === undefined || extra.length > 0) return { kind: 'unknown' };
+  return { kind: 'resource', group, version, plural, namespace, name, subresource };
+}

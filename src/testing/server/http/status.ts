@@ -1,0 +1,112 @@
+import { qualifiedKind, qualifiedResource, type ResourceType } from '../resource-type.ts';
+
+/** A Kubernetes Status error, ready to be written as the response. */
+export class StatusError extends Error {
+  readonly code: number;
+  readonly body: Record<string, unknown>;
+
+  constructor(code: number, message: string, reason?: string, details?: Record<string, unknown>) {
+    super(message);
+    this.code = code;
+    // Keys in the order kube-apiserver writes them; absent ones stay absent.
+    this.body = {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message,
+      ...(reason !== undefined && { reason }),
+      ...(details !== undefined && { details }),
+      code,
+    };
+  }
+}
+
+export interface Cause {
+  readonly reason: string;
+  readonly message: string;
+  readonly field: string;
+}
+
+const objectDetails = (type: ResourceType, name: string | undefined, kind = type.plural) => ({
+  ...(name !== undefined && name !== '' && { name }),
+  ...(type.group !== '' && { group: type.group }),
+  kind,
+});
+
+export const notFound = (type: ResourceType, name: string) =>
+  new StatusError(404, `${qualifiedResource(type)} "${name}" not found`, 'NotFound', objectDetails(type, name));
+
+export const unknownResource = () =>
+  new StatusError(404, 'the server could not find the requested resource', 'NotFound', {});
+
+export const alreadyExists = (type: ResourceType, name: string) =>
+  new StatusError(
+    409,
+    `${qualifiedResource(type)} "${name}" already exists`,
+    'AlreadyExists',
+    objectDetails(type, name),
+  );
+
+export const staleWrite = (type: ResourceType, name: string) =>
+  new StatusError(
+    409,
+    `Operation cannot be fulfilled on ${qualifiedResource(type)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
+    'Conflict',
+    objectDetails(type, name),
+  );
+
+export const preconditionMismatch = (type: ResourceType, name: string, expected: string, actual: string) =>
+  new StatusError(
+    409,
+    `Operation cannot be fulfilled on ${qualifiedKind(type)} "${name}": the ResourceVersion in the precondition (${expected}) does not match the ResourceVersion in record (${actual}). The object might have been modified`,
+    'Conflict',
+    objectDetails(type, name, type.kind),
+  );
+
+export const uidPreconditionMismatch = (type: ResourceType, name: string, expected: string, actual: string) =>
+  new StatusError(
+    409,
+    `Operation cannot be fulfilled on ${qualifiedKind(type)} "${name}": the UID in the precondition (${expected}) does not match the UID in record (${actual}). The object might have been deleted and then recreated`,
+    'Conflict',
+    objectDetails(type, name, type.kind),
+  );
+
+/** 422 naming the object by kind (`Deployment.apps "x" is invalid: ...`), as validation does. */
+export const invalid = (
+  type: ResourceType,
+  name: string,
+  causes: readonly Cause[],
+  naming: 'kind' | 'resource' = 'kind',
+) =>
+  new StatusError(
+    422,
+    `${naming === 'kind' ? qualifiedKind(type) : qualifiedResource(type)} "${name}" is invalid: ${joinCauses(causes)}`,
+    'Invalid',
+    { ...objectDetails(type, name, naming === 'kind' ? type.kind : type.plural), causes },
+  );
+
+/** 422 about the request's options (PatchOptions, DeleteOptions), not the object. */
+export const invalidOptions = (options: string, causes: readonly Cause[]) =>
+  new StatusError(422, `${options}.meta.k8s.io "" is invalid: ${joinCauses(causes)}`, 'Invalid', {
+    group: 'meta.k8s.io',
+    kind: options,
+    causes,
+  });
+
+export const badRequest = (message: string) => new StatusError(400, message, 'BadRequest');
+
+export const unsupportedMediaType = () =>
+  new StatusError(415, '415: Unsupported Media Type', 'UnsupportedMediaType', {});
+
+export const methodNotAllowed = () =>
+  new StatusError(405, 'the server does not allow this method on the requested resource', 'MethodNotAllowed', {});
+
+export const unauthorized = () => new StatusError(401, 'Unauthorized', 'Unauthorized');
+
+export const internalError = (message: string) => new StatusError(500, message);
+
+function joinCauses(causes: readonly Cause[]): string {
+  const each = causes.map((cause) => `${cause.field}: ${cause.message}`);
+  return each.length === 1 ? (each[0] ?? '') : `[${each.join(', ')}]`;
+}

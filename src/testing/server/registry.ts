@@ -1,0 +1,62 @@
+import type { ResourceType } from './resource-type.ts';
+import { builtinTypes } from './resources/builtin-types.ts';
+
+/** A custom resource to serve, as a CustomResourceDefinition would declare it. */
+export interface CustomResourceOptions {
+  readonly group: string;
+  readonly version: string;
+  readonly kind: string;
+  readonly plural: string;
+  /** @default kind in lower case */
+  readonly singular?: string;
+  /** @default true */
+  readonly namespaced?: boolean;
+  /** @default [] */
+  readonly shortNames?: readonly string[];
+}
+
+/** The resource types a server knows, found by group, version and plural name. */
+export class ResourceRegistry {
+  readonly #types: ResourceType[] = [...builtinTypes];
+
+  find(group: string, version: string, plural: string): ResourceType | undefined {
+    return this.#types.find((t) => t.group === group && t.version === version && t.plural === plural);
+  }
+
+  all(): readonly ResourceType[] {
+    return this.#types;
+  }
+
+  /** Serves a custom resource: like a CRD, a PUT without resourceVersion is refused. */
+  registerCustomResource(options: CustomResourceOptions): ResourceType {
+    const { group, version, kind, plural } = options;
+    for (const [name, value] of Object.entries({ group, version, kind, plural })) {
+      if (typeof value !== 'string' || value === '') {
+        throw new TypeError(`registerCustomResource: ${name} must be a non-empty string; got ${JSON.stringify(value)}`);
+      }
+    }
+    if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+$/.test(group)) {
+      throw new RangeError(
+        `registerCustomResource: group must be a DNS subdomain with a dot, like example.com; got ${group}`,
+      );
+    }
+    if (this.find(group, version, plural)) {
+      throw new RangeError(`registerCustomResource: ${plural}.${group}/${version} is already registered`);
+    }
+    const type: ResourceType = {
+      group,
+      version,
+      kind,
+      plural,
+      singular: options.singular ?? kind.toLowerCase(),
+      namespaced: options.namespaced ?? true,
+      shortNames: options.shortNames ?? [],
+      verbs: ['delete', 'deletecollection', 'get', 'list', 'patch', 'create', 'update', 'watch'],
+      unconditionalUpdate: false,
+      generation: 'all-but-metadata-and-status',
+      statusSubresource: false,
+    };
+    this.#types.push(type);
+    return type;
+  }
+}

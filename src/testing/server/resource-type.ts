@@ -1,0 +1,42 @@
+import type { KubeObject } from './kube-object.ts';
+
+/** What the embedded server knows of one kind of object. */
+export interface ResourceType {
+  /** API group, '' for the core group. */
+  readonly group: string;
+  readonly version: string;
+  readonly kind: string;
+  /** Plural resource name, as in URLs: `deployments`. */
+  readonly plural: string;
+  readonly singular: string;
+  readonly namespaced: boolean;
+  readonly shortNames: readonly string[];
+  readonly verbs: readonly string[];
+  /**
+   * Whether a PUT without metadata.resourceVersion overwrites (true for most built-ins)
+   * or is refused with 422 (Lease, custom resources).
+   */
+  readonly unconditionalUpdate: boolean;
+  /** Whether the object carries metadata.generation, and what makes it grow. */
+  readonly generation: 'none' | 'spec' | 'spec-and-annotations' | 'all-but-metadata-and-status';
+  /** Whether `status` is a subresource (then the main resource ignores status changes). */
+  readonly statusSubresource: boolean;
+  /** Fills in defaults, as the real server does on every write. Mutates `object`. */
+  readonly applyDefaults?: (object: KubeObject) => void;
+  /**
+   * What admission plugins and the create strategy add after field ownership is
+   * recorded, so no manager owns it (Pod tolerations and priority, Namespace finalizers).
+   */
+  readonly admitOnCreate?: (object: KubeObject) => void;
+}
+
+/** `deployments.apps`, `configmaps`: how messages name a resource. */
+export const qualifiedResource = (type: ResourceType): string =>
+  type.group === '' ? type.plural : `${type.plural}.${type.group}`;
+
+/** `Deployment.apps`, `ConfigMap`: how validation messages name a kind. */
+export const qualifiedKind = (type: ResourceType): string =>
+  type.group === '' ? type.kind : `${type.kind}.${type.group}`;
+
+export const groupVersion = (type: ResourceType): string =>
+  type.group === '' ? type.version : `${type.group}/${type.version}`;

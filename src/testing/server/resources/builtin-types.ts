@@ -1,0 +1,151 @@
+import type { KubeObject } from '../kube-object.ts';
+import type { ResourceType } from '../resource-type.ts';
+import { defaultPodSpec } from './pod-defaults.ts';
+
+type Json = Record<string, unknown>;
+const objectAt = (parent: Json, key: string): Json => {
+  const value = parent[key];
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Json;
+  const created: Json = {};
+  parent[key] = created;
+  return created;
+};
+
+const crud = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] as const;
+
+export const namespaces: ResourceType = {
+  group: '',
+  version: 'v1',
+  kind: 'Namespace',
+  plural: 'namespaces',
+  singular: 'namespace',
+  namespaced: false,
+  shortNames: ['ns'],
+  verbs: crud,
+  unconditionalUpdate: true,
+  generation: 'none',
+  statusSubresource: true,
+  applyDefaults: (object: KubeObject) => {
+    const metadata = (object.metadata ??= {});
+    const name = metadata.name;
+    if (name !== undefined) metadata.labels = { ...metadata.labels, 'kubernetes.io/metadata.name': name };
+  },
+  admitOnCreate: (object) => {
+    objectAt(object, 'spec').finalizers ??= ['kubernetes'];
+  },
+};
+
+export const configMaps: ResourceType = {
+  group: '',
+  version: 'v1',
+  kind: 'ConfigMap',
+  plural: 'configmaps',
+  singular: 'configmap',
+  namespaced: true,
+  shortNames: ['cm'],
+  verbs: crud,
+  unconditionalUpdate: true,
+  generation: 'none',
+  statusSubresource: false,
+};
+
+export const secrets: ResourceType = {
+  group: '',
+  version: 'v1',
+  kind: 'Secret',
+  plural: 'secrets',
+  singular: 'secret',
+  namespaced: true,
+  shortNames: [],
+  verbs: crud,
+  unconditionalUpdate: true,
+  generation: 'none',
+  statusSubresource: false,
+  applyDefaults: (object) => {
+    object.type ??= 'Opaque';
+    // stringData is write-only: folded into data as base64, as the real server does.
+    const stringData = object.stringData;
+    if (typeof stringData === 'object' && stringData !== null) {
+      const data = objectAt(object, 'data');
+      for (const [key, value] of Object.entries(stringData as Json)) {
+        data[key] = Buffer.from(String(value)).toString('base64');
+      }
+      delete object.stringData;
+    }
+  },
+};
+
+export const pods: ResourceType = {
+  group: '',
+  version: 'v1',
+  kind: 'Pod',
+  plural: 'pods',
+  singular: 'pod',
+  namespaced: true,
+  shortNames: ['po'],
+  verbs: crud,
+  unconditionalUpdate: true,
+  generation: 'spec',
+  statusSubresource: true,
+  applyDefaults: (object) => {
+    const spec = objectAt(object, 'spec');
+    defaultPodSpec(spec);
+    spec.enableServiceLinks ??= true;
+  },
+  // What the default admission plugins (DefaultTolerationSeconds, Priority) add.
+  admitOnCreate: (object) => {
+    const spec = objectAt(object, 'spec');
+    spec.tolerations ??= ['not-ready', 'unreachable'].map((condition) => ({
+      key: `node.kubernetes.io/${condition}`,
+      operator: 'Exists',
+      effect: 'NoExecute',
+      tolerationSeconds: 300,
+    }));
+    spec.priority ??= 0;
+    spec.preemptionPolicy ??= 'PreemptLowerPriority';
+  },
+};
+
+export const deployments: ResourceType = {
+  group: 'apps',
+  version: 'v1',
+  kind: 'Deployment',
+  plural: 'deployments',
+  singular: 'deployment',
+  namespaced: true,
+  shortNames: ['deploy'],
+  verbs: crud,
+  unconditionalUpdate: true,
+  generation: 'spec-and-annotations',
+  statusSubresource: true,
+  applyDefaults: (object) => {
+    const spec = objectAt(object, 'spec');
+    spec.replicas ??= 1;
+    const strategy = objectAt(spec, 'strategy');
+    strategy.type ??= 'RollingUpdate';
+    if (strategy.type === 'RollingUpdate') {
+      const rollingUpdate = objectAt(strategy, 'rollingUpdate');
+      rollingUpdate.maxUnavailable ??= '25%';
+      rollingUpdate.maxSurge ??= '25%';
+    }
+    spec.revisionHistoryLimit ??= 10;
+    spec.progressDeadlineSeconds ??= 600;
+    defaultPodSpec(objectAt(objectAt(spec, 'template'), 'spec'));
+  },
+};
+
+export const leases: ResourceType = {
+  group: 'coordination.k8s.io',
+  version: 'v1',
+  kind: 'Lease',
+  plural: 'leases',
+  singular: 'lease',
+  namespaced: true,
+  shortNames: [],
+  verbs: crud,
+  unconditionalUpdate: false,
+  generation: 'none',
+  statusSubresource: false,
+};
+
+export const builtinTypes: readonly ResourceType[] = [namespaces, configMaps, secrets, pods, deployments, leases];

@@ -1,0 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { buildKubeconfig, type Kubeconfig } from '../apiserver/kubeconfig.ts';
+import { CertificateAuthority } from '../tls/certificate-authority.ts';
+import { createFieldTracker } from './fields/field-tracker.ts';
+import { handleRequest, type ServerState } from './handle-request.ts';
+import { ObjectStore } from './object-store.ts';
+import { type CustomResourceOptions, ResourceRegistry } from './registry.ts';
+import type { RequestHook } from './request-hook.ts';
+import { bootstrapNamespaces } from './resources/bootstrap.ts';
+
+/** Options of {@link startTestServer}; every one has a default. */
+export interface TestServerOptions {
+  /** Loopback address to bind: 127.0.0.1 or ::1 (anything else is refused). @default '127.0.0.1' */
+  readonly host?: string;
+  /** Port; 0 picks a free one. @default 0 */
+  readonly port?: number;
+  /** Serve HTTPS with a CA of its own (in the kubeconfig), or plain HTTP. @default true */
+  readonly tls?: boolean;
+  /**
+   * The bearer token every request must carry, as on a real cluster; it is written into
+   * the kubeconfig. Without credentials a request is the anonymous user (403), with a
+   * wrong token 401. @default a random token
+   */
+  readonly token?: string;
+  /** Called for every resource request: latency and fault injection. @default none */
+  readonly hook?: RequestHook;
+  /** Custom resources to serve from the start. @default [] */
+  readonly customResources?: readonly CustomResourceOptions[];
+  /** Write the kubeconfig to this file instead of a temporary one (mode 0600). */
+  readonly kubeconfigPath?: string;
+  /**
+   * How many changes a watch can be replayed from; a watch from an older
+   * resourceVersion gets 410 Expired, as after an etcd compaction. @default 10000
+   */
+  readonly watchHistory?: number;
+}
+
+/** A running embedded API server. */
+export interface TestServer {
+  /** `https://127.0.0.1:<port>` (or http:// when asked). */
+  readonly url: string;
+  readonly kubeconfig: Kubeconfig;
+  /** The kubeconfig as a file, for kubectl and other clients. */
+  readonly kubeconfigPath: string;
+  /** A ready `@kubernetes/client-node` KubeConfig. */
+  readonly kubeConfig: KubeConfig;
+  /** PEM of the CA that signed the serving certificate (undefined over plain HTTP). */
+  readonly caPem: string | undefined;
+  /** The bearer token requests must carry (also in the kubeconfig). Never log it. */
+  readonly token: string;
+  /** Serves another custom resource, like a CustomResourceDefinition would. */
+  registerCustomResource(options: CustomResourceOptions): void;
+  /** Closes every connection (watches included) and removes temporary files. Idempotent. */
+  stop(): Promise<void>;
+}
+
+const loopback = new Set(['127.0.0.1', '::1']);
+
+/**
+ * Starts the embedded Kubernetes-compatible API server in this process: HTTPS on
+ * loopback with a CA of its own, so clients keep TLS verification on. It speaks the
+ * Kubernetes HTTP+JSON API for namespaces, configmaps, secrets, pods, deployments,
+ * leases and registered custom resources; see docs/EMBEDDED-SERVER.md for what it does
+ * and does not do.
+ *
+ * @example
+ * const server = await startTestServer();
+ * const apps = server.kubeConfig.makeApiClient(k8s.AppsV1Api);
+ * await server.stop();
+ */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const host = options.host ?? '127.0.0.1';
+  if (!loopback.has(host)) {
+    throw new RangeError(`startTestServer binds to loopback only (127.0.0.1 or ::1); got host ${host}`);
+  }
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`port must be an integer from 0 to 65535; got ${String(port)}`);
+  }
+  if (options.token !== undefined && (options.token === '' || /\s/.test(options.token))) {
+    throw new RangeError('token must be a non-empty string without white space');
+  }
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const useTls = options.tls ?? true;
+  const registry = new ResourceRegistry();
+  for (const custom of options.customResources ?? []) registry.registerCustomResource(custom);
+  const store = new ObjectStore(options.watchHistory === undefined ? {} : { historyLimit: options.watchHistory });
+  bootstrapNamespaces(store);
+  let address = '';
+  const state: ServerState = {
+    store,
+    registry,
+    fields: createFieldTracker(),
+    token,
+    hook: options.hook,
+    address: () => address,
+  };
+  const handler = (request: Parameters<typeof handleRequest>[1], response: Parameters<typeof handleRequest>[2]) => {
+    void handleRequest(state, request, response);
+  };
+  let caPem: string | undefined;
+  let server: Server;
+  if (useTls) {
+    const ca = await CertificateAuthority.create('kubeconflict embedded server CA');
+    const serving = await ca.issue({
+      kind: 'server',
+      commonName: 'kubeconflict',
+      dnsNames: ['localhost'],
+      ipAddresses: ['127.0.0.1'],
+    });
+    caPem = ca.certificatePem;
+    server = createHttpsServer({ cert: serving.certificatePem, key: serving.privateKeyPem }, handler);
+  } else {
+    server = createHttpServer(handler);
+  }
+  server.listen(port, host);
+  await once(server, 'listening');
+  const { port: boundPort } = server.address() as AddressInfo;
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  address = `${hostInUrl}:${String(boundPort)}`;
+  const url = `${useTls ? 'https' : 'http'}://${address}`;
+  const kubeconfig = buildKubeconfig({
+    name: 'kubeconflict-embedded',
+    server: url,
+    caPem,
+    user: 'kubeconflict',
+    credentials: { token },
+  });
+  const directory =
+    options.kubeconfigPath === undefined ? mkdtempSync(join(tmpdir(), 'kubeconflict-server-')) : undefined;
+  const kubeconfigPath = options.kubeconfigPath ?? join(directory ?? '', 'kubeconfig');
+  writeFileSync(kubeconfigPath, JSON.stringify(kubeconfig, null, 2), { mode: 0o600 });
+  const { KubeConfig } = await import('@kubernetes/client-node');
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromString(JSON.stringify(kubeconfig));
+  let stopped = false;
+  return {
+    url,
+    kubeconfig,
+    kubeconfigPath,
+    kubeConfig,
+    caPem,
+    token,
+    registerCustomResource: (custom) => {
+      registry.registerCustomResource(custom);
+    },
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      const closed = once(server, 'close');
+      server.close();
+      server.closeAllConnections();
+      await closed;
+      if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
