@@ -1,0 +1,109 @@
+// One set of cases, run against a real kube-apiserver and against the embedded server;
+// every answer is compared field by field after normalize-case.ts. Prints
+// "N cases, M identical" and fails on any difference.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startApiServer, startTestServer, type RunningApiServer, type TestServer } from '../../src/testing/index.ts';
+import { apiServerSuite } from '../support/api-server-suite.ts';
+import { send } from '../support/raw-http.ts';
+import { runStatusCase, type Target } from '../support/run-status-case.ts';
+import { applyCases } from './cases/apply.ts';
+import { customCases, widgetDefinition } from './cases/custom.ts';
+import { listCases } from './cases/lists.ts';
+import { objectCases } from './cases/objects.ts';
+import { statusRowCases } from './cases/status-rows.ts';
+import { writeCases } from './cases/writes.ts';
+import { differences } from './differences.ts';
+import { normalizeCase } from './normalize-case.ts';
+
+const cases = [...statusRowCases, ...objectCases, ...writeCases, ...listCases, ...applyCases, ...customCases];
+const token = 'conformance-token';
+
+describe('conformance: embedded server vs kube-apiserver', apiServerSuite(), () => {
+  let real: RunningApiServer;
+  let embedded: TestServer;
+  let realTarget: Target;
+  let embeddedTarget: Target;
+  let identical = 0;
+
+  before(async () => {
+    [real, embedded] = await Promise.all([startApiServer(), startTestServer({ token })]);
+    realTarget = { url: real.url, caPem: real.caPem, admin: real.tls };
+    embeddedTarget = {
+      url: embedded.url,
+      caPem: embedded.caPem ?? '',
+      admin: { ca: embedded.caPem, headers: { authorization: `Bearer ${token}` } },
+    };
+    await defineWidgets(real);
+    embedded.registerCustomResource(widgetDefinition);
+  });
+
+  after(async () => {
+    console.log(`# conformance: ${String(cases.length)} cases, ${String(identical)} identical`);
+    await Promise.all([real.stop(), embedded.stop()]);
+  });
+
+  it('has at least 40 cases', () => {
+    assert.ok(cases.length >= 40, `${String(cases.length)} cases`);
+  });
+
+  for (const conformanceCase of cases) {
+    it(conformanceCase.name, async () => {
+      const expected = normalizeCase(
+        await runStatusCase(realTarget, {
+          request: conformanceCase.name,
+          kind: undefined,
+          steps: conformanceCase.steps,
+        }),
+      );
+      const actual = normalizeCase(
+        await runStatusCase(embeddedTarget, {
+          request: conformanceCase.name,
+          kind: undefined,
+          steps: conformanceCase.steps,
+        }),
+      );
+      const found = differences(expected, actual);
+      assert.deepEqual(found, [], `answers differ:\n${found.join('\n')}`);
+      identical++;
+    });
+  }
+});
+
+/** Installs the Widget CRD on the real server and waits until it is served. */
+async function defineWidgets(server: RunningApiServer): Promise<void> {
+  const { group, version, kind, plural, singular } = widgetDefinition;
+  const definition = {
+    apiVersion: 'apiextensions.k8s.io/v1',
+    kind: 'CustomResourceDefinition',
+    metadata: { name: `${plural}.${group}` },
+    spec: {
+      group,
+      scope: 'Namespaced',
+      names: { kind, plural, singular, listKind: `${kind}List` },
+      versions: [
+        {
+          name: version,
+          served: true,
+          storage: true,
+          schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+        },
+      ],
+    },
+  };
+  const created = await send(server.url, server.tls, {
+    method: 'POST',
+    path: '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+    body: definition,
+  });
+  assert.equal(created.status, 201, created.text);
+  for (let i = 0; i < 100; i++) {
+    const probe = await send(server.url, server.tls, {
+      method: 'GET',
+      path: `/apis/${group}/${version}/namespaces/default/${plural}`,
+    });
+    if (probe.status === 200) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the Widget CRD was not served within 10 s');
+}
