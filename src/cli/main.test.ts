@@ -4,10 +4,10 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { main } from './main.ts';
 
-function run(...argv: string[]) {
+async function run(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const status = main(
+  const status = await main(
     argv,
     (line) => out.push(line),
     (line) => err.push(line),
@@ -16,8 +16,8 @@ function run(...argv: string[]) {
 }
 
 describe('kubeconflict CLI', () => {
-  it('backoff prints the DefaultRetry schedule: 5 calls, 4 sleeps of 10 to 11 ms', () => {
-    const { status, out } = run('backoff', '--seed', '7');
+  it('backoff prints the DefaultRetry schedule: 5 calls, 4 sleeps of 10 to 11 ms', async () => {
+    const { status, out } = await run('backoff', '--seed', '7');
     assert.equal(status, 0);
     const sleeps = [...out.matchAll(/sleep (\d+\.\d+) ms/g)].map((m) => Number(m[1]));
     assert.equal(sleeps.length, 4);
@@ -26,15 +26,15 @@ describe('kubeconflict CLI', () => {
     assert.match(out, /makes 5 calls/);
   });
 
-  it('backoff --json is replayable from --seed', () => {
-    const first = JSON.parse(run('backoff', '--json', '--seed', '3', '--jitter-mode', 'equal').out) as unknown;
-    const second = JSON.parse(run('backoff', '--json', '--seed', '3', '--jitter-mode', 'equal').out) as unknown;
+  it('backoff --json is replayable from --seed', async () => {
+    const first = JSON.parse((await run('backoff', '--json', '--seed', '3', '--jitter-mode', 'equal')).out) as unknown;
+    const second = JSON.parse((await run('backoff', '--json', '--seed', '3', '--jitter-mode', 'equal')).out) as unknown;
     assert.deepEqual(first, second);
     assert.equal((first as { calls: number }).calls, 5);
   });
 
-  it('backoff shows the cap example ending after 3 calls', () => {
-    const { out } = run(
+  it('backoff shows the cap example ending after 3 calls', async () => {
+    const { out } = await run(
       'backoff',
       '--steps',
       '10',
@@ -65,8 +65,8 @@ describe('kubeconflict CLI', () => {
     [['frobnicate'], /unknown command "frobnicate"/],
   ];
   for (const [argv, message] of usageErrors) {
-    it(`exits 2 with a clear message for: ${argv.join(' ')}`, () => {
-      const { status, err, out } = run(...argv);
+    it(`exits 2 with a clear message for: ${argv.join(' ')}`, async () => {
+      const { status, err, out } = await run(...argv);
       assert.equal(status, 2);
       assert.match(err, message);
       assert.match(err, /Usage: kubeconflict/);

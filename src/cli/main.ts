@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { backoffHelp, runBackoffCommand } from './backoff-command.ts';
+import { runServeCommand, serveHelp } from './serve-command.ts';
 import { UsageError } from './usage-error.ts';
 
 const usage = `kubeconflict: correct, fast and visible concurrent writes to Kubernetes objects
@@ -10,15 +11,20 @@ Usage: kubeconflict <command> [flags]
 
 Commands:
   backoff    show what a retry-on-conflict schedule does, call by call
+  serve      run the embedded Kubernetes-compatible API server (for kubectl and tests)
 
 Run 'kubeconflict <command> --help' for a command's flags.`;
 
-const commands: Record<string, (args: string[], out: (line: string) => void) => number> = {
-  backoff: runBackoffCommand,
+const commands: Record<
+  string,
+  { run: (args: string[], out: (line: string) => void) => number | Promise<number>; help: string }
+> = {
+  backoff: { run: runBackoffCommand, help: backoffHelp },
+  serve: { run: (args, out) => runServeCommand(args, out), help: serveHelp },
 };
 
-/** Runs the CLI; returns the exit status: 0 done, 1 failed, 2 usage error. */
-export function main(
+/** Runs the CLI; resolves to the exit status: 0 done, 1 failed, 2 usage error. */
+export async function main(
   argv: string[],
   out = (line: string) => {
     console.log(line);
@@ -26,7 +32,7 @@ export function main(
   err = (line: string) => {
     console.error(line);
   },
-): number {
+): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
     out(usage);
@@ -38,10 +44,10 @@ export function main(
     return 2;
   }
   try {
-    return command(args, out);
+    return await command.run(args, out);
   } catch (error) {
     if (error instanceof UsageError || isParseArgsError(error)) {
-      err(`kubeconflict ${name}: ${(error as Error).message}\n\n${name === 'backoff' ? backoffHelp : usage}`);
+      err(`kubeconflict ${name}: ${(error as Error).message}\n\n${command.help}`);
       return 2;
     }
     err(`kubeconflict ${name}: ${error instanceof Error ? error.message : String(error)}`);
@@ -55,5 +61,5 @@ function isParseArgsError(error: unknown): boolean {
 }
 
 if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 }

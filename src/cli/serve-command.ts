@@ -1,0 +1,69 @@
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { startTestServer } from '../testing/server/start-test-server.ts';
+import { UsageError } from './usage-error.ts';
+
+export const serveHelp = `kubeconflict serve: run the embedded Kubernetes-compatible API server until Ctrl-C
+
+Usage: kubeconflict serve [flags]
+
+Serves namespaces, configmaps, secrets, pods (stored, not run), deployments and leases
+over HTTPS on loopback, with a certificate authority of its own written into the
+kubeconfig, so kubectl and any client keep TLS verification on:
+
+  kubeconflict serve --kubeconfig-out /tmp/kc &
+  kubectl --kubeconfig /tmp/kc get namespaces
+
+Flags:
+  --port N                 port to listen on; 0 picks a free one (default 0)
+  --kubeconfig-out FILE    write the kubeconfig here (default: a temporary file)
+  --token TOKEN            require this bearer token (written into the kubeconfig)
+  --http                   plain HTTP instead of HTTPS (clients must then skip TLS)
+  -h, --help               this help`;
+
+/** Runs until SIGINT or SIGTERM; `ready` receives the URL once serving (tests use it). */
+export async function runServeCommand(
+  args: string[],
+  out: (line: string) => void,
+  stopSignal: Promise<unknown> = Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]),
+): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: '0' },
+      'kubeconfig-out': { type: 'string' },
+      token: { type: 'string' },
+      http: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    out(serveHelp);
+    return 0;
+  }
+  const port = Number(values.port);
+  if (!/^\d+$/.test(values.port) || port > 65535)
+    throw new UsageError(`--port must be an integer from 0 to 65535; got ${values.port}`);
+  let server;
+  try {
+    server = await startTestServer({
+      port,
+      tls: !values.http,
+      ...(values.token !== undefined && { token: values.token }),
+      ...(values['kubeconfig-out'] !== undefined && { kubeconfigPath: values['kubeconfig-out'] }),
+    });
+  } catch (error) {
+    if (error instanceof RangeError) throw new UsageError(error.message);
+    throw error;
+  }
+  out(`kubeconflict embedded API server listening on ${server.url}`);
+  out(`kubeconfig: ${server.kubeconfigPath}`);
+  out(`try: kubectl --kubeconfig ${server.kubeconfigPath} get namespaces`);
+  out('Ctrl-C to stop.');
+  await stopSignal;
+  await server.stop();
+  out('stopped.');
+  return 0;
+}
