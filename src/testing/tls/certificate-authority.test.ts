@@ -83,6 +83,14 @@ describe('CertificateAuthority', () => {
     assert.equal(cert.ca, false);
   });
 
+  it('every certificate it issues parses, whatever its random serial number', async () => {
+    const ca = await CertificateAuthority.create();
+    for (let i = 0; i < 300; i++) {
+      const issued = await ca.issue({ kind: 'client', commonName: `c${String(i)}` });
+      assert.doesNotThrow(() => new X509Certificate(issued.certificatePem));
+    }
+  });
+
   it('makes signing key pairs in PEM', async () => {
     const { publicKeyPem, privateKeyPem } = await createSigningKeyPair();
     assert.match(publicKeyPem, /^-----BEGIN PUBLIC KEY-----/);

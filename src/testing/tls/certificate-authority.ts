@@ -122,7 +122,9 @@ async function sign(options: {
   const certificate = new pkijs.Certificate();
   certificate.version = 2;
   const serial = randomBytes(16);
-  serial[0] = (serial[0] ?? 0) & 0x7f; // a positive serial number
+  // Positive (top bit clear) and minimally encoded (first byte non-zero): DER refuses a
+  // leading zero byte before a byte below 0x80 as padding.
+  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x01;
   certificate.serialNumber = new asn1js.Integer({ valueHex: serial });
   fillName(certificate.subject, options.subject);
   fillName(certificate.issuer, options.issuer);
