@@ -2,11 +2,15 @@
 // start-up time, and one client doing GET and PUT-with-resourceVersion on one Deployment
 // over a keep-alive connection. Writes docs/BENCHMARK-EMBEDDED.md.
 //   npm run bench:embedded
-import { writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { Agent, request, type RequestOptions } from 'node:https';
-import os from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { demoDeployment } from '../test/support/demo-deployment.ts';
-import { kubernetesVersion, startApiServer, startTestServer } from '../src/testing/index.ts';
+import { type Kubeconfig, kubernetesVersion, startApiServer, startTestServer } from '../src/testing/index.ts';
 
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 500);
 const embeddedStarts = 10;
@@ -16,7 +20,7 @@ interface Client {
   call(method: string, url: string, body?: unknown): Promise<{ status: number; json: Record<string, unknown> }>;
 }
 
-function client(base: string, tls: Pick<RequestOptions, 'ca' | 'cert' | 'key'>): Client {
+function client(base: string, tls: Pick<RequestOptions, 'ca' | 'cert' | 'key'>, auth: Record<string, string>): Client {
   const agent = new Agent({ keepAlive: true, maxSockets: 1, ca: tls.ca, cert: tls.cert, key: tls.key });
   return {
     call: (method, url, body) =>
@@ -29,6 +33,7 @@ function client(base: string, tls: Pick<RequestOptions, 'ca' | 'cert' | 'key'>):
             agent,
             headers: {
               accept: 'application/json',
+              ...auth,
               ...(text && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }),
             },
           },
@@ -47,13 +52,35 @@ function client(base: string, tls: Pick<RequestOptions, 'ca' | 'cert' | 'key'>):
   };
 }
 
+async function serveInChildProcess() {
+  const directory = mkdtempSync(join(tmpdir(), 'kubeconflict-bench-'));
+  const kubeconfigPath = join(directory, 'kubeconfig');
+  const cli = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
+  const child = spawn(process.execPath, [cli, 'serve', '--kubeconfig-out', kubeconfigPath], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  for await (const line of createInterface({ input: child.stdout })) if (line.startsWith('Ctrl-C')) break;
+  const kubeconfig = JSON.parse(readFileSync(kubeconfigPath, 'utf8')) as Kubeconfig;
+  const cluster = kubeconfig.clusters[0]?.cluster;
+  const token = kubeconfig.users[0]?.user.token ?? '';
+  return {
+    url: cluster?.server ?? '',
+    caPem: Buffer.from(cluster?.['certificate-authority-data'] ?? '', 'base64').toString(),
+    token,
+    stop: () => {
+      child.kill('SIGINT');
+      rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
 
-async function measure(base: string, tls: RequestOptions) {
-  const c = client(base, tls);
+async function measure(base: string, tls: RequestOptions, auth: Record<string, string> = {}) {
+  const c = client(base, tls, auth);
   const created = await c.call('POST', path, demoDeployment('bench', 'biz-version', 0));
   if (created.status !== 201) throw new Error(`create failed: ${String(created.status)}`);
   const gets: number[] = [];
@@ -89,9 +116,15 @@ for (let i = 0; i < embeddedStarts; i++) {
   startTimes.push(performance.now() - t);
   await server.stop();
 }
-const embedded = await startTestServer();
-const embeddedResult = await measure(embedded.url, { ca: embedded.caPem });
-await embedded.stop();
+// The server under test runs in a process of its own, like kube-apiserver, so that the
+// client's work is not charged to it.
+const embedded = await serveInChildProcess();
+const embeddedResult = await measure(
+  embedded.url,
+  { ca: embedded.caPem },
+  { authorization: `Bearer ${embedded.token}` },
+);
+embedded.stop();
 
 const realStarted = performance.now();
 const real = await startApiServer();
@@ -107,7 +140,8 @@ const report = `# Embedded server vs kube-apiserver
 Measured by \`npm run bench:embedded\` (bench/embedded-server.bench.ts) in one run, on
 ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), Node ${process.version}, against
 kube-apiserver ${kubernetesVersion} with etcd 3.6.16 (\`--unsafe-no-fsync\`), both on
-loopback over TLS. One client, one Deployment, ${String(iterations)} GET + PUT-with-resourceVersion
+loopback over TLS, each in processes of its own (the embedded one as \`kubeconflict serve\`);
+start-up is \`startTestServer()\` in process. One client, one Deployment, ${String(iterations)} GET + PUT-with-resourceVersion
 cycles over one keep-alive connection.
 
 | measure | embedded | kube-apiserver | embedded ÷ real |

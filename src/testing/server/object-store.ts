@@ -40,9 +40,12 @@ export class ObjectStore {
     return this.#history[0]?.revision ?? this.#revision + 1;
   }
 
+  // Stored objects are shared, not copied, on the way in and out (copies were the
+  // largest cost of a write): callers must treat what they get as read-only, and hand
+  // `put` an object they no longer touch.
+
   get(resource: string, namespace: string, name: string): KubeObject | undefined {
-    const object = this.#objects.get(key(resource, namespace, name));
-    return object && structuredClone(object);
+    return this.#objects.get(key(resource, namespace, name));
   }
 
   /** Objects of `resource`, in one namespace or all, ordered by namespace then name. */
@@ -51,17 +54,16 @@ export class ObjectStore {
     return [...this.#objects.entries()]
       .filter(([k]) => k.startsWith(prefix))
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([, object]) => structuredClone(object));
+      .map(([, object]) => object);
   }
 
-  /** Stores `object` (created or replaced) at the next revision; returns the stored copy. */
+  /** Stores `object` (created or replaced) at the next revision, and returns it. */
   put(resource: string, namespace: string, object: KubeObject, type: 'ADDED' | 'MODIFIED'): KubeObject {
     const revision = ++this.#revision;
-    const stored = structuredClone(object);
-    (stored.metadata ??= {}).resourceVersion = String(revision);
-    this.#objects.set(key(resource, namespace, stored.metadata.name ?? ''), stored);
-    this.#emit({ type, resource, namespace, revision, object: stored });
-    return structuredClone(stored);
+    (object.metadata ??= {}).resourceVersion = String(revision);
+    this.#objects.set(key(resource, namespace, object.metadata.name ?? ''), object);
+    this.#emit({ type, resource, namespace, revision, object });
+    return object;
   }
 
   /** Removes the object at the next revision; returns it as it was last stored. */
@@ -71,10 +73,9 @@ export class ObjectStore {
     if (!existing) return undefined;
     this.#objects.delete(k);
     const revision = ++this.#revision;
-    const object = structuredClone(existing);
-    (object.metadata ??= {}).resourceVersion = String(revision);
+    const object = { ...existing, metadata: { ...existing.metadata, resourceVersion: String(revision) } };
     this.#emit({ type: 'DELETED', resource, namespace, revision, object });
-    return structuredClone(existing);
+    return existing;
   }
 
   /** Events after `revision` still in history, or undefined when it is too old to replay. */

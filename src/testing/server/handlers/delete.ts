@@ -37,11 +37,12 @@ export function deleteObject(
   if (type.kind === 'Namespace') return { status: 200, object: markTerminating(context, type, live, dryRun) };
   const deleted = dryRun ? live : (context.store.delete(resource, namespace, name) ?? live);
   if (type.kind === 'Pod') {
-    const metadata = deleted.metadata ?? {};
+    const pod = structuredClone(deleted);
+    const metadata = (pod.metadata ??= {});
     metadata.deletionTimestamp = timestamp();
     metadata.deletionGracePeriodSeconds = 0;
     if (metadata.generation !== undefined) metadata.generation += 1;
-    return { status: 200, object: deleted };
+    return { status: 200, object: pod };
   }
   return { status: 200, object: successStatus(type, name, live.metadata?.uid) };
 }

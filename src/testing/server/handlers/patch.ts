@@ -111,9 +111,11 @@ function apply(
 }
 
 function decodePatch(body: string): unknown {
-  const syntaxError = goJsonSyntaxError(body);
-  if (syntaxError !== undefined) throw badRequest(`error decoding patch: ${syntaxError}`);
-  return JSON.parse(body);
+  try {
+    return JSON.parse(body);
+  } catch {
+    throw badRequest(`error decoding patch: ${goJsonSyntaxError(body) ?? 'invalid JSON'}`);
+  }
 }
 
 const reasons: Record<number, string | undefined> = { 400: 'BadRequest', 415: 'UnsupportedMediaType', 422: 'Invalid' };

@@ -31,9 +31,12 @@ export function decodeObject(body: string, type: ResourceType, contentType = 'ap
     badRequest(
       `the object provided is unrecognized (must be of type ${type.kind}): couldn't get version/kind; json parse error: ${detail} (${quoteBody(body)})`,
     );
-  const syntaxError = goJsonSyntaxError(body);
-  if (syntaxError !== undefined) throw unrecognized(syntaxError);
-  const parsed: unknown = JSON.parse(body);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    throw unrecognized(goJsonSyntaxError(body) ?? 'invalid JSON');
+  }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     const goType = Array.isArray(parsed) ? 'array' : parsed === null ? 'null' : typeof parsed;
     if (parsed === null) return {};
