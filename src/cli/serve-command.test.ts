@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import * as k8s from '@kubernetes/client-node';
+import { runServeCommand } from './serve-command.ts';
+
+describe('kubeconflict serve', () => {
+  it('serves until told to stop, writes a private kubeconfig, never prints the token', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'kubeconflict-serve-test-'));
+    const kubeconfigPath = join(directory, 'kc');
+    const lines: string[] = [];
+    const { promise: stopped, resolve: stop } = Promise.withResolvers<undefined>();
+    try {
+      const running = runServeCommand(
+        ['--kubeconfig-out', kubeconfigPath, '--token', 'super-secret-token'],
+        (line) => lines.push(line),
+        stopped,
+      );
+      while (!lines.some((line) => line.startsWith('Ctrl-C'))) await new Promise((resolve) => setTimeout(resolve, 10));
+      assert.equal(statSync(kubeconfigPath).mode & 0o777, 0o600);
+      const kc = new k8s.KubeConfig();
+      kc.loadFromFile(kubeconfigPath);
+      const namespaces = await kc.makeApiClient(k8s.CoreV1Api).listNamespace();
+      assert.equal(namespaces.items.length, 4);
+      stop(undefined);
+      assert.equal(await running, 0);
+      assert.match(lines.join('\n'), /listening on https:\/\/127\.0\.0\.1:\d+[\s\S]*stopped\./);
+      assert.doesNotMatch(lines.join('\n'), /super-secret-token/);
+      assert.match(readFileSync(kubeconfigPath, 'utf8'), /super-secret-token/);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a bad port as a usage error', async () => {
+    await assert.rejects(
+      runServeCommand(['--port', 'abc'], () => undefined, Promise.resolve()),
+      {
+        name: 'UsageError',
+        message: '--port must be an integer from 0 to 65535; got abc',
+      },
+    );
+  });
+});
