@@ -14,10 +14,13 @@ import { readBody } from './http/read-body.ts';
 import { route } from './http/route.ts';
 import { methodNotAllowed, notFound, StatusError, unauthorized, unknownResource } from './http/status.ts';
 import type { ObjectStore } from './object-store.ts';
+import { checkFieldValidation } from './openapi/field-validation.ts';
+import { openApiV3 } from './openapi/openapi-v3.ts';
 import type { ResourceRegistry } from './registry.ts';
 import { namespaces as namespaceType } from './resources/builtin-types.ts';
 import type { HookAction, RequestHook } from './request-hook.ts';
 import { qualifiedResource, type ResourceType } from './resource-type.ts';
+import { asTableIfAsked } from './table/table.ts';
 
 export interface ServerState {
   readonly store: ObjectStore;
@@ -64,6 +67,12 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
   authenticate(state, request, url);
   const target = route(url.pathname);
   if (target.kind === 'discovery') {
+    const openApi =
+      method === 'GET' ? openApiV3(url.pathname, url.searchParams, request.headers, state.registry) : undefined;
+    if (openApi) {
+      response.writeHead(openApi.status, openApi.headers).end(openApi.body);
+      return;
+    }
     const document = method === 'GET' ? discoveryDocument(url.pathname, state.registry, state.address()) : undefined;
     if (document === undefined) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 page not found\n');
@@ -112,12 +121,21 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
   const name = target.name;
   if (verb === 'list' || verb === 'watch') {
     if (verb === 'watch') watch(store, type, namespace, query, response);
-    else writeJson(response, 200, listObjects(store, type, namespace, query));
+    else
+      writeJson(
+        response,
+        200,
+        asTableIfAsked(type, request.headers.accept, query, listObjects(store, type, namespace, query)),
+      );
     return;
   }
   if (namespace === undefined) throw unknownResource();
   if (verb === 'get' && name !== undefined) {
-    writeJson(response, 200, getObject(store, type, namespace, name));
+    writeJson(
+      response,
+      200,
+      asTableIfAsked(type, request.headers.accept, query, getObject(store, type, namespace, name)),
+    );
     return;
   }
   if (verb === undefined) throw methodNotAllowed();
@@ -133,6 +151,7 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
     manager: managerOf(query, request.headers),
     dryRun: dryRunOf(query, verb as 'create' | 'update' | 'patch' | 'delete'),
   };
+  checkFieldValidation(store, writeRequest, verb);
   const context = { store, fields: state.fields };
   if (verb === 'create') {
     requireNamespace(state, type, namespace);

@@ -58,12 +58,16 @@ export function generationChanged(type: ResourceType, before: KubeObject, after:
   }
 }
 
-/** Equal but for managedFields and resourceVersion: such a write changes nothing. */
+/**
+ * Equal but for resourceVersion: such a write changes nothing. managedFields count (a
+ * write may change only them, as kubectl does before its first server-side apply); a
+ * true no-op leaves them as they were, time included.
+ */
 export function sameContent(a: KubeObject, b: KubeObject): boolean {
-  return isDeepStrictEqual(withoutBookkeeping(a), withoutBookkeeping(b));
+  return isDeepStrictEqual(withoutResourceVersion(a), withoutResourceVersion(b));
 }
 
-function withoutBookkeeping(object: KubeObject): KubeObject {
-  const { managedFields: _fields, resourceVersion: _rv, ...metadata } = object.metadata ?? {};
+function withoutResourceVersion(object: KubeObject): KubeObject {
+  const { resourceVersion: _rv, ...metadata } = object.metadata ?? {};
   return { ...object, metadata };
 }

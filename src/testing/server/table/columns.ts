@@ -1,0 +1,155 @@
+// The columns kube-apiserver's printers (k8s.io/kubernetes pkg/printers/internalversion)
+// give each built-in kind, descriptions word for word, and the cells they compute. The
+// server always computes the wide columns (priority 1); kubectl shows them with -o wide.
+import type { KubeObject } from '../kube-object.ts';
+import { age } from './human-duration.ts';
+import { selectorString } from './selector-string.ts';
+
+/** A meta.k8s.io/v1 TableColumnDefinition. */
+export interface ColumnDefinition {
+  readonly name: string;
+  readonly type: string;
+  readonly format: string;
+  readonly description: string;
+  readonly priority: number;
+}
+
+/** A kind's columns and the cells of one object's row. */
+export interface Printer {
+  readonly columns: readonly ColumnDefinition[];
+  readonly cells: (object: KubeObject, now: Date) => unknown[];
+}
+
+const column = (name: string, description: string, options: Partial<ColumnDefinition> = {}): ColumnDefinition => ({
+  name,
+  type: 'string',
+  format: '',
+  description,
+  priority: 0,
+  ...options,
+});
+
+const nameColumn = column(
+  'Name',
+  'Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names',
+  { format: 'name' },
+);
+const ageDescription =
+  'CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata';
+const ageColumn = column('Age', ageDescription);
+
+type Json = Record<string, unknown>;
+const objectAt = (parent: unknown, key: string): Json => {
+  const value = (parent as Json | undefined)?.[key];
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+};
+const count = (value: unknown) => (typeof value === 'object' && value !== null ? Object.keys(value).length : 0);
+const int = (value: unknown) => (typeof value === 'number' ? value : 0);
+const text = (value: unknown) => (typeof value === 'string' ? value : '');
+const name = (object: KubeObject) => object.metadata?.name ?? '';
+const created = (object: KubeObject, now: Date) => age(object.metadata?.creationTimestamp, now);
+
+const configMap: Printer = {
+  columns: [
+    nameColumn,
+    column(
+      'Data',
+      "Data contains the configuration data. Each key must consist of alphanumeric characters, '-', '_' or '.'. Values with non-UTF-8 byte sequences must use the BinaryData field. The keys stored in Data must not overlap with the keys in the BinaryData field, this is enforced during validation process.",
+    ),
+    ageColumn,
+  ],
+  cells: (object, now) => [name(object), count(object.data) + count(object.binaryData), created(object, now)],
+};
+
+const secret: Printer = {
+  columns: [
+    nameColumn,
+    column(
+      'Type',
+      'Used to facilitate programmatic handling of secret data. More info: https://kubernetes.io/docs/concepts/configuration/secret/#secret-types',
+    ),
+    column(
+      'Data',
+      "Data contains the secret data. Each key must consist of alphanumeric characters, '-', '_' or '.'. The serialized form of the secret data is a base64 encoded string, representing the arbitrary (possibly non-string) data value here. Described in https://tools.ietf.org/html/rfc4648#section-4",
+    ),
+    ageColumn,
+  ],
+  cells: (object, now) => [name(object), text(object.type), count(object.data), created(object, now)],
+};
+
+const namespace: Printer = {
+  columns: [nameColumn, column('Status', 'The status of the namespace'), ageColumn],
+  cells: (object, now) => [name(object), text(objectAt(object, 'status').phase), created(object, now)],
+};
+
+const lease: Printer = {
+  columns: [
+    nameColumn,
+    column(
+      'Holder',
+      'holderIdentity contains the identity of the holder of a current lease. If Coordinated Leader Election is used, the holder identity must be equal to the elected LeaseCandidate.metadata.name field.',
+    ),
+    ageColumn,
+  ],
+  cells: (object, now) => [name(object), text(objectAt(object, 'spec').holderIdentity), created(object, now)],
+};
+
+const deployment: Printer = {
+  columns: [
+    nameColumn,
+    column('Ready', 'Number of the pod with ready state'),
+    column(
+      'Up-to-date',
+      'Total number of non-terminating pods targeted by this deployment that have the desired template spec.',
+    ),
+    column(
+      'Available',
+      'Total number of available non-terminating pods (ready for at least minReadySeconds) targeted by this deployment.',
+    ),
+    ageColumn,
+    column('Containers', 'Names of each container in the template.', { priority: 1 }),
+    column('Images', 'Images referenced by each container in the template.', { priority: 1 }),
+    column(
+      'Selector',
+      "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment. It must match the pod template's labels.",
+      { priority: 1 },
+    ),
+  ],
+  cells: (object, now) => {
+    const spec = objectAt(object, 'spec');
+    const status = objectAt(object, 'status');
+    const podSpec = objectAt(objectAt(spec, 'template'), 'spec');
+    const containers = (Array.isArray(podSpec.containers) ? podSpec.containers : []) as Json[];
+    return [
+      name(object),
+      `${String(int(status.readyReplicas))}/${String(int(spec.replicas))}`,
+      int(status.updatedReplicas),
+      int(status.availableReplicas),
+      created(object, now),
+      containers.map((container) => text(container.name)).join(','),
+      containers.map((container) => text(container.image)).join(','),
+      selectorString(spec.selector as Parameters<typeof selectorString>[0]),
+    ];
+  },
+};
+
+/**
+ * What kube-apiserver prints for a kind without printer: a custom resource without
+ * additionalPrinterColumns. Its Age column says `date` but holds the same text.
+ */
+export const defaultPrinter: Printer = {
+  columns: [nameColumn, column('Age', ageDescription, { type: 'date' })],
+  cells: (object, now) => [name(object), created(object, now)],
+};
+
+const builtin: Readonly<Record<string, Printer>> = {
+  'v1/ConfigMap': configMap,
+  'v1/Secret': secret,
+  'v1/Namespace': namespace,
+  'apps/v1/Deployment': deployment,
+  'coordination.k8s.io/v1/Lease': lease,
+};
+
+/** The printer of a built-in kind (`apps/v1`, `Deployment`); undefined for other kinds. */
+export const builtinPrinter = (apiVersion: string, kind: string): Printer | undefined =>
+  builtin[`${apiVersion}/${kind}`];

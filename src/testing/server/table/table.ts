@@ -1,0 +1,83 @@
+// Server-side printing: kubectl get asks for `application/json;as=Table;v=v1;g=meta.k8s.io`
+// and prints the columns it gets back; given a plain object it can only print NAME and AGE.
+import { badRequest } from '../http/status.ts';
+import type { KubeObject } from '../kube-object.ts';
+import { groupVersion, type ResourceType } from '../resource-type.ts';
+import { customResource, schemaFor } from '../schema/index.ts';
+import { builtinPrinter, defaultPrinter, type Printer } from './columns.ts';
+
+/**
+ * Whether `accept` asks for a meta.k8s.io/v1 Table before anything else the embedded
+ * server can write, as kube-apiserver picks the first media type it can serve.
+ */
+export function tableAsked(accept: string | undefined): boolean {
+  for (const range of (accept ?? '').split(',')) {
+    const [mediaType = '', ...parameterTexts] = range.split(';').map((part) => part.trim());
+    const parameters = new Map(
+      parameterTexts.map((parameter) => {
+        const [key = '', value = ''] = parameter.split('=').map((part) => part.trim());
+        return [key, value] as const;
+      }),
+    );
+    const json = ['application/json', 'application/*', '*/*'].includes(mediaType.toLowerCase());
+    const as = parameters.get('as');
+    if (json && as === 'Table' && parameters.get('g') === 'meta.k8s.io' && parameters.get('v') === 'v1') return true;
+    if (json && as === undefined) return false;
+  }
+  return false;
+}
+
+/** The printer of `type`: built-in kinds that have one, and custom resources (Name, Age). */
+function printerOf(type: ResourceType): Printer | undefined {
+  const apiVersion = groupVersion(type);
+  return (
+    builtinPrinter(apiVersion, type.kind) ??
+    (schemaFor(apiVersion, type.kind) === customResource ? defaultPrinter : undefined)
+  );
+}
+
+const includeObjectValues = ['', 'Metadata', 'Object', 'None'];
+
+/**
+ * `body` (an object or a list of `type`) as the Table kube-apiserver would send when asked,
+ * or `body` itself when no Table is asked or the kind has no printer here (Pods: kubectl
+ * then prints NAME and AGE).
+ */
+export function asTableIfAsked(
+  type: ResourceType,
+  accept: string | undefined,
+  query: URLSearchParams,
+  body: KubeObject,
+  now = new Date(),
+): KubeObject {
+  const printer = printerOf(type);
+  if (!printer || !tableAsked(accept)) return body;
+  const includeObject = query.get('includeObject') ?? '';
+  if (!includeObjectValues.includes(includeObject)) {
+    throw badRequest(
+      `Unable to convert to Table as requested: includeObject: Invalid value: ${JSON.stringify(includeObject)}: must be 'Metadata', 'Object', 'None', or empty`,
+    );
+  }
+  const isList = Array.isArray(body.items);
+  const objects = isList ? (body.items as KubeObject[]) : [body];
+  const listMetadata = body.metadata ?? {};
+  const rowObject = (object: KubeObject): KubeObject | null => {
+    if (includeObject === 'None') return null;
+    if (includeObject === 'Object') return { kind: type.kind, apiVersion: groupVersion(type), ...object };
+    return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: object.metadata ?? {} };
+  };
+  return {
+    kind: 'Table',
+    apiVersion: 'meta.k8s.io/v1',
+    metadata: {
+      resourceVersion: listMetadata.resourceVersion,
+      ...(isList &&
+        typeof listMetadata.continue === 'string' &&
+        listMetadata.continue !== '' && { continue: listMetadata.continue }),
+      ...(isList &&
+        listMetadata.remainingItemCount !== undefined && { remainingItemCount: listMetadata.remainingItemCount }),
+    },
+    columnDefinitions: printer.columns,
+    rows: objects.map((object) => ({ cells: printer.cells(object, now), object: rowObject(object) })),
+  };
+}
