@@ -98,8 +98,8 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
       name: target.name,
     });
     if (action && (await applyHookBefore(action, response))) return;
+    if (action?.resetConnection === 'after') dropAnswer(response);
     await dispatch(state, { request, response, url, type, target, verb });
-    if (action?.resetConnection === 'after') response.destroy();
     return;
   }
   await dispatch(state, { request, response, url, type, target, verb });
@@ -250,6 +250,15 @@ async function applyHookBefore(action: HookAction, response: ServerResponse): Pr
     return true;
   }
   return false;
+}
+
+/** The request is served (a write commits) but its answer never leaves: the connection drops instead. */
+function dropAnswer(response: ServerResponse): void {
+  response.writeHead = () => response;
+  response.end = () => {
+    response.destroy();
+    return response;
+  };
 }
 
 function writeJson(response: ServerResponse, status: number, body: unknown): void {
