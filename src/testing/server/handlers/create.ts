@@ -1,8 +1,9 @@
 import { randomInt } from 'node:crypto';
 import { decodeObject } from '../http/decode-object.ts';
-import { alreadyExists, badRequest, internalError } from '../http/status.ts';
+import { alreadyExists, internalError } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
 import { type PersistContext, persist } from './persist.ts';
+import { requireRequestNamespace } from './request-namespace.ts';
 import type { WriteRequest } from './write-request.ts';
 
 // kube-apiserver's generateName alphabet: no vowels, no easily confused characters.
@@ -13,14 +14,7 @@ export function create(context: PersistContext, request: WriteRequest): { status
   const { type, namespace, body, manager, dryRun } = request;
   const object = decodeObject(body, type, request.contentType);
   const metadata = (object.metadata ??= {});
-  if (
-    type.namespaced &&
-    metadata.namespace !== undefined &&
-    metadata.namespace !== '' &&
-    metadata.namespace !== namespace
-  ) {
-    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
-  }
+  requireRequestNamespace(type, metadata.namespace, namespace);
   if (metadata.resourceVersion !== undefined && metadata.resourceVersion !== '') {
     throw internalError('resourceVersion should not be set on objects to be created');
   }

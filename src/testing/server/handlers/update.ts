@@ -2,6 +2,7 @@ import { decodeObject } from '../http/decode-object.ts';
 import { badRequest, invalid, notFound, staleWrite } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
 import { type PersistContext, persist } from './persist.ts';
+import { requireRequestNamespace } from './request-namespace.ts';
 import { invalidValue } from './validate.ts';
 import type { WriteRequest } from './write-request.ts';
 
@@ -17,14 +18,7 @@ export function update(
   if (bodyName !== name) {
     throw badRequest(`the name of the object (${bodyName}) does not match the name on the URL (${name})`);
   }
-  if (
-    type.namespaced &&
-    metadata.namespace !== undefined &&
-    metadata.namespace !== '' &&
-    metadata.namespace !== namespace
-  ) {
-    throw badRequest('the namespace of the provided object does not match the namespace sent on the request');
-  }
+  requireRequestNamespace(type, metadata.namespace, namespace);
   const live = context.store.get(`${type.group}/${type.plural}`, namespace, name);
   if (!live) throw notFound(type, name);
   const resourceVersion = metadata.resourceVersion ?? '';
