@@ -1,0 +1,77 @@
+import type { WorkerResult } from './strategies.ts';
+
+/** SCENARIO.md's measures of one strategy's run; the same names in text, JSON and HTML. */
+export interface Measures {
+  readonly workers: number;
+  readonly start: number;
+  readonly expected: number;
+  readonly final: number;
+  readonly missing: number;
+  readonly succeeded: number;
+  readonly failed: number;
+  readonly lostUpdates: number;
+  readonly duplicatedUpdates: number;
+  readonly conflicts: number;
+  readonly requests: number;
+  readonly requestsPerSuccess: number | null;
+  /** attempts → number of workers that made that many. */
+  readonly attemptsHistogram: Record<string, number>;
+  readonly latencyMs: { readonly p50: number; readonly p90: number; readonly p99: number; readonly max: number } | null;
+  readonly wallMs: number;
+  readonly serialBoundMs: number;
+  readonly wallOverSerialBound: number;
+}
+
+export function measure(options: {
+  results: readonly WorkerResult[];
+  start: number;
+  final: number;
+  wallMs: number;
+  serialBoundMs: number;
+}): Measures {
+  const { results, start, final, wallMs, serialBoundMs } = options;
+  const workers = results.length;
+  const succeeded = results.filter((r) => r.succeeded).length;
+  const applied = final - start;
+  const requests = sum(results.map((r) => r.requests));
+  const latencies = results.flatMap((r) => (r.latencyMs === undefined ? [] : [r.latencyMs])).sort((a, b) => a - b);
+  const attemptsHistogram: Record<string, number> = {};
+  for (const r of results) attemptsHistogram[String(r.attempts)] = (attemptsHistogram[String(r.attempts)] ?? 0) + 1;
+  return {
+    workers,
+    start,
+    expected: start + workers,
+    final,
+    missing: start + workers - final,
+    succeeded,
+    failed: workers - succeeded,
+    lostUpdates: Math.max(0, succeeded - applied),
+    duplicatedUpdates: Math.max(0, applied - succeeded),
+    conflicts: sum(results.map((r) => r.conflicts)),
+    requests,
+    requestsPerSuccess: succeeded === 0 ? null : round(requests / succeeded),
+    attemptsHistogram,
+    latencyMs:
+      latencies.length === 0
+        ? null
+        : {
+            p50: round(percentile(latencies, 50)),
+            p90: round(percentile(latencies, 90)),
+            p99: round(percentile(latencies, 99)),
+            max: round(latencies.at(-1) ?? 0),
+          },
+    wallMs: round(wallMs),
+    serialBoundMs: round(serialBoundMs),
+    wallOverSerialBound: serialBoundMs > 0 ? round(wallMs / serialBoundMs) : 0,
+  };
+}
+
+/** Nearest-rank percentile of sorted values. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? 0;
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+const round = (value: number) => Math.round(value * 100) / 100;

@@ -1,0 +1,191 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { Backoff } from '../core/backoff.ts';
+import { classify } from '../core/errors/classify.ts';
+import { counterOf, LabInputError, type LabClient, labClient, type LabObjectRef } from './lab-object.ts';
+import { type Measures, measure } from './measures.ts';
+import { runWorkers } from './run-workers.ts';
+import { describeError, type LabStrategy, type WorkerResult } from './strategies.ts';
+import { Timeline, type TimelineEvent } from './timeline.ts';
+import { runInProcesses } from './worker-processes.ts';
+
+export interface LabOptions {
+  readonly kubeConfig: KubeConfig;
+  readonly ref: LabObjectRef;
+  readonly workers: number;
+  readonly start: number;
+  readonly strategies: readonly LabStrategy[];
+  readonly backoff: Backoff;
+  readonly seed: number;
+  /** Spread workers over this many OS processes (1: all in this one). */
+  readonly processes: number;
+  /** Leave the object in place after the last strategy. */
+  readonly keep: boolean;
+  /** Use an existing object (its current value is the start); otherwise one is created. */
+  readonly reuse: boolean;
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (progress: LabProgress) => void;
+}
+
+export interface LabProgress {
+  readonly strategy: string;
+  readonly strategyIndex: number;
+  readonly strategies: number;
+  readonly workersDone: number;
+  readonly workers: number;
+}
+
+/** One strategy's run: what happened and what it measured. */
+export interface StrategyRun {
+  readonly strategy: string;
+  readonly summary: string;
+  readonly promisesCorrectness: boolean;
+  /** final = expected, nothing lost or duplicated, no worker failed. */
+  readonly correct: boolean;
+  readonly measures: Measures;
+  readonly timeline: readonly TimelineEvent[];
+}
+
+/** Stops a run: the environment refused (auth, missing namespace, network), not contention. */
+export class LabRunError extends Error {
+  override readonly name = 'LabRunError';
+}
+
+/**
+ * Runs each strategy on a fresh copy of the object (or the reused one): all workers
+ * released at once, then the final value read back and SCENARIO.md's measures taken.
+ * The object is deleted afterwards unless `keep`, also when the run fails or is aborted.
+ */
+export async function runLab(options: LabOptions): Promise<{ serialBoundMs: number; runs: StrategyRun[] }> {
+  const { kubeConfig, ref, workers } = options;
+  const client = labClient(kubeConfig, ref);
+  const oneCycleMs = await measureOneCycle(kubeConfig, ref, options.start);
+  const serialBoundMs = oneCycleMs * workers;
+  const runs: StrategyRun[] = [];
+  for (const [index, strategy] of options.strategies.entries()) {
+    options.signal?.throwIfAborted();
+    const last = index === options.strategies.length - 1;
+    const start = options.reuse ? counterOf(await client.read(), ref) : await createObject(client, ref, options.start);
+    try {
+      runs.push(await runStrategy(options, client, strategy, index, start, serialBoundMs));
+    } finally {
+      if (!options.reuse && !(options.keep && last)) await client.delete().catch(() => undefined);
+    }
+  }
+  return { serialBoundMs, runs };
+}
+
+async function runStrategy(
+  options: LabOptions,
+  client: LabClient,
+  strategy: LabStrategy,
+  strategyIndex: number,
+  start: number,
+  serialBoundMs: number,
+): Promise<StrategyRun> {
+  const { ref, workers } = options;
+  const timeline = new Timeline();
+  const controller = new AbortController();
+  const abort = () => {
+    controller.abort(options.signal?.reason);
+  };
+  options.signal?.addEventListener('abort', abort, { once: true });
+  let done = 0;
+  const progress = () => {
+    options.onProgress?.({ strategy: strategy.name, strategyIndex, strategies: options.strategies.length, workersDone: done, workers });
+  };
+  progress();
+  let released = timeline.now();
+  let results: WorkerResult[];
+  try {
+    if (options.processes > 1) {
+      results = await runInProcesses({
+        ...options,
+        strategy,
+        timeline,
+        onReady: () => {
+          released = timeline.now();
+        },
+      });
+    } else {
+      released = timeline.now();
+      results = await runWorkers({
+        strategy,
+        client,
+        ref,
+        backoff: options.backoff,
+        workers: Array.from({ length: workers }, (_, w) => w),
+        seed: options.seed,
+        timeline,
+        signal: controller.signal,
+        onWorkerDone: () => {
+          done++;
+          progress();
+        },
+      });
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', abort);
+  }
+  const wallMs = timeline.now() - released;
+  options.signal?.throwIfAborted();
+  const refused = results.find((result) => result.error !== undefined);
+  if (refused?.error !== undefined) throw new LabRunError(`strategy ${strategy.name}: ${refused.error}`);
+  const final = counterOf(await client.read(), ref);
+  const measures = measure({ results, start, final, wallMs, serialBoundMs });
+  const correct = measures.final === measures.expected && measures.lostUpdates === 0 && measures.duplicatedUpdates === 0 && measures.failed === 0;
+  return {
+    strategy: strategy.name,
+    summary: strategy.summary,
+    promisesCorrectness: strategy.promisesCorrectness,
+    correct,
+    measures,
+    timeline: timeline.events.map((e) => ({ ...e, start: round(e.start - released), end: round(e.end - released) })),
+  };
+}
+
+/** Creates the object at `start`, never overwriting one that exists; waits until it reads back. */
+async function createObject(client: LabClient, ref: LabObjectRef, start: number): Promise<number> {
+  try {
+    await client.create(start);
+  } catch (error) {
+    const kind = classify(error);
+    if (kind === 'AlreadyExists') {
+      throw new LabInputError(
+        `${ref.kind} ${ref.namespace}/${ref.name} already exists; the lab never overwrites an object: pass --reuse to count in it, or --name to use another`,
+      );
+    }
+    if (kind === 'NotFound') throw new LabInputError(`namespace ${ref.namespace} does not exist; create it or pass -n with another`);
+    throw new LabRunError(`could not create ${ref.kind} ${ref.namespace}/${ref.name}: ${describeError(error, ref)}`);
+  }
+  // Waits for what is needed (the object readable), not for time.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return counterOf(await client.read(), ref);
+    } catch (error) {
+      if (attempt >= 50 || classify(error) !== 'NotFound') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
+/** One uncontended GET+PUT on a scratch object, the median of five: the serial bound's unit. */
+async function measureOneCycle(kubeConfig: KubeConfig, ref: LabObjectRef, start: number): Promise<number> {
+  const scratchRef = { ...ref, name: `${ref.name}-serial-bound`.slice(0, 253) };
+  const scratch = labClient(kubeConfig, scratchRef);
+  await createObject(scratch, scratchRef, start);
+  try {
+    const cycles: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const began = performance.now();
+      const object = await scratch.read();
+      const labels = { ...object.metadata?.labels, [ref.label]: String(start + i + 1) };
+      await scratch.replace({ ...object, metadata: { ...object.metadata, labels } });
+      cycles.push(performance.now() - began);
+    }
+    return cycles.sort((a, b) => a - b)[2] ?? 0;
+  } finally {
+    await scratch.delete().catch(() => undefined);
+  }
+}
+
+const round = (value: number) => Math.round(value * 100) / 100;
