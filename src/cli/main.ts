@@ -2,6 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { backoffHelp, runBackoffCommand } from './backoff-command.ts';
+import { labHelp, runLabCommand } from './lab-command.ts';
 import { runServeCommand, serveHelp } from './serve-command.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -10,6 +11,7 @@ const usage = `kubeconflict: correct, fast and visible concurrent writes to Kube
 Usage: kubeconflict <command> [flags]
 
 Commands:
+  lab        reproduce and measure write contention on one object (the embedded server by default)
   backoff    show what a retry-on-conflict schedule does, call by call
   serve      run the embedded Kubernetes-compatible API server (for kubectl and tests)
 
@@ -19,6 +21,7 @@ const commands: Record<
   string,
   { run: (args: string[], out: (line: string) => void) => number | Promise<number>; help: string }
 > = {
+  lab: { run: (args, out) => runLabCommand(args, { out, stderr: process.stderr }), help: labHelp },
   backoff: { run: runBackoffCommand, help: backoffHelp },
   serve: { run: (args, out) => runServeCommand(args, out), help: serveHelp },
 };

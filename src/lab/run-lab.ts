@@ -58,20 +58,33 @@ export class LabRunError extends Error {
 export async function runLab(options: LabOptions): Promise<{ serialBoundMs: number; runs: StrategyRun[] }> {
   const { kubeConfig, ref, workers } = options;
   const client = labClient(kubeConfig, ref);
-  const oneCycleMs = await measureOneCycle(kubeConfig, ref, options.start);
-  const serialBoundMs = oneCycleMs * workers;
+  let serialBoundMs: number | undefined;
   const runs: StrategyRun[] = [];
   for (const [index, strategy] of options.strategies.entries()) {
     options.signal?.throwIfAborted();
     const last = index === options.strategies.length - 1;
-    const start = options.reuse ? counterOf(await client.read(), ref) : await createObject(client, ref, options.start);
+    const start = options.reuse ? await readCounter(client, ref) : await createObject(client, ref, options.start);
     try {
+      // Measured once the object itself is known to work, so errors name it, not the scratch one.
+      serialBoundMs ??= (await measureOneCycle(kubeConfig, ref, options.start)) * workers;
       runs.push(await runStrategy(options, client, strategy, index, start, serialBoundMs));
     } finally {
       if (!options.reuse && !(options.keep && last)) await client.delete().catch(() => undefined);
     }
   }
-  return { serialBoundMs, runs };
+  return { serialBoundMs: serialBoundMs ?? 0, runs };
+}
+
+async function readCounter(client: LabClient, ref: LabObjectRef): Promise<number> {
+  try {
+    return counterOf(await client.read(), ref);
+  } catch (error) {
+    if (error instanceof LabInputError) throw error;
+    if (classify(error) === 'NotFound') {
+      throw new LabInputError(`--reuse: ${ref.kind} ${ref.namespace}/${ref.name} does not exist; drop --reuse to create it`);
+    }
+    throw new LabRunError(`could not read ${ref.kind} ${ref.namespace}/${ref.name}: ${describeError(error, ref, 'get')}`);
+  }
 }
 
 async function runStrategy(
@@ -155,7 +168,7 @@ async function createObject(client: LabClient, ref: LabObjectRef, start: number)
       );
     }
     if (kind === 'NotFound') throw new LabInputError(`namespace ${ref.namespace} does not exist; create it or pass -n with another`);
-    throw new LabRunError(`could not create ${ref.kind} ${ref.namespace}/${ref.name}: ${describeError(error, ref)}`);
+    throw new LabRunError(`could not create ${ref.kind} ${ref.namespace}/${ref.name}: ${describeError(error, ref, 'create')}`);
   }
   // Waits for what is needed (the object readable), not for time.
   for (let attempt = 0; ; attempt++) {

@@ -123,9 +123,9 @@ export function strategyNamed(name: string): LabStrategy | undefined {
 }
 
 /** A failure as a person reads it: the server's Status with the request, or the error message. */
-export function describeError(error: unknown, ref: LabObjectRef): string {
+export function describeError(error: unknown, ref: LabObjectRef, verb = 'update'): string {
   const resource = ref.kind === 'deployment' ? 'deployments.apps' : 'configmaps';
-  const apiError = KubeApiError.from(error, { verb: 'update', resource, namespace: ref.namespace, name: ref.name });
+  const apiError = KubeApiError.from(error, { verb, resource, namespace: ref.namespace, name: ref.name });
   if (apiError) return apiError.message;
   return error instanceof Error ? error.message : String(error);
 }

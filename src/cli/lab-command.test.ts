@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import * as k8s from '@kubernetes/client-node';
+import type { LabResult } from '../report/lab-result.ts';
+import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
+import { main } from './main.ts';
+
+async function lab(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const status = await main(
+    ['lab', ...args],
+    (line) => out.push(line),
+    (line) => err.push(line),
+  );
+  return { status, out: out.join('\n'), err: err.join('\n') };
+}
+
+const byName = (result: LabResult, name: string) => {
+  const run = result.strategies.find((s) => s.strategy === name);
+  assert.ok(run, name);
+  return run.measures;
+};
+
+describe('kubeconflict lab on the embedded server (the default)', () => {
+  it('naive loses increments to 409s, blind loses them silently, retry ends at 106', async () => {
+    const { status, out } = await lab('--json', '--seed', '5');
+    assert.equal(status, 0);
+    const result = JSON.parse(out) as LabResult;
+    assert.equal(result.schema, 'kubeconflict.lab/v1');
+    assert.equal(result.target.kind, 'embedded');
+    const naive = byName(result, 'naive');
+    assert.ok(naive.final < 106, `naive final ${String(naive.final)}`);
+    assert.equal(naive.failed, naive.missing, 'every missing increment is a worker that knows it failed');
+    assert.equal(naive.lostUpdates, 0);
+    assert.equal(naive.conflicts, naive.failed);
+    const blind = byName(result, 'blind');
+    assert.ok(blind.final < 106, `blind final ${String(blind.final)}`);
+    assert.equal(blind.succeeded, 5, 'every blind writer was told it succeeded');
+    assert.equal(blind.lostUpdates, blind.missing);
+    const retry = byName(result, 'retry');
+    assert.deepEqual([retry.final, retry.failed, retry.lostUpdates], [106, 0, 0]);
+    assert.equal(result.correct, true);
+  });
+
+  it('prints the table with every measure, and the verdicts', async () => {
+    const { status, out } = await lab('--strategy', 'retry', '--workers', '3');
+    assert.equal(status, 0);
+    for (const row of [
+      'expected',
+      'final',
+      'missing',
+      'lost updates',
+      'failed workers',
+      'conflicts (409)',
+      'attempts',
+      'latency p50',
+      'latency p99',
+      'wall time',
+      'wall ÷ serial bound',
+    ]) {
+      assert.match(out, new RegExp(`^${row.replace(/[()÷]/g, '.')}\\s`, 'm'));
+    }
+    assert.match(out, /retry\s+correct: final 104 = expected/);
+  });
+
+  it('exits 1 when a strategy that promises correctness ends wrong', async () => {
+    // One step cannot absorb 9 rivals: retry then loses workers.
+    const { status, out } = await lab('--strategy', 'retry', '--workers', '10', '--steps', '1', '--json');
+    const result = JSON.parse(out) as LabResult;
+    assert.equal(result.correct, false);
+    assert.equal(status, 1);
+  });
+
+  it('spreads workers over processes', async () => {
+    const { status, out } = await lab(
+      '--strategy',
+      'retry',
+      '--workers',
+      '6',
+      '--processes',
+      '3',
+      '--steps',
+      '20',
+      '--json',
+    );
+    assert.equal(status, 0);
+    const retry = byName(JSON.parse(out) as LabResult, 'retry');
+    assert.deepEqual([retry.final, retry.failed], [107, 0]);
+  });
+});
+
+describe('kubeconflict lab refuses bad input clearly and leaves nothing behind', () => {
+  let server: TestServer;
+  let directory: string;
+  before(async () => {
+    server = await startTestServer();
+    directory = mkdtempSync(join(tmpdir(), 'kubeconflict-lab-test-'));
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(directory, { recursive: true, force: true });
+  });
+  const apps = () => server.kubeConfig.makeApiClient(k8s.AppsV1Api);
+  const deploymentNames = async () =>
+    (await apps().listNamespacedDeployment({ namespace: 'default' })).items.map((d) => d.metadata?.name);
+
+  it('a label that is not an integer: names object, label and value', async () => {
+    const body = {
+      metadata: { name: 'bad-label', labels: { 'biz-version': 'abc' } },
+      spec: {
+        selector: { matchLabels: { a: 'b' } },
+        template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.12' }] } },
+      },
+    };
+    await apps().createNamespacedDeployment({ namespace: 'default', body });
+    const { status, err } = await lab('--kubeconfig', server.kubeconfigPath, '--name', 'bad-label', '--reuse');
+    assert.equal(status, 1);
+    assert.match(err, /label biz-version of deployment default\/bad-label is not an integer: "abc"/);
+    const after = await apps().readNamespacedDeployment({ name: 'bad-label', namespace: 'default' });
+    assert.equal(after.metadata?.labels?.['biz-version'], 'abc', 'untouched');
+  });
+
+  it('an object that exists is never overwritten without --reuse', async () => {
+    const { status, err } = await lab('--kubeconfig', server.kubeconfigPath, '--name', 'bad-label');
+    assert.equal(status, 1);
+    assert.match(err, /deployment default\/bad-label already exists; the lab never overwrites an object: pass --reuse/);
+  });
+
+  it('a namespace that does not exist', async () => {
+    const { status, err } = await lab('--kubeconfig', server.kubeconfigPath, '-n', 'nowhere');
+    assert.equal(status, 1);
+    assert.match(err, /namespace nowhere does not exist/);
+  });
+
+  it('a server nobody answers at: the URL and the cause, quickly', async () => {
+    const kubeconfig = join(directory, 'unreachable');
+    writeFileSync(
+      kubeconfig,
+      JSON.stringify({
+        ...server.kubeconfig,
+        clusters: [
+          {
+            name: 'kubeconflict-embedded',
+            cluster: {
+              server: 'https://127.0.0.1:1',
+              'certificate-authority-data': server.kubeconfig.clusters[0]?.cluster['certificate-authority-data'],
+            },
+          },
+        ],
+      }),
+    );
+    const started = performance.now();
+    const { status, err } = await lab('--kubeconfig', kubeconfig);
+    assert.equal(status, 1);
+    assert.match(err, /cannot reach the API server at https:\/\/127\.0\.0\.1:1: ECONNREFUSED/);
+    assert.ok(performance.now() - started < 10_000);
+  });
+
+  it('a refused credential (401): which verb and resource, not retried, nothing left behind', async () => {
+    const kubeconfig = join(directory, 'wrong-token');
+    writeFileSync(
+      kubeconfig,
+      JSON.stringify({ ...server.kubeconfig, users: [{ name: 'kubeconflict', user: { token: 'wrong' } }] }),
+    );
+    const before = await deploymentNames();
+    const { status, err } = await lab('--kubeconfig', kubeconfig, '--name', 'never-created');
+    assert.equal(status, 1);
+    assert.match(err, /401 Unauthorized on create deployments\.apps default\/never-created/);
+    assert.doesNotMatch(err, /wrong/, 'the token is not printed');
+    assert.deepEqual(await deploymentNames(), before);
+  });
+
+  it('a kubeconfig that does not exist, or an unknown context: usage errors', async () => {
+    const missing = await lab('--kubeconfig', join(directory, 'nope'));
+    assert.equal(missing.status, 2);
+    assert.match(missing.err, /cannot load kubeconfig .*nope: no such file/);
+    const context = await lab('--kubeconfig', server.kubeconfigPath, '--context', 'other');
+    assert.equal(context.status, 2);
+    assert.match(context.err, /no context "other" in the kubeconfig; it has: kubeconflict-embedded/);
+  });
+
+  const usage: [string[], RegExp][] = [
+    [['--workers', '0'], /--workers must be an integer from 1 to 100000; got "0"/],
+    [['--workers', 'many'], /--workers must be an integer/],
+    [['--start', '1.5'], /--start must be an integer/],
+    [['--kind', 'pod'], /--kind must be deployment or configmap; got pod/],
+    [['--strategy', 'magic'], /--strategy must be one of naive, blind, retry; got magic/],
+    [['--label', 'not valid!'], /--label "not valid!" is not a label key/],
+    [['--name', 'Bad_Name'], /--name "Bad_Name" is not an object name/],
+    [['--processes', '9', '--workers', '3'], /--processes \(9\) cannot exceed --workers \(3\)/],
+    [['--target', 'mars'], /--target must be embedded, apiserver or cluster; got mars/],
+    [['--target', 'embedded', '--context', 'x'], /--kubeconfig and --context choose a cluster/],
+    [['--steps', '0'], /--steps must be an integer ≥ 1/],
+  ];
+  for (const [args, message] of usage) {
+    it(`exits 2 for ${args.join(' ')}`, async () => {
+      const { status, err } = await lab(...args);
+      assert.equal(status, 2);
+      assert.match(err, message);
+    });
+  }
+});

@@ -1,0 +1,24 @@
+import type { BackoffOptions } from '../core/backoff.ts';
+import type { LabObjectRef } from '../lab/lab-object.ts';
+import type { StrategyRun } from '../lab/run-lab.ts';
+
+/**
+ * The lab's result, as `--json` writes it and the HTML report embeds it. Stable: fields
+ * are only ever added; a change of meaning gets a new `schema`. Documented in docs/LAB.md.
+ */
+export interface LabResult {
+  readonly schema: 'kubeconflict.lab/v1';
+  readonly startedAt: string;
+  readonly target: { readonly kind: 'embedded' | 'apiserver' | 'kubeconfig'; readonly server: string; readonly context?: string };
+  readonly object: LabObjectRef;
+  readonly workers: number;
+  readonly start: number;
+  readonly processes: number;
+  readonly seed: number;
+  readonly backoff: Required<BackoffOptions>;
+  /** workers × one uncontended GET+PUT, measured in this run. */
+  readonly serialBoundMs: number;
+  /** Every strategy that promises correctness ended correct. */
+  readonly correct: boolean;
+  readonly strategies: readonly StrategyRun[];
+}
