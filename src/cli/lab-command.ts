@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { LabInputError, type LabObjectRef } from '../lab/lab-object.ts';
-import { LabRunError, runLab } from '../lab/run-lab.ts';
+import type { LabObjectRef } from '../lab/lab-object.ts';
+import { runLab } from '../lab/run-lab.ts';
 import { strategies, strategyNamed } from '../lab/strategies.ts';
 import { htmlReport } from '../report/html-report.ts';
 import type { LabResult } from '../report/lab-result.ts';
@@ -197,7 +197,6 @@ export async function runLabCommand(args: string[], io: Io): Promise<number> {
       io.stderr.write('kubeconflict lab: interrupted; the object was deleted\n');
       return 130;
     }
-    if (error instanceof LabInputError || error instanceof LabRunError) throw new Error(error.message, { cause: error });
     throw error;
   } finally {
     process.removeListener('SIGINT', onSignal);
