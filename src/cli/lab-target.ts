@@ -23,7 +23,8 @@ export async function openTarget(
   context: string | undefined,
 ): Promise<LabTarget> {
   if (kind === 'embedded') {
-    const server = await startTestServer();
+    // The lab never watches: a short history keeps a thousand workers' writes out of memory.
+    const server = await startTestServer({ watchHistory: 100 });
     return { kind, kubeConfig: server.kubeConfig, server: server.url, stop: () => server.stop() };
   }
   if (kind === 'apiserver') {

@@ -1,4 +1,3 @@
-import * as k8s from '@kubernetes/client-node';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 
 export type LabKind = 'deployment' | 'configmap';
@@ -11,29 +10,12 @@ export interface LabObjectRef {
   readonly label: string;
 }
 
-/** The reads and writes the lab's workers make, through @kubernetes/client-node. */
+/** The reads and writes the lab's workers make. */
 export interface LabClient {
   read(): Promise<KubeObject>;
   replace(object: KubeObject): Promise<KubeObject>;
   create(start: number): Promise<KubeObject>;
   delete(): Promise<void>;
-}
-
-export function labClient(kubeConfig: k8s.KubeConfig, ref: LabObjectRef): LabClient {
-  const objects = k8s.KubernetesObjectApi.makeApiClient(kubeConfig);
-  const identity = {
-    apiVersion: ref.kind === 'deployment' ? 'apps/v1' : 'v1',
-    kind: ref.kind === 'deployment' ? 'Deployment' : 'ConfigMap',
-    metadata: { name: ref.name, namespace: ref.namespace },
-  };
-  return {
-    read: async () => (await objects.read(identity)) as KubeObject,
-    replace: async (object) => (await objects.replace(object as k8s.KubernetesObject)) as KubeObject,
-    create: async (start) => (await objects.create(seedObject(ref, start) as k8s.KubernetesObject)) as KubeObject,
-    delete: async () => {
-      await objects.delete(identity);
-    },
-  };
 }
 
 /** The seed scenario's object: SCENARIO.md's Deployment, or a ConfigMap with the same label. */

@@ -1,7 +1,8 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Backoff } from '../core/backoff.ts';
 import { classify } from '../core/errors/classify.ts';
-import { counterOf, LabInputError, type LabClient, labClient, type LabObjectRef } from './lab-object.ts';
+import { httpsLabClient } from './https-lab-client.ts';
+import { counterOf, LabInputError, type LabClient, type LabObjectRef } from './lab-object.ts';
 import { type Measures, measure } from './measures.ts';
 import { runWorkers } from './run-workers.ts';
 import { describeError, type LabStrategy, type WorkerResult } from './strategies.ts';
@@ -43,6 +44,8 @@ export interface StrategyRun {
   readonly correct: boolean;
   readonly measures: Measures;
   readonly timeline: readonly TimelineEvent[];
+  /** Timeline events left out past 100,000 (the measures count everything). */
+  readonly timelineDropped: number;
 }
 
 /** Stops a run: the environment refused (auth, missing namespace, network), not contention. */
@@ -57,7 +60,7 @@ export class LabRunError extends Error {
  */
 export async function runLab(options: LabOptions): Promise<{ serialBoundMs: number; runs: StrategyRun[] }> {
   const { kubeConfig, ref, workers } = options;
-  const client = labClient(kubeConfig, ref);
+  const client = httpsLabClient(kubeConfig, ref);
   let serialBoundMs: number | undefined;
   const runs: StrategyRun[] = [];
   for (const [index, strategy] of options.strategies.entries()) {
@@ -81,9 +84,13 @@ async function readCounter(client: LabClient, ref: LabObjectRef): Promise<number
   } catch (error) {
     if (error instanceof LabInputError) throw error;
     if (classify(error) === 'NotFound') {
-      throw new LabInputError(`--reuse: ${ref.kind} ${ref.namespace}/${ref.name} does not exist; drop --reuse to create it`);
+      throw new LabInputError(
+        `--reuse: ${ref.kind} ${ref.namespace}/${ref.name} does not exist; drop --reuse to create it`,
+      );
     }
-    throw new LabRunError(`could not read ${ref.kind} ${ref.namespace}/${ref.name}: ${describeError(error, ref, 'get')}`);
+    throw new LabRunError(
+      `could not read ${ref.kind} ${ref.namespace}/${ref.name}: ${describeError(error, ref, 'get')}`,
+    );
   }
 }
 
@@ -104,7 +111,13 @@ async function runStrategy(
   options.signal?.addEventListener('abort', abort, { once: true });
   let done = 0;
   const progress = () => {
-    options.onProgress?.({ strategy: strategy.name, strategyIndex, strategies: options.strategies.length, workersDone: done, workers });
+    options.onProgress?.({
+      strategy: strategy.name,
+      strategyIndex,
+      strategies: options.strategies.length,
+      workersDone: done,
+      workers,
+    });
   };
   progress();
   let released = timeline.now();
@@ -145,7 +158,11 @@ async function runStrategy(
   if (refused?.error !== undefined) throw new LabRunError(`strategy ${strategy.name}: ${refused.error}`);
   const final = counterOf(await client.read(), ref);
   const measures = measure({ results, start, final, wallMs, serialBoundMs });
-  const correct = measures.final === measures.expected && measures.lostUpdates === 0 && measures.duplicatedUpdates === 0 && measures.failed === 0;
+  const correct =
+    measures.final === measures.expected &&
+    measures.lostUpdates === 0 &&
+    measures.duplicatedUpdates === 0 &&
+    measures.failed === 0;
   return {
     strategy: strategy.name,
     summary: strategy.summary,
@@ -153,6 +170,7 @@ async function runStrategy(
     correct,
     measures,
     timeline: timeline.events.map((e) => ({ ...e, start: round(e.start - released), end: round(e.end - released) })),
+    timelineDropped: timeline.dropped,
   };
 }
 
@@ -167,8 +185,11 @@ async function createObject(client: LabClient, ref: LabObjectRef, start: number)
         `${ref.kind} ${ref.namespace}/${ref.name} already exists; the lab never overwrites an object: pass --reuse to count in it, or --name to use another`,
       );
     }
-    if (kind === 'NotFound') throw new LabInputError(`namespace ${ref.namespace} does not exist; create it or pass -n with another`);
-    throw new LabRunError(`could not create ${ref.kind} ${ref.namespace}/${ref.name}: ${describeError(error, ref, 'create')}`);
+    if (kind === 'NotFound')
+      throw new LabInputError(`namespace ${ref.namespace} does not exist; create it or pass -n with another`);
+    throw new LabRunError(
+      `could not create ${ref.kind} ${ref.namespace}/${ref.name}: ${describeError(error, ref, 'create')}`,
+    );
   }
   // Waits for what is needed (the object readable), not for time.
   for (let attempt = 0; ; attempt++) {
@@ -184,7 +205,7 @@ async function createObject(client: LabClient, ref: LabObjectRef, start: number)
 /** One uncontended GET+PUT on a scratch object, the median of five: the serial bound's unit. */
 async function measureOneCycle(kubeConfig: KubeConfig, ref: LabObjectRef, start: number): Promise<number> {
   const scratchRef = { ...ref, name: `${ref.name}-serial-bound`.slice(0, 253) };
-  const scratch = labClient(kubeConfig, scratchRef);
+  const scratch = httpsLabClient(kubeConfig, scratchRef);
   await createObject(scratch, scratchRef, start);
   try {
     const cycles: number[] = [];

@@ -15,9 +15,13 @@ export interface TimelineEvent {
 export class Timeline {
   readonly events: TimelineEvent[] = [];
   readonly origin: number;
+  /** Events not kept because `limit` was reached (huge runs would otherwise fill memory). */
+  dropped = 0;
+  readonly #limit: number;
 
-  constructor(origin = performance.timeOrigin + performance.now()) {
+  constructor(origin = performance.timeOrigin + performance.now(), limit = 100_000) {
     this.origin = origin;
+    this.#limit = limit;
   }
 
   now(): number {
@@ -25,7 +29,8 @@ export class Timeline {
   }
 
   add(worker: number, kind: TimelineKind, start: number, end = this.now()): void {
-    this.events.push({ worker, kind, start, end });
+    if (this.events.length < this.#limit) this.events.push({ worker, kind, start, end });
+    else this.dropped++;
   }
 
   /** Times `work` as an event of `kind`. */

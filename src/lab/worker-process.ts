@@ -3,7 +3,8 @@
 // and sends back their results and timeline.
 import { KubeConfig } from '@kubernetes/client-node';
 import { Backoff, type BackoffOptions } from '../core/backoff.ts';
-import { labClient, type LabObjectRef } from './lab-object.ts';
+import { httpsLabClient } from './https-lab-client.ts';
+import type { LabObjectRef } from './lab-object.ts';
 import { runWorkers } from './run-workers.ts';
 import { strategyNamed, type WorkerResult } from './strategies.ts';
 import { Timeline, type TimelineEvent } from './timeline.ts';
@@ -41,7 +42,7 @@ process.once('message', (setup: SetupMessage) => {
   process.once('message', () => {
     runWorkers({
       strategy,
-      client: labClient(kubeConfig, setup.ref),
+      client: httpsLabClient(kubeConfig, setup.ref),
       ref: setup.ref,
       backoff: new Backoff(setup.backoff),
       workers: setup.workers,

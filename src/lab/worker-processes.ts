@@ -28,7 +28,9 @@ export async function runInProcesses(options: {
   const shares = Array.from({ length: processes }, (_, p) =>
     Array.from({ length: workers }, (_, w) => w).filter((w) => w % processes === p),
   ).filter((share) => share.length > 0);
-  const children: ChildProcess[] = shares.map(() => fork(childScript, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const children: ChildProcess[] = shares.map(() =>
+    fork(childScript, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+  );
   try {
     const ready = children.map((child) => nextMessage(child));
     children.forEach((child, index) => {
@@ -63,7 +65,9 @@ export async function runInProcesses(options: {
 }
 
 async function nextMessage(child: ChildProcess): Promise<ChildMessage> {
-  const exited = once(child, 'exit').then(([code]) => ({ type: 'failed', message: `exited with ${String(code)}` }) as const);
+  const exited = once(child, 'exit').then(
+    ([code]) => ({ type: 'failed', message: `exited with ${String(code)}` }) as const,
+  );
   const message = once(child, 'message').then(([m]) => m as ChildMessage);
   return Promise.race([message, exited]);
 }

@@ -32,19 +32,25 @@ export function swimlanes(run: StrategyRun): string {
       }
       return `<g class="${e.kind}">${title}${rect(x(e.start), y + 2, x(e.end) - x(e.start), laneHeight - 4)}</g>`;
     });
-    const label = laneHeight >= 12 ? text(left - 8, y + laneHeight - 5, `worker ${String(worker)}`, { 'text-anchor': 'end' }) : '';
+    const label =
+      laneHeight >= 12 ? text(left - 8, y + laneHeight - 5, `worker ${String(worker)}`, { 'text-anchor': 'end' }) : '';
     lanes.push(`<g data-lane="${String(worker)}">${label}${marks.join('')}</g>`);
   }
   const axis = ticks(end)
     .filter((t) => t <= end)
-    .map((t) => `${rect(x(t), 0, 0.5, workers * laneHeight, { class: 'grid' })}${text(x(t), workers * laneHeight + 16, `${String(t)} ms`, { 'text-anchor': 'middle' })}`)
+    .map(
+      (t) =>
+        `${rect(x(t), 0, 0.5, workers * laneHeight, { class: 'grid' })}${text(x(t), workers * laneHeight + 16, `${String(t)} ms`, { 'text-anchor': 'middle' })}`,
+    )
     .join('');
   return `<svg class="swimlanes" role="img" aria-label="${escapeHtml(`timeline of ${String(workers)} workers, strategy ${run.strategy}`)}" viewBox="0 0 ${String(width)} ${String(height)}" width="${String(width)}" height="${String(height)}">${axis}${lanes.join('')}</svg>`;
 }
 
 /** How many workers needed 1, 2, 3… attempts, one group of bars per strategy. */
 export function attemptsHistogram(runs: readonly StrategyRun[]): string {
-  const counts = [...new Set(runs.flatMap((r) => Object.keys(r.measures.attemptsHistogram).map(Number)))].sort((a, b) => a - b);
+  const counts = [...new Set(runs.flatMap((r) => Object.keys(r.measures.attemptsHistogram).map(Number)))].sort(
+    (a, b) => a - b,
+  );
   const max = Math.max(1, ...runs.flatMap((r) => Object.values(r.measures.attemptsHistogram)));
   const barWidth = 18;
   const groupWidth = runs.length * barWidth + 16;
@@ -58,7 +64,9 @@ export function attemptsHistogram(runs: readonly StrategyRun[]): string {
       return `<g class="series-${String(s)}"><title>${escapeHtml(`${run.strategy}: ${String(workers)} workers made ${String(count)} attempts`)}</title>${rect(x, 10 + plot - h, barWidth - 3, h)}</g>`;
     }),
   );
-  const labels = counts.map((count, g) => text(40 + g * groupWidth + (runs.length * barWidth) / 2, height - 12, String(count), { 'text-anchor': 'middle' }));
+  const labels = counts.map((count, g) =>
+    text(40 + g * groupWidth + (runs.length * barWidth) / 2, height - 12, String(count), { 'text-anchor': 'middle' }),
+  );
   const width = Math.max(300, 60 + counts.length * groupWidth);
   return `<svg class="chart" role="img" aria-label="attempts per worker" viewBox="0 0 ${String(width)} ${String(height)}" width="${String(width)}" height="${String(height)}">${bars.join('')}${labels.join('')}${text(8, 20, String(max))}${text(8, plot + 10, '0')}</svg>`;
 }
@@ -73,7 +81,9 @@ export function latencyStrips(runs: readonly StrategyRun[]): string {
   const x = (ms: number) => left + (ms / max) * (width - left - 20);
   const rows = runs.map((run, s) => {
     const y = s * rowHeight + 18;
-    const dots = (latencies[s] ?? []).map((ms) => `<circle cx="${x(ms).toFixed(1)}" cy="${String(y)}" r="4"><title>${ms.toFixed(1)} ms</title></circle>`);
+    const dots = (latencies[s] ?? []).map(
+      (ms) => `<circle cx="${x(ms).toFixed(1)}" cy="${String(y)}" r="4"><title>${ms.toFixed(1)} ms</title></circle>`,
+    );
     return `<g class="series-${String(s)}">${text(left - 8, y + 4, run.strategy, { 'text-anchor': 'end' })}${dots.join('')}</g>`;
   });
   const height = runs.length * rowHeight + 30;

@@ -42,7 +42,10 @@ svg { max-width: 100%; height: auto; }
 export function htmlReport(result: LabResult): string {
   const { object, workers, start } = result;
   const seriesLegend = result.strategies
-    .map((run, s) => `<span class="series-${String(s)}"><svg width="12" height="12"><rect width="12" height="12" rx="2"/></svg> ${escapeHtml(run.strategy)}</span>`)
+    .map(
+      (run, s) =>
+        `<span class="series-${String(s)}"><svg width="12" height="12"><rect width="12" height="12" rx="2"/></svg> ${escapeHtml(run.strategy)}</span>`,
+    )
     .join('');
   const cards = result.strategies.map((run) => {
     const m = run.measures;
@@ -65,7 +68,8 @@ export function htmlReport(result: LabResult): string {
 </section>`;
   });
   const timelines = result.strategies.map(
-    (run) => `<h3>${escapeHtml(run.strategy)}</h3><div class="timeline" data-strategy="${escapeHtml(run.strategy)}">${swimlanes(run)}</div>`,
+    (run) =>
+      `<h3>${escapeHtml(run.strategy)}</h3><div class="timeline" data-strategy="${escapeHtml(run.strategy)}">${swimlanes(run)}</div>`,
   );
   const json = JSON.stringify(result).replace(/</g, '\\u003c');
   return `<!doctype html>

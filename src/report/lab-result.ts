@@ -9,7 +9,11 @@ import type { StrategyRun } from '../lab/run-lab.ts';
 export interface LabResult {
   readonly schema: 'kubeconflict.lab/v1';
   readonly startedAt: string;
-  readonly target: { readonly kind: 'embedded' | 'apiserver' | 'kubeconfig'; readonly server: string; readonly context?: string };
+  readonly target: {
+    readonly kind: 'embedded' | 'apiserver' | 'kubeconfig';
+    readonly server: string;
+    readonly context?: string;
+  };
   readonly object: LabObjectRef;
   readonly workers: number;
   readonly start: number;

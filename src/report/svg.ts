@@ -6,7 +6,13 @@ export function escapeHtml(text: string): string {
 const format = (value: number) => (Number.isInteger(value) ? String(value) : value.toFixed(1));
 
 /** A rectangle; `attributes` are written as given (numbers rounded to 0.1). */
-export function rect(x: number, y: number, width: number, height: number, attributes: Record<string, string> = {}): string {
+export function rect(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  attributes: Record<string, string> = {},
+): string {
   const extra = Object.entries(attributes)
     .map(([key, value]) => ` ${key}="${escapeHtml(value)}"`)
     .join('');

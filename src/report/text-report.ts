@@ -12,7 +12,10 @@ export function textReport(result: LabResult): string {
     ['failed workers', (r) => String(r.measures.failed)],
     ['conflicts (409)', (r) => String(r.measures.conflicts)],
     ['attempts', (r) => attempts(r.measures.attemptsHistogram)],
-    ['requests / success', (r) => (r.measures.requestsPerSuccess === null ? '-' : r.measures.requestsPerSuccess.toFixed(1))],
+    [
+      'requests / success',
+      (r) => (r.measures.requestsPerSuccess === null ? '-' : r.measures.requestsPerSuccess.toFixed(1)),
+    ],
     ['latency p50', (r) => ms(r.measures.latencyMs?.p50)],
     ['latency p99', (r) => ms(r.measures.latencyMs?.p99)],
     ['wall time', (r) => ms(r.measures.wallMs)],
@@ -22,7 +25,9 @@ export function textReport(result: LabResult): string {
   const body = rows.map(([name, cell]) => [name, ...runs.map(cell)]);
   const widths = header.map((_, column) => Math.max(...[header, ...body].map((row) => (row[column] ?? '').length)));
   const line = (cells: string[]) =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[0] ?? 0) : cell.padStart(widths[column] ?? 0)))
+      .join('  ');
   const { object, workers, start } = result;
   return [
     `kubeconflict lab: ${String(workers)} workers add 1 to label ${object.label} of ${object.kind} ${object.namespace}/${object.name} from ${String(start)} (${result.target.kind} ${result.target.server})`,
@@ -33,7 +38,9 @@ export function textReport(result: LabResult): string {
     ...runs.map((run) => `${run.strategy.padEnd(widths[0] ?? 0)}  ${verdict(run)}`),
     '',
     `serial bound: ${String(workers)} × one uncontended GET+PUT = ${ms(result.serialBoundMs)}; seed ${String(result.seed)}`,
-    result.correct ? 'Every strategy that promises correctness ended correct.' : 'A strategy that promises correctness did NOT end correct.',
+    result.correct
+      ? 'Every strategy that promises correctness ended correct.'
+      : 'A strategy that promises correctness did NOT end correct.',
   ].join('\n');
 }
 
