@@ -75,6 +75,14 @@ describe('kubeconflict lab on the embedded server (the default)', () => {
     assert.equal(status, 1);
   });
 
+  it('counts in a ConfigMap as well', async () => {
+    const { status, out } = await lab('--kind', 'configmap', '--strategy', 'retry', '--json');
+    assert.equal(status, 0);
+    const result = JSON.parse(out) as LabResult;
+    assert.equal(result.object.kind, 'configmap');
+    assert.equal(byName(result, 'retry').final, 106);
+  });
+
   it('spreads workers over processes', async () => {
     const { status, out } = await lab(
       '--strategy',
@@ -172,6 +180,20 @@ describe('kubeconflict lab refuses bad input clearly and leaves nothing behind',
     assert.match(err, /401 Unauthorized on create deployments\.apps default\/never-created/);
     assert.doesNotMatch(err, /wrong/, 'the token is not printed');
     assert.deepEqual(await deploymentNames(), before);
+  });
+
+  it('--target cluster honours KUBECONFIG, as kubectl does', async () => {
+    const previous = process.env.KUBECONFIG;
+    process.env.KUBECONFIG = server.kubeconfigPath;
+    try {
+      const { status, out } = await lab('--target', 'cluster', '--strategy', 'retry', '--name', 'via-env', '--json');
+      assert.equal(status, 0);
+      const result = JSON.parse(out) as LabResult;
+      assert.equal(result.target.server, server.url);
+    } finally {
+      if (previous === undefined) delete process.env.KUBECONFIG;
+      else process.env.KUBECONFIG = previous;
+    }
   });
 
   it('a kubeconfig that does not exist, or an unknown context: usage errors', async () => {

@@ -45,6 +45,14 @@ describe('kubeconflict lab on the real kube-apiserver', apiServerSuite(), () => 
     assert.equal(left.status, 404);
   });
 
+  it('--target apiserver starts a kube-apiserver of its own for the run', async () => {
+    const { status, out } = await lab('--target', 'apiserver', '--strategy', 'retry', '--json');
+    assert.equal(status, 0);
+    const result = JSON.parse(out) as LabResult;
+    assert.equal(result.target.kind, 'apiserver');
+    assert.equal(result.strategies[0]?.measures.final, 106);
+  });
+
   it('--emit-job prints manifests the server accepts (server-side dry run)', async () => {
     const { status, out } = await lab('--emit-job', '--workers', '20', '--processes', '4');
     assert.equal(status, 0);
