@@ -29,7 +29,10 @@ export async function runInProcesses(options: {
     Array.from({ length: workers }, (_, w) => w).filter((w) => w % processes === p),
   ).filter((share) => share.length > 0);
   const children: ChildProcess[] = shares.map(() =>
-    fork(childScript, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+    fork(childScript, [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      execArgv: [...process.execArgv, '--max-semi-space-size=8'],
+    }),
   );
   try {
     const ready = children.map((child) => nextMessage(child));
