@@ -3,3 +3,4 @@
  * @packageDocumentation
  */
 export * from './core/index.ts';
+export * from './update/index.ts';
