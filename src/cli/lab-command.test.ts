@@ -6,18 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import * as k8s from '@kubernetes/client-node';
 import type { LabResult } from '../report/lab-result.ts';
 import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
-import { main } from './main.ts';
-
-async function lab(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await main(
-    ['lab', ...args],
-    (line) => out.push(line),
-    (line) => err.push(line),
-  );
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+import { runLab } from '../../test/support/run-cli.ts';
 
 const byName = (result: LabResult, name: string) => {
   const run = result.strategies.find((s) => s.strategy === name);
@@ -27,7 +16,7 @@ const byName = (result: LabResult, name: string) => {
 
 describe('kubeconflict lab on the embedded server (the default)', () => {
   it('naive loses increments to 409s, blind loses them silently, retry ends at 106', async () => {
-    const { status, out } = await lab('--json', '--seed', '5');
+    const { status, out } = await runLab('--json', '--seed', '5');
     assert.equal(status, 0);
     const result = JSON.parse(out) as LabResult;
     assert.equal(result.schema, 'kubeconflict.lab/v1');
@@ -47,7 +36,7 @@ describe('kubeconflict lab on the embedded server (the default)', () => {
   });
 
   it('prints the table with every measure, and the verdicts', async () => {
-    const { status, out } = await lab('--strategy', 'retry', '--workers', '3');
+    const { status, out } = await runLab('--strategy', 'retry', '--workers', '3');
     assert.equal(status, 0);
     for (const row of [
       'expected',
@@ -69,14 +58,14 @@ describe('kubeconflict lab on the embedded server (the default)', () => {
 
   it('exits 1 when a strategy that promises correctness ends wrong', async () => {
     // One step cannot absorb 9 rivals: retry then loses workers.
-    const { status, out } = await lab('--strategy', 'retry', '--workers', '10', '--steps', '1', '--json');
+    const { status, out } = await runLab('--strategy', 'retry', '--workers', '10', '--steps', '1', '--json');
     const result = JSON.parse(out) as LabResult;
     assert.equal(result.correct, false);
     assert.equal(status, 1);
   });
 
   it('counts in a ConfigMap as well', async () => {
-    const { status, out } = await lab('--kind', 'configmap', '--strategy', 'retry', '--json');
+    const { status, out } = await runLab('--kind', 'configmap', '--strategy', 'retry', '--json');
     assert.equal(status, 0);
     const result = JSON.parse(out) as LabResult;
     assert.equal(result.object.kind, 'configmap');
@@ -84,7 +73,7 @@ describe('kubeconflict lab on the embedded server (the default)', () => {
   });
 
   it('spreads workers over processes', async () => {
-    const { status, out } = await lab(
+    const { status, out } = await runLab(
       '--strategy',
       'retry',
       '--workers',
@@ -125,7 +114,7 @@ describe('kubeconflict lab refuses bad input clearly and leaves nothing behind',
       },
     };
     await apps().createNamespacedDeployment({ namespace: 'default', body });
-    const { status, err } = await lab('--kubeconfig', server.kubeconfigPath, '--name', 'bad-label', '--reuse');
+    const { status, err } = await runLab('--kubeconfig', server.kubeconfigPath, '--name', 'bad-label', '--reuse');
     assert.equal(status, 1);
     assert.match(err, /label biz-version of deployment default\/bad-label is not an integer: "abc"/);
     const after = await apps().readNamespacedDeployment({ name: 'bad-label', namespace: 'default' });
@@ -133,13 +122,13 @@ describe('kubeconflict lab refuses bad input clearly and leaves nothing behind',
   });
 
   it('an object that exists is never overwritten without --reuse', async () => {
-    const { status, err } = await lab('--kubeconfig', server.kubeconfigPath, '--name', 'bad-label');
+    const { status, err } = await runLab('--kubeconfig', server.kubeconfigPath, '--name', 'bad-label');
     assert.equal(status, 1);
     assert.match(err, /deployment default\/bad-label already exists; the lab never overwrites an object: pass --reuse/);
   });
 
   it('a namespace that does not exist', async () => {
-    const { status, err } = await lab('--kubeconfig', server.kubeconfigPath, '-n', 'nowhere');
+    const { status, err } = await runLab('--kubeconfig', server.kubeconfigPath, '-n', 'nowhere');
     assert.equal(status, 1);
     assert.match(err, /namespace nowhere does not exist/);
   });
@@ -162,7 +151,7 @@ describe('kubeconflict lab refuses bad input clearly and leaves nothing behind',
       }),
     );
     const started = performance.now();
-    const { status, err } = await lab('--kubeconfig', kubeconfig);
+    const { status, err } = await runLab('--kubeconfig', kubeconfig);
     assert.equal(status, 1);
     assert.match(err, /cannot reach the API server at https:\/\/127\.0\.0\.1:1: ECONNREFUSED/);
     assert.ok(performance.now() - started < 10_000);
@@ -175,7 +164,7 @@ describe('kubeconflict lab refuses bad input clearly and leaves nothing behind',
       JSON.stringify({ ...server.kubeconfig, users: [{ name: 'kubeconflict', user: { token: 'wrong' } }] }),
     );
     const before = await deploymentNames();
-    const { status, err } = await lab('--kubeconfig', kubeconfig, '--name', 'never-created');
+    const { status, err } = await runLab('--kubeconfig', kubeconfig, '--name', 'never-created');
     assert.equal(status, 1);
     assert.match(err, /401 Unauthorized on create deployments\.apps default\/never-created/);
     assert.doesNotMatch(err, /wrong/, 'the token is not printed');
@@ -186,7 +175,7 @@ describe('kubeconflict lab refuses bad input clearly and leaves nothing behind',
     const previous = process.env.KUBECONFIG;
     process.env.KUBECONFIG = server.kubeconfigPath;
     try {
-      const { status, out } = await lab('--target', 'cluster', '--strategy', 'retry', '--name', 'via-env', '--json');
+      const { status, out } = await runLab('--target', 'cluster', '--strategy', 'retry', '--name', 'via-env', '--json');
       assert.equal(status, 0);
       const result = JSON.parse(out) as LabResult;
       assert.equal(result.target.server, server.url);
@@ -197,10 +186,10 @@ describe('kubeconflict lab refuses bad input clearly and leaves nothing behind',
   });
 
   it('a kubeconfig that does not exist, or an unknown context: usage errors', async () => {
-    const missing = await lab('--kubeconfig', join(directory, 'nope'));
+    const missing = await runLab('--kubeconfig', join(directory, 'nope'));
     assert.equal(missing.status, 2);
     assert.match(missing.err, /cannot load kubeconfig .*nope: no such file/);
-    const context = await lab('--kubeconfig', server.kubeconfigPath, '--context', 'other');
+    const context = await runLab('--kubeconfig', server.kubeconfigPath, '--context', 'other');
     assert.equal(context.status, 2);
     assert.match(context.err, /no context "other" in the kubeconfig; it has: kubeconflict-embedded/);
   });
@@ -220,7 +209,7 @@ describe('kubeconflict lab refuses bad input clearly and leaves nothing behind',
   ];
   for (const [args, message] of usage) {
     it(`exits 2 for ${args.join(' ')}`, async () => {
-      const { status, err } = await lab(...args);
+      const { status, err } = await runLab(...args);
       assert.equal(status, 2);
       assert.match(err, message);
     });

@@ -2,22 +2,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { parseAllDocuments } from 'yaml';
-import { main } from '../../src/cli/main.ts';
 import type { LabResult } from '../../src/report/lab-result.ts';
 import { type RunningApiServer, startApiServer } from '../../src/testing/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
 import { send } from '../support/raw-http.ts';
-
-async function lab(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const status = await main(
-    ['lab', ...args],
-    (line) => out.push(line),
-    (line) => err.push(line),
-  );
-  return { status, out: out.join('\n'), err: err.join('\n') };
-}
+import { runLab } from '../support/run-cli.ts';
 
 describe('kubeconflict lab on the real kube-apiserver', apiServerSuite(), () => {
   let server: RunningApiServer;
@@ -27,7 +16,7 @@ describe('kubeconflict lab on the real kube-apiserver', apiServerSuite(), () => 
   after(() => server.stop());
 
   it('naive and blind end below 106, retry at 106; the object is gone afterwards', async () => {
-    const { status, out, err } = await lab('--kubeconfig', server.kubeconfigPath, '--json', '--seed', '3');
+    const { status, out, err } = await runLab('--kubeconfig', server.kubeconfigPath, '--json', '--seed', '3');
     assert.equal(status, 0, err);
     const result = JSON.parse(out) as LabResult;
     assert.equal(result.target.kind, 'kubeconfig');
@@ -46,7 +35,7 @@ describe('kubeconflict lab on the real kube-apiserver', apiServerSuite(), () => 
   });
 
   it('--target apiserver starts a kube-apiserver of its own for the run', async () => {
-    const { status, out } = await lab('--target', 'apiserver', '--strategy', 'retry', '--json');
+    const { status, out } = await runLab('--target', 'apiserver', '--strategy', 'retry', '--json');
     assert.equal(status, 0);
     const result = JSON.parse(out) as LabResult;
     assert.equal(result.target.kind, 'apiserver');
@@ -54,7 +43,7 @@ describe('kubeconflict lab on the real kube-apiserver', apiServerSuite(), () => 
   });
 
   it('--emit-job prints manifests the server accepts (server-side dry run)', async () => {
-    const { status, out } = await lab('--emit-job', '--workers', '20', '--processes', '4');
+    const { status, out } = await runLab('--emit-job', '--workers', '20', '--processes', '4');
     assert.equal(status, 0);
     const documents = parseAllDocuments(out).map((d) => d.toJSON() as { apiVersion: string; kind: string });
     assert.deepEqual(

@@ -1,20 +1,13 @@
-import * as k8s from '@kubernetes/client-node';
+import type * as k8s from '@kubernetes/client-node';
+import { seedObject } from '../../src/lab/lab-object.ts';
 
-/** The seed scenario's Deployment: one nginx:1.12 replica, `app=demo`, and the counter label. */
+/**
+ * The seed scenario's Deployment (one nginx:1.12 replica, `app=demo`, the counter label),
+ * as the lab creates it, without a namespace: requests name it in the URL.
+ */
 export function demoDeployment(name: string, label: string, start: number): k8s.V1Deployment {
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name, labels: { [label]: String(start) } },
-    spec: {
-      replicas: 1,
-      selector: { matchLabels: { app: 'demo' } },
-      template: {
-        metadata: { labels: { app: 'demo' } },
-        spec: { containers: [{ name: 'nginx', image: 'nginx:1.12' }] },
-      },
-    },
-  };
+  const { metadata, ...rest } = seedObject({ kind: 'deployment', namespace: '', name, label }, start);
+  return { ...rest, metadata: { name, labels: metadata?.labels ?? {} } };
 }
 
 /** Reads an integer label, or throws an error naming object, label and value. */
