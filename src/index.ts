@@ -4,3 +4,4 @@
  */
 export * from './core/index.ts';
 export * from './update/index.ts';
+export * from './client/index.ts';

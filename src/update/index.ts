@@ -1,4 +1,12 @@
-export { fromKubernetesObjectApi, type ObjectClient, type ObjectRef } from './object-client.ts';
+export {
+  fromKubernetesObjectApi,
+  type ObjectClient,
+  type ObjectRef,
+  patchContentTypes,
+  type PatchingObjectClient,
+  type PatchOptions,
+  type PatchType,
+} from './object-client.ts';
 export {
   createOrUpdate,
   type Mutation,

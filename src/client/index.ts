@@ -1,0 +1,3 @@
+export { KubeTransport, type KubeRequest, type TransportOptions } from './kube-transport.ts';
+export { kubeObjectClient, type KubeObjectClient } from './kube-object-client.ts';
+export { ResourcePaths, type ResourceLocation } from './resource-paths.ts';

@@ -1,0 +1,198 @@
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { KubeApiError, type RequestInfo } from '../core/errors/kube-api-error.ts';
+
+export interface TransportOptions {
+  /** Connections kept open to the server at most. @default 64 */
+  readonly maxSockets?: number;
+  /** @default 'kubeconflict' */
+  readonly userAgent?: string;
+}
+
+export interface KubeRequest {
+  readonly method: 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+  /** Path and query below the server URL: `/apis/apps/v1/namespaces/default/deployments/demo`. */
+  readonly path: string;
+  /** Sent as JSON unless it is a string already. */
+  readonly body?: unknown;
+  /** @default 'application/json' when there is a body */
+  readonly contentType?: string;
+  readonly signal?: AbortSignal;
+  /** Gives up after this many milliseconds: a timeout, which callers may retry. */
+  readonly timeoutMs?: number;
+  /** What the request is, for error messages. */
+  readonly info?: RequestInfo;
+}
+
+interface Credentials {
+  readonly headers: Record<string, string>;
+  readonly auth: string | undefined;
+  readonly agent: HttpAgent;
+}
+
+/**
+ * Requests to one Kubernetes API server over a pool of keep-alive connections, with the
+ * server, TLS material and credentials of a client-node `KubeConfig` (certificates,
+ * tokens, token files, exec plugins: whatever client-node's `applyToHTTPSOptions` does,
+ * asked again on every request so refreshed tokens are used). client-node 1.x and 2.x open
+ * a new TLS connection for every call; reusing connections is what brings a GET+PUT close
+ * to client-go's time. Failures are thrown as {@link KubeApiError}; network errors keep
+ * Node's error as `cause`. TLS verification follows the kubeconfig and is on by default.
+ */
+export class KubeTransport {
+  readonly #kubeConfig: KubeConfig;
+  readonly #base: URL;
+  readonly #maxSockets: number;
+  readonly #userAgent: string;
+  #agent: { readonly key: string; readonly agent: HttpAgent } | undefined;
+  #connectionsOpened = 0;
+
+  constructor(kubeConfig: KubeConfig, options: TransportOptions = {}) {
+    const cluster = kubeConfig.getCurrentCluster();
+    if (!cluster) throw new Error('the kubeconfig has no current cluster: set current-context, or pass --context');
+    this.#kubeConfig = kubeConfig;
+    this.#base = new URL(cluster.server);
+    this.#maxSockets = options.maxSockets ?? 64;
+    this.#userAgent = options.userAgent ?? 'kubeconflict';
+  }
+
+  /** The API server's URL, as the kubeconfig names it. */
+  get server(): string {
+    return this.#base.href;
+  }
+
+  /** Connections opened so far: a well-behaved run opens few and reuses them. */
+  get connectionsOpened(): number {
+    return this.#connectionsOpened;
+  }
+
+  /** Sends one request; resolves with the parsed JSON answer (undefined when empty). */
+  async request<T>(request: KubeRequest): Promise<T> {
+    const response = await this.#send(request);
+    const text = await readText(response);
+    const code = response.statusCode ?? 0;
+    if (code < 200 || code >= 300) {
+      const headers = response.headers;
+      throw await KubeApiError.fromResponse({ status: code, headers, text: () => Promise.resolve(text) }, request.info);
+    }
+    if (text === '') return undefined as T;
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new Error(`the answer to ${request.method} ${request.path} is not JSON`, { cause: error });
+    }
+  }
+
+  /** Sends one request and hands over the response as it streams (watches); the caller reads it. */
+  async stream(request: KubeRequest): Promise<IncomingMessage> {
+    const response = await this.#send(request);
+    const code = response.statusCode ?? 0;
+    if (code >= 200 && code < 300) return response;
+    const text = await readText(response);
+    throw await KubeApiError.fromResponse(
+      { status: code, headers: response.headers, text: () => Promise.resolve(text) },
+      request.info,
+    );
+  }
+
+  /** Closes the kept connections. Requests made later open new ones. */
+  close(): void {
+    this.#agent?.agent.destroy();
+    this.#agent = undefined;
+  }
+
+  async #send(request: KubeRequest): Promise<IncomingMessage> {
+    request.signal?.throwIfAborted();
+    const { headers, auth, agent } = await this.#credentials();
+    const body =
+      request.body === undefined
+        ? undefined
+        : typeof request.body === 'string'
+          ? request.body
+          : JSON.stringify(request.body);
+    const signals = [
+      request.signal,
+      request.timeoutMs === undefined ? undefined : AbortSignal.timeout(request.timeoutMs),
+    ];
+    const present = signals.filter((signal) => signal !== undefined);
+    const signal = present.length > 1 ? AbortSignal.any(present) : present[0];
+    const url = new URL(this.#base.pathname.replace(/\/$/, '') + request.path, this.#base);
+    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    return new Promise((resolve, reject) => {
+      const outgoing = send(
+        url,
+        {
+          method: request.method,
+          agent,
+          ...(auth !== undefined && { auth }),
+          ...(signal && { signal }),
+          headers: {
+            ...headers,
+            accept: 'application/json',
+            'user-agent': this.#userAgent,
+            ...(body !== undefined && {
+              'content-type': request.contentType ?? 'application/json',
+              'content-length': String(Buffer.byteLength(body)),
+            }),
+          },
+        },
+        resolve,
+      );
+      outgoing.on('error', (error) => {
+        reject(
+          signal?.aborted
+            ? (signal.reason as Error)
+            : new Error(`${request.method} ${request.path}: ${error.message}`, { cause: error }),
+        );
+      });
+      outgoing.end(body);
+    });
+  }
+
+  /** Asks client-node for this request's credentials; keeps one agent per set of TLS material. */
+  async #credentials(): Promise<Credentials> {
+    const applied: RequestOptions = {};
+    await this.#kubeConfig.applyToHTTPSOptions(applied);
+    const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = applied;
+    const tls = { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername };
+    const key_ = JSON.stringify(tls, (_, value: unknown) =>
+      Buffer.isBuffer(value) ? value.toString('base64') : (value as object),
+    );
+    if (this.#agent?.key !== key_) {
+      const options = { keepAlive: true, maxSockets: this.#maxSockets, scheduling: 'lifo' as const };
+      const agent =
+        this.#base.protocol === 'https:' ? new HttpsAgent({ ...options, ...definedOnly(tls) }) : new HttpAgent(options);
+      const create = agent.createConnection.bind(agent);
+      agent.createConnection = (...args: Parameters<typeof create>) => {
+        this.#connectionsOpened++;
+        return create(...args);
+      };
+      this.#agent = { key: key_, agent };
+    }
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(applied.headers ?? {})) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+    return { headers, auth: applied.auth ?? undefined, agent: this.#agent.agent };
+  }
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function readText(response: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    response.setEncoding('utf8');
+    response.on('data', (chunk: string) => (text += chunk));
+    response.on('end', () => {
+      resolve(text);
+    });
+    response.on('error', reject);
+    response.on('aborted', () => {
+      reject(new Error('the server closed the connection before the answer was complete'));
+    });
+  });
+}
