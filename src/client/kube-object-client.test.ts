@@ -59,7 +59,7 @@ describe('kubeObjectClient on the embedded server', () => {
       'apply',
       { fieldManager: 'tests' },
     );
-    assert.equal(applied.data?.d, '5');
+    assert.equal((applied.data as Record<string, string>).d, '5');
     assert.ok(
       applied.metadata?.managedFields?.some((entry) => entry.manager === 'tests' && entry.operation === 'Apply'),
     );

@@ -1,4 +1,6 @@
+import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
+import type { ObjectRef } from '../update/object-client.ts';
 
 export type LabKind = 'deployment' | 'configmap';
 
@@ -12,8 +14,11 @@ export interface LabObjectRef {
 
 /** The reads and writes the lab's workers make. */
 export interface LabClient {
-  read(): Promise<KubeObject>;
-  replace(object: KubeObject): Promise<KubeObject>;
+  /** The client underneath, for strategies that patch or use the update helpers. */
+  readonly objects: KubeObjectClient;
+  readonly objectRef: ObjectRef;
+  read(signal?: AbortSignal): Promise<KubeObject>;
+  replace(object: KubeObject, signal?: AbortSignal): Promise<KubeObject>;
   create(start: number): Promise<KubeObject>;
   delete(): Promise<void>;
 }

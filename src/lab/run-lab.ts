@@ -1,7 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Backoff } from '../core/backoff.ts';
 import { classify } from '../core/errors/classify.ts';
-import { httpsLabClient } from './https-lab-client.ts';
+import { labClient } from './lab-client.ts';
 import { counterOf, LabInputError, type LabClient, type LabObjectRef } from './lab-object.ts';
 import { type Measures, measure } from './measures.ts';
 import { runWorkers } from './run-workers.ts';
@@ -60,7 +60,7 @@ export class LabRunError extends Error {
  */
 export async function runLab(options: LabOptions): Promise<{ serialBoundMs: number; runs: StrategyRun[] }> {
   const { kubeConfig, ref, workers } = options;
-  const client = httpsLabClient(kubeConfig, ref);
+  const client = labClient(kubeConfig, ref);
   let serialBoundMs: number | undefined;
   const runs: StrategyRun[] = [];
   for (const [index, strategy] of options.strategies.entries()) {
@@ -208,7 +208,7 @@ async function createObject(client: LabClient, ref: LabObjectRef, start: number)
 /** One uncontended GET+PUT on a scratch object, the median of five: the serial bound's unit. */
 async function measureOneCycle(kubeConfig: KubeConfig, ref: LabObjectRef, start: number): Promise<number> {
   const scratchRef = { ...ref, name: `${ref.name}-serial-bound`.slice(0, 253) };
-  const scratch = httpsLabClient(kubeConfig, scratchRef);
+  const scratch = labClient(kubeConfig, scratchRef);
   await createObject(scratch, scratchRef, start);
   try {
     const cycles: number[] = [];

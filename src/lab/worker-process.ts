@@ -3,7 +3,7 @@
 // and sends back their results and timeline.
 import { KubeConfig } from '@kubernetes/client-node';
 import { Backoff, type BackoffOptions } from '../core/backoff.ts';
-import { httpsLabClient } from './https-lab-client.ts';
+import { labClient } from './lab-client.ts';
 import type { LabObjectRef } from './lab-object.ts';
 import { runWorkers } from './run-workers.ts';
 import { strategyNamed, type WorkerResult } from './strategies.ts';
@@ -42,7 +42,7 @@ process.once('message', (setup: SetupMessage) => {
   process.once('message', () => {
     runWorkers({
       strategy,
-      client: httpsLabClient(kubeConfig, setup.ref),
+      client: labClient(kubeConfig, setup.ref),
       ref: setup.ref,
       backoff: new Backoff(setup.backoff),
       workers: setup.workers,

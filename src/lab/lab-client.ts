@@ -1,0 +1,28 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import { kubeObjectClient, type KubeObjectClient } from '../client/kube-object-client.ts';
+import type { ObjectRef } from '../update/object-client.ts';
+import { type LabClient, type LabObjectRef, seedObject } from './lab-object.ts';
+
+/** The lab object as the library names objects. */
+export function objectRefOf(ref: LabObjectRef): ObjectRef {
+  return ref.kind === 'deployment'
+    ? { apiVersion: 'apps/v1', kind: 'Deployment', namespace: ref.namespace, name: ref.name }
+    : { apiVersion: 'v1', kind: 'ConfigMap', namespace: ref.namespace, name: ref.name };
+}
+
+/**
+ * The lab's reads and writes of its one object, on kubeconflict's own keep-alive request
+ * path (the one the update helpers use), with the kubeconfig's credentials.
+ */
+export function labClient(from: KubeConfig | KubeObjectClient, ref: LabObjectRef, maxSockets = 64): LabClient {
+  const objects = 'transport' in from ? from : kubeObjectClient(from, { maxSockets, userAgent: 'kubeconflict-lab' });
+  const objectRef = objectRefOf(ref);
+  return {
+    objects,
+    objectRef,
+    read: (signal) => objects.read(objectRef, signal),
+    replace: (object, signal) => objects.replace(object, signal),
+    create: (start) => objects.create(seedObject(ref, start)),
+    delete: () => objects.delete(objectRef),
+  };
+}
