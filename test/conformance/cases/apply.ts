@@ -153,4 +153,43 @@ export const applyCases: ConformanceCase[] = [
       }),
     ],
   },
+  {
+    name: 'an apply carrying a stale resourceVersion is a stale-write conflict; the current one applies',
+    steps: [
+      () => ({
+        method: 'PATCH',
+        path: `${paths.configMaps}/apply-precondition?fieldManager=tool-a`,
+        headers: applyPatch,
+        body: applied('apply-precondition', {}, { a: '1' }),
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${paths.configMaps}/apply-precondition?fieldManager=tool-a`,
+        headers: applyPatch,
+        body: applied('apply-precondition', {}, { a: '2' }),
+      }),
+      (r) => ({
+        method: 'PATCH',
+        path: `${paths.configMaps}/apply-precondition?fieldManager=tool-a`,
+        headers: applyPatch,
+        body: {
+          ...applied('apply-precondition', {}, { a: '3' }),
+          metadata: { name: 'apply-precondition', resourceVersion: versionOf(r[0]?.json) },
+        },
+      }),
+      (r) => ({
+        method: 'PATCH',
+        path: `${paths.configMaps}/apply-precondition?fieldManager=tool-a`,
+        headers: applyPatch,
+        body: {
+          ...applied('apply-precondition', {}, { a: '4' }),
+          metadata: { name: 'apply-precondition', resourceVersion: versionOf(r[1]?.json) },
+        },
+      }),
+    ],
+  },
 ];
+
+function versionOf(object: unknown): string {
+  return (object as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+}

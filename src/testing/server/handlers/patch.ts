@@ -88,6 +88,9 @@ function apply(
       `the name of the object (${configObject.metadata.name}) does not match the name on the URL (${name})`,
     );
   }
+  // As for every other write, a resourceVersion in the configuration is a precondition.
+  const requested = configObject.metadata?.resourceVersion;
+  if (live && requested !== undefined && requested !== live.metadata?.resourceVersion) throw staleWrite(type, name);
   let result;
   try {
     result = context.fields.apply({ type, live, config: configObject, manager, force, time: timestamp() });
