@@ -15,3 +15,6 @@ export {
   type UpdateResult,
   updateWithRetry,
 } from './update-with-retry.ts';
+export { applyObject, type ApplyOptions } from './apply-object.ts';
+export { jsonPatchOf, type JsonPatchOperation, mergePatchOf } from './object-diff.ts';
+export { jsonPatchWithRetry, mergePatchWithRetry, PatchTestConflict } from './patch-with-retry.ts';

@@ -105,7 +105,7 @@ export async function createOrUpdate(
 }
 
 /** Equal as JSON: clients hand out class instances and Dates that a copy turns into plain values. */
-function sameJson(a: unknown, b: unknown): boolean {
+export function sameJson(a: unknown, b: unknown): boolean {
   return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 }
 
