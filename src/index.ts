@@ -5,3 +5,4 @@
 export * from './core/index.ts';
 export * from './update/index.ts';
 export * from './client/index.ts';
+export * from './strategies/index.ts';

@@ -1,3 +1,4 @@
 export { KubeTransport, type KubeRequest, type TransportOptions } from './kube-transport.ts';
 export { kubeObjectClient, type KubeObjectClient } from './kube-object-client.ts';
 export { ResourcePaths, type ResourceLocation } from './resource-paths.ts';
+export type { WatchEvent } from './watch-object.ts';

@@ -9,10 +9,16 @@ import {
 } from '../update/object-client.ts';
 import { KubeTransport, type TransportOptions } from './kube-transport.ts';
 import { ResourcePaths } from './resource-paths.ts';
+import { type WatchEvent, watchEvents, watchPath } from './watch-object.ts';
 
 /** kubeconflict's own client: the update helpers' interface, plus delete, over one {@link KubeTransport}. */
 export interface KubeObjectClient extends PatchingObjectClient {
   delete(ref: ObjectRef, signal?: AbortSignal): Promise<void>;
+  /**
+   * Watches one object: without `resourceVersion`, its current state first (ADDED), then
+   * every change. Ends when the server closes the stream or `signal` aborts.
+   */
+  watch(ref: ObjectRef, options?: { resourceVersion?: string; signal?: AbortSignal }): AsyncGenerator<WatchEvent>;
   readonly transport: KubeTransport;
 }
 
@@ -90,6 +96,20 @@ export function kubeObjectClient(from: KubeConfig | KubeTransport, options: Tran
         ...(options.signal && { signal: options.signal }),
         info: info('patch', resource, ref),
       });
+    },
+    async *watch(ref, options = {}) {
+      const { collection, resource } = await paths.locate(ref);
+      const response = await transport.stream({
+        method: 'GET',
+        path: watchPath(collection, ref, options.resourceVersion),
+        ...(options.signal && { signal: options.signal }),
+        info: info('watch', resource, ref),
+      });
+      try {
+        yield* watchEvents(response);
+      } finally {
+        response.destroy();
+      }
     },
     async delete(ref, signal) {
       const { item, resource } = await paths.locate(ref);

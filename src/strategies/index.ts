@@ -1,0 +1,7 @@
+export {
+  type CoalescedUpdate,
+  type Coalescer,
+  type CoalescerOptions,
+  createCoalescer,
+  DefaultCoalescerBackoff,
+} from './coalescer.ts';
