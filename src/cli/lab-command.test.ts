@@ -57,8 +57,8 @@ describe('kubeconflict lab on the embedded server (the default)', () => {
   });
 
   it('exits 1 when a strategy that promises correctness ends wrong', async () => {
-    // One step cannot absorb 9 rivals: retry then loses workers.
-    const { status, out } = await runLab('--strategy', 'retry', '--workers', '10', '--steps', '1', '--json');
+    // One step cannot absorb 9 rivals: the backoff strategy then loses workers.
+    const { status, out } = await runLab('--strategy', 'backoff', '--workers', '10', '--steps', '1', '--json');
     const result = JSON.parse(out) as LabResult;
     assert.equal(result.correct, false);
     assert.equal(status, 1);
@@ -72,21 +72,27 @@ describe('kubeconflict lab on the embedded server (the default)', () => {
     assert.equal(byName(result, 'retry').final, 106);
   });
 
-  it('spreads workers over processes', async () => {
-    const { status, out } = await runLab(
-      '--strategy',
-      'retry',
-      '--workers',
-      '6',
-      '--processes',
-      '3',
-      '--steps',
-      '20',
-      '--json',
-    );
+  it('spreads workers over processes: every retrying strategy still ends correct', async () => {
+    const strategies = ['backoff', 'merge-patch', 'json-patch', 'apply', 'adaptive', 'coalesce'];
+    const args = strategies.flatMap((name) => ['--strategy', name]);
+    const { status, out } = await runLab(...args, '--workers', '6', '--processes', '3', '--json');
     assert.equal(status, 0);
-    const retry = byName(JSON.parse(out) as LabResult, 'retry');
-    assert.deepEqual([retry.final, retry.failed], [107, 0]);
+    const result = JSON.parse(out) as LabResult;
+    for (const name of strategies) {
+      const measures = byName(result, name);
+      assert.deepEqual([measures.final, measures.failed, measures.lostUpdates], [107, 0, 0], name);
+    }
+  });
+
+  it('every strategy that promises correctness ends at 106; the coalescer writes once for all', async () => {
+    const { status, out } = await runLab('--json', '--seed', '8');
+    assert.equal(status, 0);
+    const result = JSON.parse(out) as LabResult;
+    const promising = result.strategies.filter((run) => run.promisesCorrectness).map((run) => run.strategy);
+    assert.deepEqual(promising, ['retry', 'backoff', 'merge-patch', 'json-patch', 'apply', 'adaptive', 'coalesce']);
+    for (const name of promising) assert.equal(byName(result, name).final, 106, name);
+    const coalesce = byName(result, 'coalesce');
+    assert.deepEqual([coalesce.requests, coalesce.conflicts], [2, 0], 'one GET and one PUT carried all five');
   });
 });
 
@@ -199,7 +205,10 @@ describe('kubeconflict lab refuses bad input clearly and leaves nothing behind',
     [['--workers', 'many'], /--workers must be an integer/],
     [['--start', '1.5'], /--start must be an integer/],
     [['--kind', 'pod'], /--kind must be deployment or configmap; got pod/],
-    [['--strategy', 'magic'], /--strategy must be one of naive, blind, retry; got magic/],
+    [
+      ['--strategy', 'magic'],
+      /--strategy must be one of naive, blind, retry, backoff, merge-patch, json-patch, apply, adaptive, coalesce; got magic/,
+    ],
     [['--label', 'not valid!'], /--label "not valid!" is not a label key/],
     [['--name', 'Bad_Name'], /--name "Bad_Name" is not an object name/],
     [['--processes', '9', '--workers', '3'], /--processes \(9\) cannot exceed --workers \(3\)/],

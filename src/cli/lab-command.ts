@@ -39,10 +39,13 @@ Scenario:
   --strategy S         ${strategies.map((s) => s.name).join(' | ')}; repeat for several (default: all)
   --processes P        spread workers over P OS processes (default 1)
   --seed N             replay the same jitter (default: random)
+  --deadline MS        how long adaptive keeps trying (default 60000)
   --keep               do not delete the object at the end
   --reuse              count in an existing object; otherwise an existing one is an error
 
 ${backoffFlagsHelp}
+  The backoff, merge-patch, json-patch and apply strategies use these flags (default
+  preset high-contention); retry is always client-go's DefaultRetry.
 
 Output:
   --json               the result as JSON on stdout (schema in docs/LAB.md) instead of the table
@@ -75,6 +78,7 @@ export async function runLabCommand(args: string[], io: Io): Promise<number> {
       strategy: { type: 'string', multiple: true },
       processes: { type: 'string', default: '1' },
       seed: { type: 'string' },
+      deadline: { type: 'string', default: '60000' },
       keep: { type: 'boolean', default: false },
       reuse: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -119,7 +123,8 @@ export async function runLabCommand(args: string[], io: Io): Promise<number> {
       throw new UsageError(`--strategy must be one of ${strategies.map((s) => s.name).join(', ')}; got ${name}`);
     return strategy;
   });
-  const backoff = backoffFromFlags(values);
+  const backoff = backoffFromFlags(values, 'high-contention');
+  const deadlineMs = integerFlag('--deadline', values.deadline, 1, 3_600_000);
   const targetKind = targetOf(values.target, values.kubeconfig, values.context);
   if (values['emit-job']) {
     io.out(
@@ -160,6 +165,7 @@ export async function runLabCommand(args: string[], io: Io): Promise<number> {
       start,
       strategies: chosen,
       backoff,
+      deadlineMs,
       seed,
       processes,
       keep: values.keep,
@@ -184,6 +190,7 @@ export async function runLabCommand(args: string[], io: Io): Promise<number> {
       processes,
       seed,
       backoff: backoff.toJSON(),
+      deadlineMs,
       serialBoundMs,
       correct: runs.every((run) => !run.promisesCorrectness || run.correct),
       strategies: runs,

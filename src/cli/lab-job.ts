@@ -31,7 +31,7 @@ export function jobManifest(options: {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'Role',
       metadata: { name: base, namespace, labels },
-      rules: [{ ...resource, resourceNames: [name], verbs: ['get', 'update'] }],
+      rules: [{ ...resource, resourceNames: [name], verbs: ['get', 'update', 'patch', 'watch'] }],
     },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',

@@ -59,7 +59,10 @@ describe('kubeconflict CLI', () => {
       ['backoff', '--jitter-mode', 'wild'],
       /--jitter-mode must be one of additive, full, equal, decorrelated; got wild/,
     ],
-    [['backoff', '--preset', 'fast'], /--preset must be one of default-retry, default-backoff; got fast/],
+    [
+      ['backoff', '--preset', 'fast'],
+      /--preset must be one of default-retry, default-backoff, high-contention; got fast/,
+    ],
     [['backoff', '--seed', '1.5'], /--seed must be an integer; got "1.5"/],
     [['backoff', '--bogus'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate"/],

@@ -31,11 +31,13 @@ interface Credentials {
   readonly agent: HttpAgent;
 }
 
+const credentialsLifetimeMs = 1_000;
+
 /**
  * Requests to one Kubernetes API server over a pool of keep-alive connections, with the
  * server, TLS material and credentials of a client-node `KubeConfig` (certificates,
  * tokens, token files, exec plugins: whatever client-node's `applyToHTTPSOptions` does,
- * asked again on every request so refreshed tokens are used). client-node 1.x and 2.x open
+ * asked again every second so refreshed tokens are used). client-node 1.x and 2.x open
  * a new TLS connection for every call; reusing connections is what brings a GET+PUT close
  * to client-go's time. Failures are thrown as {@link KubeApiError}; network errors keep
  * Node's error as `cause`. TLS verification follows the kubeconfig and is on by default.
@@ -46,6 +48,7 @@ export class KubeTransport {
   readonly #maxSockets: number;
   readonly #userAgent: string;
   #agent: { readonly key: string; readonly agent: HttpAgent } | undefined;
+  #credentialsCache: { readonly at: number; readonly credentials: Promise<Credentials> } | undefined;
   #connectionsOpened = 0;
 
   constructor(kubeConfig: KubeConfig, options: TransportOptions = {}) {
@@ -104,7 +107,7 @@ export class KubeTransport {
 
   async #send(request: KubeRequest): Promise<IncomingMessage> {
     request.signal?.throwIfAborted();
-    const { headers, auth, agent } = await this.#credentials();
+    const { headers, auth, agent } = await this.#currentCredentials();
     const body =
       request.body === undefined
         ? undefined
@@ -150,7 +153,24 @@ export class KubeTransport {
     });
   }
 
-  /** Asks client-node for this request's credentials; keeps one agent per set of TLS material. */
+  /**
+   * Credentials at most a second old: client-node is asked again each second (it caches
+   * exec-plugin tokens until they expire, and re-reads token files), not on every request.
+   */
+  #currentCredentials(): Promise<Credentials> {
+    const now = performance.now();
+    if (this.#credentialsCache === undefined || now - this.#credentialsCache.at > credentialsLifetimeMs) {
+      const credentials = this.#credentials();
+      this.#credentialsCache = { at: now, credentials };
+      // A failure is not kept: the next request asks again.
+      credentials.catch(() => {
+        this.#credentialsCache = undefined;
+      });
+    }
+    return this.#credentialsCache.credentials;
+  }
+
+  /** Asks client-node for credentials; keeps one agent per set of TLS material. */
   async #credentials(): Promise<Credentials> {
     const applied: RequestOptions = {};
     await this.#kubeConfig.applyToHTTPSOptions(applied);

@@ -16,6 +16,8 @@ export interface LabOptions {
   readonly start: number;
   readonly strategies: readonly LabStrategy[];
   readonly backoff: Backoff;
+  /** How long the `adaptive` strategy keeps trying, ms. */
+  readonly deadlineMs: number;
   readonly seed: number;
   /** Spread workers over this many OS processes (1: all in this one). */
   readonly processes: number;
@@ -142,6 +144,7 @@ async function runStrategy(
         client,
         ref,
         backoff: options.backoff,
+        deadlineMs: options.deadlineMs,
         workers: Array.from({ length: workers }, (_, w) => w),
         seed: options.seed,
         timeline,

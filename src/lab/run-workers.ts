@@ -9,6 +9,7 @@ export interface WorkerBatch {
   readonly client: LabClient;
   readonly ref: LabObjectRef;
   readonly backoff: Backoff;
+  readonly deadlineMs: number;
   /** Worker numbers this batch runs (all of them in one process, a share in several). */
   readonly workers: readonly number[];
   readonly seed: number;
@@ -19,6 +20,7 @@ export interface WorkerBatch {
 
 /** Runs the batch's workers concurrently, from the same instant. */
 export function runWorkers(batch: WorkerBatch): Promise<WorkerResult[]> {
+  const shared = new Map<string, unknown>();
   return Promise.all(
     batch.workers.map(async (worker) => {
       const result = await batch.strategy.run({
@@ -27,6 +29,8 @@ export function runWorkers(batch: WorkerBatch): Promise<WorkerResult[]> {
         ref: batch.ref,
         timeline: batch.timeline,
         backoff: batch.backoff,
+        deadlineMs: batch.deadlineMs,
+        shared,
         // One replayable random stream per worker, whatever process runs it.
         random: seededRandom((batch.seed + worker * 7919) | 0),
         signal: batch.signal,

@@ -1,16 +1,22 @@
-import { Backoff } from '../core/backoff.ts';
-import { isConflict } from '../core/errors/classify.ts';
+import { type Backoff, DefaultRetry } from '../core/backoff.ts';
+import { isConflict, isStaleWriteConflict } from '../core/errors/classify.ts';
 import { KubeApiError } from '../core/errors/kube-api-error.ts';
 import type { Random } from '../core/random.ts';
-import { retryOnConflict } from '../core/retry.ts';
+import { onError, type RetryOptions, retryOnConflict } from '../core/retry.ts';
+import { adaptiveUpdate } from '../strategies/adaptive.ts';
+import { type Coalescer, createCoalescer } from '../strategies/coalescer.ts';
+import type { KubeObject } from '../testing/server/kube-object.ts';
+import { applyObject } from '../update/apply-object.ts';
+import { jsonPatchWithRetry, mergePatchWithRetry } from '../update/patch-with-retry.ts';
 import { counterOf, type LabClient, type LabObjectRef, withCounter } from './lab-object.ts';
 import type { Timeline } from './timeline.ts';
+import { type Tally, type WorkerClient, workerClient } from './worker-client.ts';
 
 /** What one worker did. */
 export interface WorkerResult {
   readonly worker: number;
   readonly succeeded: boolean;
-  /** Read-modify-write attempts (each is one GET and one PUT). */
+  /** Writes tried (read-modify-write cycles, patches, applies). */
   readonly attempts: number;
   readonly conflicts: number;
   readonly requests: number;
@@ -25,9 +31,14 @@ export interface WorkerContext {
   readonly client: LabClient;
   readonly ref: LabObjectRef;
   readonly timeline: Timeline;
+  /** The lab's backoff flags: the schedule of `backoff` and the patch and apply strategies. */
   readonly backoff: Backoff;
+  /** How long `adaptive` keeps trying, ms. */
+  readonly deadlineMs: number;
   readonly random: Random;
   readonly signal: AbortSignal;
+  /** One per strategy run and process: what workers of one process share (the coalescer). */
+  readonly shared: Map<string, unknown>;
 }
 
 /** A way to do the increment; `promisesCorrectness` strategies must end at the expected value. */
@@ -38,88 +49,161 @@ export interface LabStrategy {
   run(context: WorkerContext): Promise<WorkerResult>;
 }
 
-interface Tally {
-  attempts: number;
-  conflicts: number;
-  requests: number;
+/** Runs one worker's increment, counting its requests and drawing its lane. */
+function strategy(
+  name: string,
+  summary: string,
+  promisesCorrectness: boolean,
+  increment: (client: WorkerClient, context: WorkerContext, tally: Tally) => Promise<unknown>,
+): LabStrategy {
+  return {
+    name,
+    summary,
+    promisesCorrectness,
+    run: async (context) => {
+      const { timeline, worker } = context;
+      const tally: Tally = { attempts: 0, conflicts: 0, requests: 0 };
+      const client = workerClient(context.client.objects, worker, timeline, tally);
+      const started = timeline.now();
+      try {
+        await increment(client, context, tally);
+        const end = timeline.now();
+        timeline.add(worker, 'success', end, end);
+        return { worker, succeeded: true, ...tally, latencyMs: end - started };
+      } catch (error) {
+        const end = timeline.now();
+        timeline.add(worker, 'failure', end, end);
+        const conflictLike = isConflict(error) || (error instanceof DOMException && error.name === 'TimeoutError');
+        const failure = { worker, succeeded: false, ...tally, latencyMs: undefined };
+        return conflictLike ? failure : { ...failure, error: describeError(error, context.ref) };
+      }
+    },
+  };
 }
+
+const plusOne = (ref: LabObjectRef) => (object: KubeObject) => withCounter(object, ref, counterOf(object, ref) + 1);
 
 /** One GET, +1, one PUT; with `keepResourceVersion` false the write is unconditional. */
-async function readModifyWrite(context: WorkerContext, tally: Tally, keepResourceVersion: boolean): Promise<void> {
-  const { client, ref, timeline, worker } = context;
-  tally.attempts++;
-  tally.requests++;
-  const current = await timeline.time(worker, 'get', () => client.read());
-  let next = withCounter(current, ref, counterOf(current, ref) + 1);
-  if (!keepResourceVersion) next = { ...next, metadata: { ...next.metadata, resourceVersion: undefined } };
-  tally.requests++;
-  const started = timeline.now();
-  try {
-    await client.replace(next);
-    timeline.add(worker, 'put', started);
-  } catch (error) {
-    timeline.add(worker, isConflict(error) ? 'conflict' : 'put', started);
-    if (isConflict(error)) tally.conflicts++;
-    throw error;
-  }
+async function readModifyWrite(client: WorkerClient, context: WorkerContext, keepResourceVersion: boolean) {
+  const next = plusOne(context.ref)(await client.read(context.client.objectRef));
+  const { resourceVersion, ...metadata } = next.metadata ?? {};
+  await client.replace(keepResourceVersion ? next : { ...next, metadata }, context.signal);
+  return resourceVersion;
 }
 
-async function runWorker(context: WorkerContext, body: (tally: Tally) => Promise<void>): Promise<WorkerResult> {
-  const tally: Tally = { attempts: 0, conflicts: 0, requests: 0 };
-  const started = context.timeline.now();
-  try {
-    await body(tally);
-    const end = context.timeline.now();
-    context.timeline.add(context.worker, 'success', end, end);
-    return { worker: context.worker, succeeded: true, ...tally, latencyMs: end - started };
-  } catch (error) {
-    const end = context.timeline.now();
-    context.timeline.add(context.worker, 'failure', end, end);
-    return {
-      worker: context.worker,
-      succeeded: false,
-      ...tally,
-      latencyMs: undefined,
-      ...(!isConflict(error) && { error: describeError(error, context.ref) }),
-    };
-  }
-}
+/** The retry options every retrying strategy passes: sleeps drawn on the lane. */
+const retryOptions = (context: WorkerContext): RetryOptions => ({
+  random: context.random,
+  signal: context.signal,
+  onRetry: ({ delay }) => {
+    const now = context.timeline.now();
+    context.timeline.add(context.worker, 'sleep', now, now + delay);
+  },
+});
 
-export const naive: LabStrategy = {
-  name: 'naive',
-  summary: 'GET, +1, PUT with the resourceVersion read; a 409 ends the worker',
-  promisesCorrectness: false,
-  run: (context) => runWorker(context, (tally) => readModifyWrite(context, tally, true)),
-};
-
-export const blind: LabStrategy = {
-  name: 'blind',
-  summary: 'GET, +1, PUT without resourceVersion: never a 409, increments silently lost',
-  promisesCorrectness: false,
-  run: (context) => runWorker(context, (tally) => readModifyWrite(context, tally, false)),
-};
-
-export const retry: LabStrategy = {
-  name: 'retry',
-  summary: "naive inside retryOnConflict (client-go's RetryOnConflict semantics, the backoff given)",
-  promisesCorrectness: true,
-  run: (context) =>
-    runWorker(context, (tally) =>
-      retryOnConflict(context.backoff, () => readModifyWrite(context, tally, true), {
-        random: context.random,
-        signal: context.signal,
-        onRetry: ({ delay }) => {
-          const now = context.timeline.now();
-          context.timeline.add(context.worker, 'sleep', now, now + delay);
-        },
+export const strategies: readonly LabStrategy[] = [
+  strategy('naive', 'GET, +1, PUT with the resourceVersion read; a 409 ends the worker', false, (client, context) =>
+    readModifyWrite(client, context, true),
+  ),
+  strategy(
+    'blind',
+    'GET, +1, PUT without resourceVersion: never a 409, increments silently lost',
+    false,
+    (client, context) => readModifyWrite(client, context, false),
+  ),
+  strategy('retry', "naive inside client-go's RetryOnConflict(DefaultRetry), exactly", true, (client, context) =>
+    retryOnConflict(DefaultRetry, () => readModifyWrite(client, context, true), retryOptions(context)),
+  ),
+  strategy(
+    'backoff',
+    'naive inside retryOnConflict with the backoff flags (default: 30 steps, 10 ms, x1.5, jitter 1)',
+    true,
+    (client, context) =>
+      retryOnConflict(context.backoff, () => readModifyWrite(client, context, true), retryOptions(context)),
+  ),
+  strategy(
+    'merge-patch',
+    'GET, +1, merge patch with the resourceVersion as precondition; backoff flags',
+    true,
+    (client, context) =>
+      mergePatchWithRetry(client, context.client.objectRef, plusOne(context.ref), {
+        backoff: context.backoff,
+        ...retryOptions(context),
       }),
-    ),
-};
-
-export const strategies: readonly LabStrategy[] = [naive, blind, retry];
+  ),
+  strategy(
+    'json-patch',
+    'GET, +1, JSON patch guarded by a test of the label read; backoff flags',
+    true,
+    (client, context) =>
+      jsonPatchWithRetry(client, context.client.objectRef, plusOne(context.ref), {
+        backoff: context.backoff,
+        ...retryOptions(context),
+      }),
+  ),
+  strategy(
+    'apply',
+    'GET, forced server-side apply of label+1 with the resourceVersion as precondition; backoff flags',
+    true,
+    (client, context) =>
+      onError(
+        context.backoff,
+        isStaleWriteConflict,
+        async () => {
+          const current = await client.read(context.client.objectRef);
+          const { apiVersion, kind } = current;
+          const metadata = {
+            name: context.ref.name,
+            namespace: context.ref.namespace,
+            labels: { [context.ref.label]: String(counterOf(current, context.ref) + 1) },
+          };
+          const resourceVersion = current.metadata?.resourceVersion;
+          return applyObject(
+            client,
+            { apiVersion, kind, metadata },
+            {
+              fieldManager: 'kubeconflict-lab',
+              // The workers are the label's one authority: they take it over from whoever
+              // wrote it last; the resourceVersion precondition keeps that from losing updates.
+              force: true,
+              ...(resourceVersion !== undefined && { resourceVersion }),
+            },
+          );
+        },
+        retryOptions(context),
+      ),
+  ),
+  strategy(
+    'adaptive',
+    'watches instead of reading, defers to rivals, window sized by contention seen; bounded by --deadline',
+    true,
+    (client, context) =>
+      adaptiveUpdate(client, context.client.objectRef, plusOne(context.ref), {
+        signal: context.signal,
+        timeout: context.deadlineMs,
+        random: context.random,
+      }),
+  ),
+  strategy(
+    'coalesce',
+    "one process's concurrent increments grouped into one write (group commit)",
+    true,
+    async (client, context, tally) => {
+      let coalescer = context.shared.get('coalescer') as Coalescer | undefined;
+      // The first worker of a process makes the shared writer: its lane shows the batches.
+      if (!coalescer)
+        context.shared.set(
+          'coalescer',
+          (coalescer = createCoalescer(client, context.client.objectRef, { random: context.random })),
+        );
+      const result = await coalescer.update(plusOne(context.ref), { signal: context.signal });
+      if (tally.attempts === 0) tally.attempts = result.attempts;
+    },
+  ),
+];
 
 export function strategyNamed(name: string): LabStrategy | undefined {
-  return strategies.find((strategy) => strategy.name === name);
+  return strategies.find((candidate) => candidate.name === name);
 }
 
 /** A failure as a person reads it: the server's Status with the request, or the error message. */

@@ -15,6 +15,7 @@ export interface SetupMessage {
   readonly ref: LabObjectRef;
   readonly strategy: string;
   readonly backoff: Required<BackoffOptions>;
+  readonly deadlineMs: number;
   readonly workers: number[];
   readonly seed: number;
   readonly origin: number;
@@ -39,12 +40,14 @@ process.once('message', (setup: SetupMessage) => {
   process.once('disconnect', () => {
     controller.abort();
   });
+  const client = labClient(kubeConfig, setup.ref);
   process.once('message', () => {
     runWorkers({
       strategy,
-      client: labClient(kubeConfig, setup.ref),
+      client,
       ref: setup.ref,
       backoff: new Backoff(setup.backoff),
+      deadlineMs: setup.deadlineMs,
       workers: setup.workers,
       seed: setup.seed,
       timeline,
@@ -54,5 +57,9 @@ process.once('message', (setup: SetupMessage) => {
       (error: unknown) => send({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
   });
-  send({ type: 'ready' });
+  // Connections and discovery before the release, as in a one-process run.
+  Promise.all(setup.workers.slice(0, 64).map(() => client.read())).then(
+    () => send({ type: 'ready' }),
+    (error: unknown) => send({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
+  );
 });

@@ -19,6 +19,7 @@ export async function runInProcesses(options: {
   strategy: LabStrategy;
   ref: LabObjectRef;
   backoff: Backoff;
+  deadlineMs: number;
   workers: number;
   seed: number;
   timeline: Timeline;
@@ -43,6 +44,7 @@ export async function runInProcesses(options: {
         ref: options.ref,
         strategy: options.strategy.name,
         backoff: options.backoff.toJSON(),
+        deadlineMs: options.deadlineMs,
         workers: shares[index] ?? [],
         seed: options.seed,
         origin: options.timeline.origin,

@@ -19,7 +19,10 @@ export interface LabResult {
   readonly start: number;
   readonly processes: number;
   readonly seed: number;
+  /** The backoff flags: the schedule of the backoff, merge-patch, json-patch and apply strategies. */
   readonly backoff: Required<BackoffOptions>;
+  /** How long `adaptive` keeps trying, ms. */
+  readonly deadlineMs: number;
   /** workers × one uncontended GET+PUT, measured in this run. */
   readonly serialBoundMs: number;
   /** Every strategy that promises correctness ended correct. */

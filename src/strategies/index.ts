@@ -5,3 +5,4 @@ export {
   createCoalescer,
   DefaultCoalescerBackoff,
 } from './coalescer.ts';
+export { type AdaptiveOptions, adaptiveUpdate } from './adaptive.ts';

@@ -60,8 +60,9 @@ export async function mergePatchWithRetry(
  * change guarded by a `test` of the value read: the server applies it only if those
  * fields are unchanged, so writers that change other fields (a controller updating
  * status, say) never conflict with it. A failed test is a {@link PatchTestConflict},
- * retried like a stale write; the read that tells it apart from a bad patch serves the
- * next attempt, so a retry costs one PATCH and no extra GET.
+ * retried like a stale write. Telling it from a bad patch takes one GET (the server's
+ * answer is the same for both); the retry reads again after its backoff sleep, since a
+ * read taken before the sleep would be stale by the time it is used.
  */
 export async function jsonPatchWithRetry(
   client: PatchingObjectClient,
@@ -77,12 +78,12 @@ export async function jsonPatchWithRetry(
       if (classify(error) !== 'Invalid') throw error;
       const now = await client.read(ref, signal);
       if (testsPass(operations, now)) throw error; // the tests hold: the patch itself is wrong
-      return { conflict: new PatchTestConflict(ref, error), fresh: now };
+      return { conflict: new PatchTestConflict(ref, error) };
     }
   });
 }
 
-type Attempt = { stored: KubeObject } | { conflict: Error; fresh: KubeObject };
+type Attempt = { stored: KubeObject } | { conflict: Error };
 
 async function patchLoop(
   client: PatchingObjectClient,
@@ -94,7 +95,6 @@ async function patchLoop(
   const { backoff = DefaultRetry, ...retryOptions } = options;
   let attempts = 0;
   let conflicts = 0;
-  let fresh: KubeObject | undefined;
   return onError(
     backoff,
     (error) => {
@@ -104,16 +104,12 @@ async function patchLoop(
     },
     async ({ signal }) => {
       attempts++;
-      const current = fresh ?? (await client.read(ref, signal));
-      fresh = undefined;
+      const current = await client.read(ref, signal);
       const changed = await mutate(structuredClone(current));
       if (changed === noChange || sameJson(changed, current))
         return { object: current, written: false, attempts, conflicts };
       const outcome = await write(current, changed, signal);
-      if ('conflict' in outcome) {
-        fresh = outcome.fresh;
-        throw outcome.conflict;
-      }
+      if ('conflict' in outcome) throw outcome.conflict;
       return { object: outcome.stored, written: true, attempts, conflicts };
     },
     retryOptions,

@@ -15,7 +15,7 @@ describe('kubeconflict lab on the real kube-apiserver', apiServerSuite(), () => 
   });
   after(() => server.stop());
 
-  it('naive and blind end below 106, retry at 106; the object is gone afterwards', async () => {
+  it('naive and blind end below 106, every retrying strategy at 106; the object is gone afterwards', async () => {
     const { status, out, err } = await runLab('--kubeconfig', server.kubeconfigPath, '--json', '--seed', '3');
     assert.equal(status, 0, err);
     const result = JSON.parse(out) as LabResult;
@@ -27,6 +27,7 @@ describe('kubeconflict lab on the real kube-apiserver', apiServerSuite(), () => 
     assert.equal(measures.blind.succeeded, 5);
     assert.equal(measures.blind.lostUpdates, measures.blind.missing);
     assert.equal(measures.retry?.final, 106);
+    assert.equal(result.correct, true, 'every strategy that promises correctness ended at 106');
     const left = await send(server.url, server.tls, {
       method: 'GET',
       path: '/apis/apps/v1/namespaces/default/deployments/demo-deployment',

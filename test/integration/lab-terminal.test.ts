@@ -21,13 +21,13 @@ describe('kubeconflict lab in a terminal', () => {
   after(() => server.stop());
 
   it('draws a progress bar on the terminal and erases it, leaving the table', async () => {
-    const command = `${process.execPath} ${cli} lab --kubeconfig ${server.kubeconfigPath} --workers 40 --strategy retry --steps 60 --seed 1`;
+    const command = `${process.execPath} ${cli} lab --kubeconfig ${server.kubeconfigPath} --workers 40 --strategy backoff --steps 60 --seed 1`;
     const { stdout } = await run('script', ['-q', '-e', '-c', command, '/dev/null'], {
       env: programEnv({ TERM: 'xterm' }),
     });
-    assert.match(stdout, /\[[█░]{24}\] strategy 1\/1 retry: \d+\/40 workers done/);
+    assert.match(stdout, /\[[█░]{24}\] strategy 1\/1 backoff: \d+\/40 workers done/);
     assert.ok(stdout.includes('\r\u001b[K'), 'the bar is erased');
-    assert.match(stdout, /retry\s+correct: final 141 = expected/);
+    assert.match(stdout, /backoff\s+correct: final 141 = expected/);
   });
 
   it('prints no progress bar when stderr is not a terminal', async () => {

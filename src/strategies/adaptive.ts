@@ -1,0 +1,111 @@
+import { isStaleWriteConflict } from '../core/errors/classify.ts';
+import type { Random } from '../core/random.ts';
+import type { KubeObjectClient } from '../client/kube-object-client.ts';
+import type { ObjectRef } from '../update/object-client.ts';
+import { type Mutation, noChange, sameJson, type UpdateResult } from '../update/update-with-retry.ts';
+import { ObjectWatcher } from './object-watcher.ts';
+
+export interface AdaptiveOptions {
+  readonly signal?: AbortSignal;
+  /** Gives up after this many milliseconds, throwing the last conflict. @default 60000 */
+  readonly timeout?: number;
+  /** @default Math.random */
+  readonly random?: Random;
+}
+
+/** Collisions accepted per write: the wait window is this many write times per rival. */
+const windowPerRival = 2;
+/** The first window, in write times: guesses a few rivals, so a crowd's first round is not a stampede. */
+const initialWindow = 8;
+/** A line quiet for this many write times means the window is too wide for the rivals left. */
+const idleWrites = 3;
+/** How long the watch may take to show the object before a read is made instead. */
+const firstEventPatienceMs = 500;
+/** Each rival's landed write: one rival fewer. */
+const rivalDecay = 0.9;
+
+/**
+ * Updates an object that many writers, in any number of processes, change at once,
+ * without tuning: bounded by a deadline, not by a number of steps.
+ *
+ * How: it watches the object instead of reading it before each attempt, so it always
+ * holds the latest version and every attempt is one PUT. Before writing it waits a
+ * random time in a window, and defers (draws again) whenever another writer's change
+ * arrives first, as Ethernet stations sense a busy line. The window adapts to the
+ * contention it sees: it doubles when its own write conflicts (more rivals than it
+ * assumed), shrinks a little each time a rival's write lands (one rival fewer), and
+ * halves when the line stays quiet for a few write times (fewer rivals than feared).
+ * It is measured in this writer's own write time, so it fits fast and slow servers.
+ */
+export async function adaptiveUpdate(
+  client: Pick<KubeObjectClient, 'watch' | 'read' | 'replace'>,
+  ref: ObjectRef,
+  mutate: Mutation,
+  options: AdaptiveOptions = {},
+): Promise<UpdateResult> {
+  const { signal, random = Math.random } = options;
+  const clock = performance;
+  signal?.throwIfAborted();
+  const deadline = clock.now() + (options.timeout ?? 60_000);
+  const stop = new AbortController();
+  const watcher = new ObjectWatcher(client, ref, signal ? AbortSignal.any([signal, stop.signal]) : stop.signal);
+  let attempts = 0;
+  let conflicts = 0;
+  let lastConflict: Error | undefined;
+  try {
+    // One round trip (the watch's first event, or a read when it is late) stands for the
+    // write time until a write is timed.
+    let started = clock.now();
+    if (!(await watcher.changed(0, firstEventPatienceMs, signal))) {
+      started = clock.now();
+      await watcher.refresh(signal);
+    }
+    let writeMs = Math.max(1, clock.now() - started);
+    let window = initialWindow * writeMs;
+    let staleVersion = -1;
+    for (;;) {
+      const remaining = deadline - clock.now();
+      if (remaining <= 0) throw lastConflict ?? new DOMException('the update deadline passed', 'TimeoutError');
+      let { version } = watcher.latest;
+      if (version <= staleVersion) {
+        // Our last write lost: wait for the winner's change before trying again.
+        const patience = Math.min(remaining, Math.max(window, 50 * writeMs));
+        if (!(await watcher.changed(staleVersion, patience, signal))) await watcher.refresh(signal);
+        ({ version } = watcher.latest);
+      }
+      const draw = random() * window;
+      const listen = Math.min(remaining, draw, idleWrites * writeMs);
+      if (await watcher.changed(version, listen, signal)) {
+        window = Math.max(windowPerRival * writeMs, window * rivalDecay);
+        continue; // a rival's write landed first: defer, with one rival fewer
+      }
+      if (listen < draw) {
+        window = Math.max(windowPerRival * writeMs, window / 2);
+        continue; // the line stayed quiet: fewer rivals than feared; draw again in a narrower window
+      }
+      const current = watcher.latest.object;
+      if (current === undefined) continue;
+      attempts++;
+      const changed = await mutate(structuredClone(current));
+      if (changed === noChange || sameJson(changed, current))
+        return { object: current, written: false, attempts, conflicts };
+      const began = clock.now();
+      try {
+        const stored = await client.replace(
+          { ...changed, metadata: { ...changed.metadata, resourceVersion: current.metadata?.resourceVersion } },
+          signal,
+        );
+        return { object: stored, written: true, attempts, conflicts };
+      } catch (error) {
+        if (!isStaleWriteConflict(error)) throw error;
+        conflicts++;
+        lastConflict = error as Error;
+        staleVersion = version;
+        writeMs = 0.8 * writeMs + 0.2 * Math.max(1, clock.now() - began);
+        window = Math.min(2 * window, 1_000 * writeMs);
+      }
+    }
+  } finally {
+    stop.abort();
+  }
+}
