@@ -195,3 +195,35 @@ describe('KubeTransport credentials and TLS', () => {
     client.transport.close();
   });
 });
+
+describe('KubeTransport on a kept connection the server resets', () => {
+  let server: TestServer;
+  let reset: string | undefined;
+  before(async () => {
+    server = await startTestServer({
+      hook: (request) => {
+        if (reset === undefined || request.method !== reset) return undefined;
+        reset = undefined;
+        return { resetConnection: 'before' };
+      },
+    });
+  });
+  after(() => server.stop());
+
+  it('sends a read again on a fresh connection, once', async () => {
+    const client = kubeObjectClient(server.kubeConfig);
+    await client.create(configMap('reset'));
+    reset = 'GET';
+    assert.equal((await client.read(ref('reset'))).metadata?.name, 'reset');
+    assert.equal(client.transport.connectionsOpened, 2);
+    client.transport.close();
+  });
+
+  it('never sends a write again: its outcome is unknown', async () => {
+    const client = kubeObjectClient(server.kubeConfig);
+    const current = await client.read(ref('reset'));
+    reset = 'PUT';
+    await assert.rejects(client.replace({ ...current, data: { x: '1' } }), (error) => classify(error) === 'Network');
+    client.transport.close();
+  });
+});

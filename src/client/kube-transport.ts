@@ -32,6 +32,13 @@ interface Credentials {
 }
 
 const credentialsLifetimeMs = 1_000;
+const reusedSocket = Symbol('reusedSocket');
+
+function closedWhileIdle(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !(error as Record<symbol, unknown>)[reusedSocket]) return false;
+  const code = ((error as { cause?: { code?: unknown } }).cause?.code ?? '') as string;
+  return code === 'ECONNRESET' || code === 'EPIPE';
+}
 
 /**
  * Requests to one Kubernetes API server over a pool of keep-alive connections, with the
@@ -122,35 +129,47 @@ export class KubeTransport {
     const signal = present.length > 1 ? AbortSignal.any(present) : present[0];
     const url = new URL(this.#base.pathname.replace(/\/$/, '') + request.path, this.#base);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    return new Promise((resolve, reject) => {
-      const outgoing = send(
-        url,
-        {
-          method: request.method,
-          agent,
-          ...(auth !== undefined && { auth }),
-          ...(signal && { signal }),
-          headers: {
-            ...headers,
-            accept: 'application/json',
-            'user-agent': this.#userAgent,
-            ...(body !== undefined && {
-              'content-type': request.contentType ?? 'application/json',
-              'content-length': String(Buffer.byteLength(body)),
-            }),
+    const attempt = () =>
+      new Promise<IncomingMessage>((resolve, reject) => {
+        const outgoing = send(
+          url,
+          {
+            method: request.method,
+            agent,
+            ...(auth !== undefined && { auth }),
+            ...(signal && { signal }),
+            headers: {
+              ...headers,
+              accept: 'application/json',
+              'user-agent': this.#userAgent,
+              ...(body !== undefined && {
+                'content-type': request.contentType ?? 'application/json',
+                'content-length': String(Buffer.byteLength(body)),
+              }),
+            },
           },
-        },
-        resolve,
-      );
-      outgoing.on('error', (error) => {
-        reject(
-          signal?.aborted
-            ? (signal.reason as Error)
-            : new Error(`${request.method} ${request.path}: ${error.message}`, { cause: error }),
+          resolve,
         );
+        outgoing.on('error', (error) => {
+          if (signal?.aborted) reject(signal.reason as Error);
+          else
+            reject(
+              Object.assign(new Error(`${request.method} ${request.path}: ${error.message}`, { cause: error }), {
+                [reusedSocket]: outgoing.reusedSocket,
+              }),
+            );
+        });
+        outgoing.end(body);
       });
-      outgoing.end(body);
-    });
+    try {
+      return await attempt();
+    } catch (error) {
+      // A kept connection the server closed as idle just as it was reused. Only reads are
+      // sent again (once, on a fresh connection): a write may have landed before the reset,
+      // and sending it again could apply it twice.
+      if (request.method !== 'GET' || !closedWhileIdle(error)) throw error;
+      return attempt();
+    }
   }
 
   /**

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { kubeObjectClient, type KubeObjectClient } from '../client/kube-object-client.ts';
-import { classify, isStaleWriteConflict } from '../core/errors/classify.ts';
+import { isStaleWriteConflict } from '../core/errors/classify.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { HookAction, HookedRequest } from '../testing/server/request-hook.ts';
 import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
 import type { ObjectRef } from '../update/object-client.ts';
-import { noChange } from '../update/update-with-retry.ts';
 import { adaptiveUpdate } from './adaptive.ts';
+import { adaptiveCases } from '../../test/support/adaptive-cases.ts';
 
 const label = 'biz-version';
 const counter = (object: KubeObject) => Number(object.metadata?.labels?.[label]);
@@ -28,13 +28,9 @@ describe('adaptiveUpdate on the embedded server', () => {
   let server: TestServer;
   let client: KubeObjectClient;
   let hook: ((request: HookedRequest) => HookAction | undefined) | undefined;
-  let writes = 0;
   before(async () => {
     server = await startTestServer({
-      hook: (request) => {
-        if (request.verb === 'update') writes++;
-        return hook?.(request);
-      },
+      hook: (request) => hook?.(request),
     });
     client = kubeObjectClient(server.kubeConfig);
   });
@@ -43,9 +39,11 @@ describe('adaptiveUpdate on the embedded server', () => {
     await server.stop();
   });
 
+  adaptiveCases(() => client, 'adaptive');
+
   let serial = 0;
   const seed = async (): Promise<ObjectRef> => {
-    const name = `adaptive-${String(serial++)}`;
+    const name = `adaptive-hooked-${String(serial++)}`;
     await client.create({
       apiVersion: 'v1',
       kind: 'ConfigMap',
@@ -53,23 +51,6 @@ describe('adaptiveUpdate on the embedded server', () => {
     });
     return { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name };
   };
-
-  it('fifty concurrent writers end at 151, none failed, few writes wasted', async () => {
-    const ref = await seed();
-    writes = 0;
-    const results = await Promise.all(Array.from({ length: 50 }, () => adaptiveUpdate(client, ref, increment)));
-    assert.equal(counter(await client.read(ref)), 151);
-    assert.ok(results.every((result) => result.written));
-    const conflicts = results.reduce((sum, result) => sum + result.conflicts, 0);
-    assert.equal(writes, 50 + conflicts, 'every write is a success or a counted conflict; no reads before writes');
-  });
-
-  it('makes no write when nothing changes', async () => {
-    const ref = await seed();
-    writes = 0;
-    const result = await adaptiveUpdate(client, ref, () => noChange);
-    assert.deepEqual([result.written, writes], [false, 0]);
-  });
 
   it('gives up at its deadline with the last conflict', async () => {
     const ref = await seed();
@@ -82,19 +63,6 @@ describe('adaptiveUpdate on the embedded server', () => {
     } finally {
       hook = undefined;
     }
-  });
-
-  it('stops when the signal aborts', async () => {
-    const ref = await seed();
-    const controller = new AbortController();
-    const reason = new Error('shutting down');
-    controller.abort(reason);
-    await assert.rejects(adaptiveUpdate(client, ref, increment, { signal: controller.signal }), (e) => e === reason);
-  });
-
-  it('reports a missing object as NotFound instead of waiting', async () => {
-    const missing = { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'never-made' };
-    await assert.rejects(adaptiveUpdate(client, missing, increment), (error) => classify(error) === 'NotFound');
   });
 
   it('works from reads when watching is refused', async () => {

@@ -121,6 +121,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   } else {
     server = createHttpServer(handler);
   }
+  // kube-apiserver keeps idle connections 90 s; Node's 5 s default would close kept
+  // connections under clients that pause (forked lab workers waiting for their release).
+  server.keepAliveTimeout = 90_000;
   server.listen(port, host);
   await once(server, 'listening');
   const { port: boundPort } = server.address() as AddressInfo;
