@@ -46,6 +46,7 @@ export async function mergePatchWithRetry(
   options: UpdateOptions = {},
 ): Promise<UpdateResult> {
   return patchLoop(client, ref, mutate, options, async (current, changed, signal) => {
+    if (changed === undefined) return { stored: current };
     const patch = mergePatchOf(withoutServerFields(current), withoutServerFields(changed));
     const metadata = {
       ...(patch.metadata as object | undefined),
@@ -60,9 +61,9 @@ export async function mergePatchWithRetry(
  * change guarded by a `test` of the value read: the server applies it only if those
  * fields are unchanged, so writers that change other fields (a controller updating
  * status, say) never conflict with it. A failed test is a {@link PatchTestConflict},
- * retried like a stale write. Telling it from a bad patch takes one GET (the server's
- * answer is the same for both); the retry reads again after its backoff sleep, since a
- * read taken before the sleep would be stale by the time it is used.
+ * retried like a stale write. kube-apiserver answers a failed test and a bad patch alike
+ * (422); the read that starts the next attempt tells them apart (did a tested field
+ * change?), so a retry costs one GET and one PATCH, as a first attempt does.
  */
 export async function jsonPatchWithRetry(
   client: PatchingObjectClient,
@@ -70,27 +71,53 @@ export async function jsonPatchWithRetry(
   mutate: Mutation,
   options: UpdateOptions = {},
 ): Promise<UpdateResult> {
-  return patchLoop(client, ref, mutate, options, async (current, changed, signal) => {
-    const operations = guardedOperations(current, changed);
-    try {
-      return { stored: await client.patch(ref, operations, 'json', { ...(signal && { signal }) }) };
-    } catch (error) {
-      if (classify(error) !== 'Invalid') throw error;
-      const now = await client.read(ref, signal);
-      if (testsPass(operations, now)) throw error; // the tests hold: the patch itself is wrong
-      return { conflict: new PatchTestConflict(ref, error) };
-    }
-  });
+  /** The last 422 and the operations it refused, until a read tells what it was. */
+  let refused: { operations: JsonPatchOperation[]; error: Error } | undefined;
+  const wasBadPatch = (current: KubeObject) => {
+    const last = refused;
+    refused = undefined;
+    return last !== undefined && testsPass(last.operations, current) ? last.error : undefined;
+  };
+  try {
+    const write: Write = async (current, changed, signal) => {
+      if (changed === undefined) return { stored: current };
+      const operations = guardedOperations(current, changed);
+      try {
+        return { stored: await client.patch(ref, operations, 'json', { ...(signal && { signal }) }) };
+      } catch (error) {
+        if (classify(error) !== 'Invalid') throw error;
+        refused = { operations, error: error as Error };
+        return { conflict: new PatchTestConflict(ref, error) };
+      }
+    };
+    return await patchLoop(client, ref, mutate, options, write, wasBadPatch);
+  } catch (error) {
+    // Out of steps or time right after a 422: one read says which it was.
+    if (!(error instanceof PatchTestConflict) || refused === undefined) throw error;
+    const badPatch = wasBadPatch(await client.read(ref, options.signal));
+    throw badPatch ?? error;
+  }
 }
 
 type Attempt = { stored: KubeObject } | { conflict: Error };
+type Write = (
+  current: KubeObject,
+  changed: KubeObject | undefined,
+  signal: AbortSignal | undefined,
+) => Promise<Attempt>;
 
+/**
+ * GET, mutate, `write` (`changed` undefined when nothing changed), retried on stale-write
+ * conflicts. `judge` sees each read first and may return the error the last attempt
+ * really was.
+ */
 async function patchLoop(
   client: PatchingObjectClient,
   ref: ObjectRef,
   mutate: Mutation,
   options: UpdateOptions,
-  write: (current: KubeObject, changed: KubeObject, signal: AbortSignal | undefined) => Promise<Attempt>,
+  write: Write,
+  judge: (current: KubeObject) => Error | undefined = () => undefined,
 ): Promise<UpdateResult> {
   const { backoff = DefaultRetry, ...retryOptions } = options;
   let attempts = 0;
@@ -105,12 +132,18 @@ async function patchLoop(
     async ({ signal }) => {
       attempts++;
       const current = await client.read(ref, signal);
+      const earlier = judge(current);
+      if (earlier !== undefined) {
+        conflicts--; // the last attempt's 422 was a bad patch, not a conflict
+        throw earlier;
+      }
       const changed = await mutate(structuredClone(current));
-      if (changed === noChange || sameJson(changed, current))
-        return { object: current, written: false, attempts, conflicts };
-      const outcome = await write(current, changed, signal);
+      const same = changed === noChange || sameJson(changed, current);
+      const outcome = await write(current, same ? undefined : changed, signal);
       if ('conflict' in outcome) throw outcome.conflict;
-      return { object: outcome.stored, written: true, attempts, conflicts };
+      return same
+        ? { object: current, written: false, attempts, conflicts }
+        : { object: outcome.stored, written: true, attempts, conflicts };
     },
     retryOptions,
   );
