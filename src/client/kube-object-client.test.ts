@@ -92,6 +92,25 @@ describe('kubeObjectClient on the embedded server', () => {
     fresh.transport.close();
   });
 
+  it('watches one object, and more watches than pooled connections never starve requests', async () => {
+    const small = kubeObjectClient(server.kubeConfig, { maxSockets: 2 });
+    await small.create(configMap('watched'));
+    const controller = new AbortController();
+    const watches = Array.from({ length: 3 }, () => small.watch(ref('watched'), { signal: controller.signal }));
+    const firsts = await Promise.all(watches.map((watch) => watch.next()));
+    assert.deepEqual(
+      firsts.map((first) => (first.done ? undefined : [first.value.type, first.value.object.metadata?.name])),
+      Array.from({ length: 3 }, () => ['ADDED', 'watched']),
+    );
+    const current = await small.read(ref('watched'));
+    await small.replace({ ...current, data: { seen: 'yes' } });
+    const change = await watches[0]?.next();
+    assert.equal(change?.done ? undefined : change?.value.type, 'MODIFIED');
+    controller.abort();
+    await Promise.all(watches.map((watch) => watch.return(undefined)));
+    small.transport.close();
+  });
+
   it('throws KubeApiError naming the request: a stale write is a Conflict', async () => {
     await client.create(configMap('stale'));
     const first = await client.read(ref('stale'));

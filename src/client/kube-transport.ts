@@ -29,6 +29,8 @@ interface Credentials {
   readonly headers: Record<string, string>;
   readonly auth: string | undefined;
   readonly agent: HttpAgent;
+  /** Watches hold their connection for as long as they last: never from the bounded pool. */
+  readonly streamAgent: HttpAgent;
 }
 
 const credentialsLifetimeMs = 1_000;
@@ -54,7 +56,7 @@ export class KubeTransport {
   readonly #base: URL;
   readonly #maxSockets: number;
   readonly #userAgent: string;
-  #agent: { readonly key: string; readonly agent: HttpAgent } | undefined;
+  #agent: { readonly key: string; readonly agent: HttpAgent; readonly streamAgent: HttpAgent } | undefined;
   #credentialsCache: { readonly at: number; readonly credentials: Promise<Credentials> } | undefined;
   #connectionsOpened = 0;
 
@@ -96,7 +98,7 @@ export class KubeTransport {
 
   /** Sends one request and hands over the response as it streams (watches); the caller reads it. */
   async stream(request: KubeRequest): Promise<IncomingMessage> {
-    const response = await this.#send(request);
+    const response = await this.#send(request, true);
     const code = response.statusCode ?? 0;
     if (code >= 200 && code < 300) return response;
     const text = await readText(response);
@@ -109,12 +111,15 @@ export class KubeTransport {
   /** Closes the kept connections. Requests made later open new ones. */
   close(): void {
     this.#agent?.agent.destroy();
+    this.#agent?.streamAgent.destroy();
     this.#agent = undefined;
   }
 
-  async #send(request: KubeRequest): Promise<IncomingMessage> {
+  async #send(request: KubeRequest, stream = false): Promise<IncomingMessage> {
     request.signal?.throwIfAborted();
-    const { headers, auth, agent } = await this.#currentCredentials();
+    const credentials = await this.#currentCredentials();
+    const { headers, auth } = credentials;
+    const agent = stream ? credentials.streamAgent : credentials.agent;
     const body =
       request.body === undefined
         ? undefined
@@ -199,21 +204,26 @@ export class KubeTransport {
       Buffer.isBuffer(value) ? value.toString('base64') : (value as object),
     );
     if (this.#agent?.key !== key_) {
-      const options = { keepAlive: true, maxSockets: this.#maxSockets, scheduling: 'lifo' as const };
-      const agent =
-        this.#base.protocol === 'https:' ? new HttpsAgent({ ...options, ...definedOnly(tls) }) : new HttpAgent(options);
-      const create = agent.createConnection.bind(agent);
-      agent.createConnection = (...args: Parameters<typeof create>) => {
-        this.#connectionsOpened++;
-        return create(...args);
+      const makeAgent = (maxSockets: number) => {
+        const options = { keepAlive: true, maxSockets, scheduling: 'lifo' as const };
+        const agent =
+          this.#base.protocol === 'https:'
+            ? new HttpsAgent({ ...options, ...definedOnly(tls) })
+            : new HttpAgent(options);
+        const create = agent.createConnection.bind(agent);
+        agent.createConnection = (...args: Parameters<typeof create>) => {
+          this.#connectionsOpened++;
+          return create(...args);
+        };
+        return agent;
       };
-      this.#agent = { key: key_, agent };
+      this.#agent = { key: key_, agent: makeAgent(this.#maxSockets), streamAgent: makeAgent(Infinity) };
     }
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(applied.headers ?? {})) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
     }
-    return { headers, auth: applied.auth ?? undefined, agent: this.#agent.agent };
+    return { headers, auth: applied.auth ?? undefined, agent: this.#agent.agent, streamAgent: this.#agent.streamAgent };
   }
 }
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as k8s from '@kubernetes/client-node';
-import { fromKubernetesObjectApi, type ObjectClient } from '../../src/index.ts';
+import { fromKubernetesObjectApi, noChange, type ObjectClient } from '../../src/index.ts';
 import type { KubeObject } from '../../src/testing/server/kube-object.ts';
 import { createCoalescer } from '../../src/strategies/coalescer.ts';
 import { type RunningApiServer, startApiServer } from '../../src/testing/index.ts';
@@ -65,5 +65,21 @@ describe('createCoalescer on the real kube-apiserver', apiServerSuite(), () => {
     // 25 calls each in batches of at most 10: 3 writes per coalescer, whatever the conflicts cost.
     assert.equal(new Set(results.map((r) => r.object.metadata?.resourceVersion)).size, 6);
     await Promise.all([one.close(), other.close()]);
+  });
+
+  it('makes no write when every call changes nothing, and drops a call aborted before its write', async () => {
+    const before = await client.read(ref);
+    const coalescer = createCoalescer(client, ref);
+    const unchanged = await coalescer.update(() => noChange);
+    assert.equal(unchanged.written, false);
+    assert.equal((await client.read(ref)).metadata?.resourceVersion, before.metadata?.resourceVersion);
+    const controller = new AbortController();
+    const reason = new Error('caller left');
+    const aborted = coalescer.update(increment, { signal: controller.signal });
+    controller.abort(reason);
+    const kept = coalescer.update(increment);
+    await assert.rejects(aborted, (error) => error === reason);
+    assert.equal((await kept).object.metadata?.labels?.['biz-version'], '152', 'only the call that stayed landed');
+    await coalescer.close();
   });
 });

@@ -2,13 +2,20 @@
 // kube-apiserver alike: the same assertions must hold on both.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { Backoff } from '../../src/core/backoff.ts';
 import { classify, isApplyConflict, isStaleWriteConflict } from '../../src/core/errors/classify.ts';
 import type { KubeObjectClient } from '../../src/client/kube-object-client.ts';
 import type { KubeObject } from '../../src/testing/server/kube-object.ts';
 import { applyObject } from '../../src/update/apply-object.ts';
 import type { ObjectRef } from '../../src/update/object-client.ts';
 import { jsonPatchWithRetry, mergePatchWithRetry, PatchTestConflict } from '../../src/update/patch-with-retry.ts';
-import { type Mutation, noChange, type UpdateOptions, type UpdateResult } from '../../src/update/update-with-retry.ts';
+import {
+  type Mutation,
+  noChange,
+  type UpdateOptions,
+  type UpdateResult,
+  updateWithRetry,
+} from '../../src/update/update-with-retry.ts';
 import { Barrier } from './barrier.ts';
 
 const label = 'biz-version';
@@ -29,6 +36,7 @@ type Helper = (
   options?: UpdateOptions,
 ) => Promise<UpdateResult>;
 const helpers: readonly [string, Helper][] = [
+  ['updateWithRetry', updateWithRetry],
   ['mergePatchWithRetry', mergePatchWithRetry],
   ['jsonPatchWithRetry', jsonPatchWithRetry],
 ];
@@ -85,6 +93,19 @@ export function patchHelperCases(client: () => KubeObjectClient, namePrefix: str
       assert.equal(counter(await client().read(ref)), 101);
     });
 
+    it(`${name}: gives up at its deadline with the last stale-write conflict`, async () => {
+      const ref = await seed();
+      const overtaken = async (object: KubeObject) => {
+        await client().replace(increment(await client().read(ref)));
+        return increment(object);
+      };
+      const error = await helper(client(), ref, overtaken, {
+        backoff: new Backoff({ steps: 1000, duration: 5 }),
+        timeout: 200,
+      }).catch((e: unknown) => e);
+      assert.ok(isStaleWriteConflict(error), String(error));
+    });
+
     it(`${name}: a value Go escapes in storage (&, <, >) is still guarded and written`, async () => {
       const ref = await seed();
       await helper(client(), ref, (object) => annotate(object, 'note', 'a & b <c>'));
@@ -94,7 +115,7 @@ export function patchHelperCases(client: () => KubeObjectClient, namePrefix: str
     });
   }
 
-  it('jsonPatchWithRetry: another writer changing other fields is no conflict; mergePatchWithRetry retries', async () => {
+  it('jsonPatchWithRetry: another writer changing other fields is no conflict; the others retry', async () => {
     for (const [name, helper] of helpers) {
       const ref = await seed();
       let overtaken = false;
