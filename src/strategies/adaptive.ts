@@ -2,7 +2,7 @@ import { isStaleWriteConflict } from '../core/errors/classify.ts';
 import type { Random } from '../core/random.ts';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import type { ObjectRef } from '../update/object-client.ts';
-import { type Mutation, noChange, sameJson, type UpdateResult } from '../update/update-with-retry.ts';
+import { type Mutation, noChange, sameJson, type UpdateResult } from '../update/read-mutate-write.ts';
 import { ObjectWatcher } from './object-watcher.ts';
 
 export interface AdaptiveOptions {

@@ -8,7 +8,8 @@ import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { RequestHook } from '../testing/server/request-hook.ts';
 import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
 import { fromKubernetesObjectApi, type ObjectClient, type ObjectRef } from '../update/object-client.ts';
-import { noChange, updateWithRetry } from '../update/update-with-retry.ts';
+import { updateWithRetry } from '../update/update-with-retry.ts';
+import { noChange } from '../update/read-mutate-write.ts';
 import { type CoalescedUpdate, createCoalescer } from './coalescer.ts';
 
 const label = 'biz-version';

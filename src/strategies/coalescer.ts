@@ -5,7 +5,7 @@ import type { Random } from '../core/random.ts';
 import { onError } from '../core/retry.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectClient, ObjectRef } from '../update/object-client.ts';
-import { type Mutation, noChange, sameJson } from '../update/update-with-retry.ts';
+import { type Mutation, noChange, sameJson } from '../update/read-mutate-write.ts';
 
 /**
  * The coalescer's conflict schedule: 10 calls, sleeps growing ×1.5 from 10 ms with up to

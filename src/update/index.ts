@@ -7,14 +7,8 @@ export {
   type PatchOptions,
   type PatchType,
 } from './object-client.ts';
-export {
-  createOrUpdate,
-  type Mutation,
-  noChange,
-  type UpdateOptions,
-  type UpdateResult,
-  updateWithRetry,
-} from './update-with-retry.ts';
+export { type Mutation, noChange, type UpdateOptions, type UpdateResult } from './read-mutate-write.ts';
+export { createOrUpdate, updateWithRetry } from './update-with-retry.ts';
 export { applyObject, type ApplyOptions } from './apply-object.ts';
 export { jsonPatchOf, type JsonPatchOperation, mergePatchOf } from './object-diff.ts';
 export { jsonPatchWithRetry, mergePatchWithRetry, PatchTestConflict } from './patch-with-retry.ts';

@@ -1,11 +1,15 @@
-import { DefaultRetry } from '../core/backoff.ts';
-import { classify, isStaleWriteConflict } from '../core/errors/classify.ts';
+import { classify } from '../core/errors/classify.ts';
 import type { Status } from '../core/errors/status.ts';
-import { onError } from '../core/retry.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectRef, PatchingObjectClient } from './object-client.ts';
 import { type JsonPatchOperation, jsonPatchOf, mergePatchOf, testsPass } from './object-diff.ts';
-import { type Mutation, noChange, sameJson, type UpdateOptions, type UpdateResult } from './update-with-retry.ts';
+import {
+  type Mutation,
+  readMutateWrite,
+  type UpdateOptions,
+  type UpdateResult,
+  type Write,
+} from './read-mutate-write.ts';
 
 /**
  * A JSON patch whose `test` failed because another writer changed a tested field: a
@@ -45,7 +49,7 @@ export async function mergePatchWithRetry(
   mutate: Mutation,
   options: UpdateOptions = {},
 ): Promise<UpdateResult> {
-  return patchLoop(client, ref, mutate, options, async (current, changed, signal) => {
+  return readMutateWrite(client, ref, mutate, options, async (current, changed, signal) => {
     if (changed === undefined) return { stored: current };
     const patch = mergePatchOf(withoutServerFields(current), withoutServerFields(changed));
     const metadata = {
@@ -90,63 +94,13 @@ export async function jsonPatchWithRetry(
         return { conflict: new PatchTestConflict(ref, error) };
       }
     };
-    return await patchLoop(client, ref, mutate, options, write, wasBadPatch);
+    return await readMutateWrite(client, ref, mutate, options, write, wasBadPatch);
   } catch (error) {
     // Out of steps or time right after a 422: one read says which it was.
     if (!(error instanceof PatchTestConflict) || refused === undefined) throw error;
     const badPatch = wasBadPatch(await client.read(ref, options.signal));
     throw badPatch ?? error;
   }
-}
-
-type Attempt = { stored: KubeObject } | { conflict: Error };
-type Write = (
-  current: KubeObject,
-  changed: KubeObject | undefined,
-  signal: AbortSignal | undefined,
-) => Promise<Attempt>;
-
-/**
- * GET, mutate, `write` (`changed` undefined when nothing changed), retried on stale-write
- * conflicts. `judge` sees each read first and may return the error the last attempt
- * really was.
- */
-async function patchLoop(
-  client: PatchingObjectClient,
-  ref: ObjectRef,
-  mutate: Mutation,
-  options: UpdateOptions,
-  write: Write,
-  judge: (current: KubeObject) => Error | undefined = () => undefined,
-): Promise<UpdateResult> {
-  const { backoff = DefaultRetry, ...retryOptions } = options;
-  let attempts = 0;
-  let conflicts = 0;
-  return onError(
-    backoff,
-    (error) => {
-      const retriable = isStaleWriteConflict(error);
-      if (retriable) conflicts++;
-      return retriable;
-    },
-    async ({ signal }) => {
-      attempts++;
-      const current = await client.read(ref, signal);
-      const earlier = judge(current);
-      if (earlier !== undefined) {
-        conflicts--; // the last attempt's 422 was a bad patch, not a conflict
-        throw earlier;
-      }
-      const changed = await mutate(structuredClone(current));
-      const same = changed === noChange || sameJson(changed, current);
-      const outcome = await write(current, same ? undefined : changed, signal);
-      if ('conflict' in outcome) throw outcome.conflict;
-      return same
-        ? { object: current, written: false, attempts, conflicts }
-        : { object: outcome.stored, written: true, attempts, conflicts };
-    },
-    retryOptions,
-  );
 }
 
 /** Go escapes <, >, & and U+2028/9 in what it stores, so a `test` of such a string never passes. */

@@ -5,7 +5,8 @@ import { classify } from '../core/errors/classify.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
 import { fromKubernetesObjectApi, type ObjectClient, type ObjectRef } from './object-client.ts';
-import { createOrUpdate, type Mutation, noChange, updateWithRetry } from './update-with-retry.ts';
+import { createOrUpdate, updateWithRetry } from './update-with-retry.ts';
+import { type Mutation, noChange } from './read-mutate-write.ts';
 
 const label = 'biz-version';
 const counter = (object: KubeObject) => Number(object.metadata?.labels?.[label]);

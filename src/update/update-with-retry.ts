@@ -1,31 +1,13 @@
-import { isDeepStrictEqual } from 'node:util';
-import { type Backoff, DefaultRetry } from '../core/backoff.ts';
-import { isAlreadyExists, isNotFound, isStaleWriteConflict } from '../core/errors/classify.ts';
-import { onError, type RetryOptions } from '../core/retry.ts';
+import { isAlreadyExists, isNotFound } from '../core/errors/classify.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectClient, ObjectRef } from './object-client.ts';
-
-/** What `mutate` returns to say "leave it as it is": no write is made. */
-export const noChange: unique symbol = Symbol('kubeconflict.noChange');
-
-/** Changes a copy of the object it is given; returns it, or {@link noChange}. May be async. */
-export type Mutation = (current: KubeObject) => KubeObject | typeof noChange | Promise<KubeObject | typeof noChange>;
-
-export interface UpdateOptions extends RetryOptions {
-  /** The retry schedule for stale-write conflicts. @default DefaultRetry */
-  readonly backoff?: Backoff;
-}
-
-export interface UpdateResult {
-  /** The object as stored after the update (or as read, when nothing changed). */
-  readonly object: KubeObject;
-  /** Whether a write was made: false when `mutate` changed nothing. */
-  readonly written: boolean;
-  /** Read-modify-write attempts made (1 without conflicts). */
-  readonly attempts: number;
-  /** Stale-write conflicts met and retried. */
-  readonly conflicts: number;
-}
+import {
+  type Mutation,
+  noChange,
+  readMutateWrite,
+  type UpdateOptions,
+  type UpdateResult,
+} from './read-mutate-write.ts';
 
 /**
  * Read, mutate, write with the resourceVersion read, retried on stale-write conflicts as
@@ -45,26 +27,10 @@ export async function updateWithRetry(
   mutate: Mutation,
   options: UpdateOptions = {},
 ): Promise<UpdateResult> {
-  let attempts = 0;
-  let conflicts = 0;
-  const { backoff = DefaultRetry, ...retryOptions } = options;
-  return onError(
-    backoff,
-    (error) => {
-      const retriable = isStaleWriteConflict(error);
-      if (retriable) conflicts++;
-      return retriable;
-    },
-    async ({ signal }) => {
-      attempts++;
-      const current = await client.read(ref, signal);
-      const changed = await mutate(structuredClone(current));
-      if (changed === noChange || sameJson(changed, current))
-        return { object: current, written: false, attempts, conflicts };
-      const stored = await client.replace(withResourceVersionOf(changed, current), signal);
-      return { object: stored, written: true, attempts, conflicts };
-    },
-    retryOptions,
+  return readMutateWrite(client, ref, mutate, options, async (current, changed, signal) =>
+    changed === undefined
+      ? { stored: current }
+      : { stored: await client.replace(withResourceVersionOf(changed, current), signal) },
   );
 }
 
@@ -102,11 +68,6 @@ export async function createOrUpdate(
   }
   const result = await updateWithRetry(client, ref, mutate, options);
   return { ...result, operation: result.written ? 'updated' : 'unchanged' };
-}
-
-/** Equal as JSON: clients hand out class instances and Dates that a copy turns into plain values. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 }
 
 /** `mutate` may have dropped or changed metadata.resourceVersion: the write carries the one read. */

@@ -6,7 +6,7 @@ import { classify, isStaleWriteConflict } from '../../src/core/errors/classify.t
 import { adaptiveUpdate } from '../../src/strategies/adaptive.ts';
 import type { KubeObject } from '../../src/testing/server/kube-object.ts';
 import type { ObjectRef } from '../../src/update/object-client.ts';
-import { noChange } from '../../src/update/update-with-retry.ts';
+import { noChange } from '../../src/update/read-mutate-write.ts';
 
 const label = 'biz-version';
 const counter = (object: KubeObject) => Number(object.metadata?.labels?.[label]);

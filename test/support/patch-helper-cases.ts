@@ -9,13 +9,8 @@ import type { KubeObject } from '../../src/testing/server/kube-object.ts';
 import { applyObject } from '../../src/update/apply-object.ts';
 import type { ObjectRef } from '../../src/update/object-client.ts';
 import { jsonPatchWithRetry, mergePatchWithRetry, PatchTestConflict } from '../../src/update/patch-with-retry.ts';
-import {
-  type Mutation,
-  noChange,
-  type UpdateOptions,
-  type UpdateResult,
-  updateWithRetry,
-} from '../../src/update/update-with-retry.ts';
+import { updateWithRetry } from '../../src/update/update-with-retry.ts';
+import { type Mutation, noChange, type UpdateOptions, type UpdateResult } from '../../src/update/read-mutate-write.ts';
 import { Barrier } from './barrier.ts';
 
 const label = 'biz-version';

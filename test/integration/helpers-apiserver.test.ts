@@ -1,11 +1,13 @@
-// The patch and apply helpers against the real kube-apiserver: the same cases as on the embedded server.
+// The patch, apply and adaptive helpers against the real kube-apiserver: the very cases
+// the embedded server runs (test/support/*-cases.ts), so both answer the same assertions.
 import { after, before, describe } from 'node:test';
 import { kubeObjectClient, type KubeObjectClient } from '../../src/index.ts';
 import { type RunningApiServer, startApiServer } from '../../src/testing/index.ts';
+import { adaptiveCases } from '../support/adaptive-cases.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
 import { patchHelperCases } from '../support/patch-helper-cases.ts';
 
-describe('patch and apply helpers on the real kube-apiserver', apiServerSuite(), () => {
+describe('update helpers on the real kube-apiserver', apiServerSuite(), () => {
   let server: RunningApiServer;
   let client: KubeObjectClient;
   before(async () => {
@@ -16,5 +18,10 @@ describe('patch and apply helpers on the real kube-apiserver', apiServerSuite(),
     client.transport.close();
     await server.stop();
   });
-  patchHelperCases(() => client, 'patched');
+  describe('patch and apply helpers', () => {
+    patchHelperCases(() => client, 'patched');
+  });
+  describe('adaptiveUpdate', () => {
+    adaptiveCases(() => client, 'adaptive');
+  });
 });
