@@ -62,7 +62,6 @@ export async function adaptiveUpdate(
     }
     let writeMs = Math.max(1, clock.now() - started);
     let window = initialWindow * writeMs;
-    let lastChange = clock.now();
     let staleVersion = -1;
     for (;;) {
       const remaining = deadline - clock.now();
@@ -77,11 +76,6 @@ export async function adaptiveUpdate(
       const draw = random() * window;
       const listen = Math.min(remaining, draw, idleWrites * writeMs);
       if (await watcher.changed(version, listen, signal)) {
-        // Rivals' writes landing one after another bound the write time from above; the
-        // first round trip, taken while every writer started at once, may have been slow.
-        const now = clock.now();
-        if (now - lastChange >= 1) writeMs = Math.min(writeMs, now - lastChange);
-        lastChange = now;
         window = Math.max(windowPerRival * writeMs, window * rivalDecay);
         continue; // a rival's write landed first: defer, with one rival fewer
       }
@@ -107,7 +101,7 @@ export async function adaptiveUpdate(
         conflicts++;
         lastConflict = error as Error;
         staleVersion = version;
-        writeMs = Math.min(writeMs, Math.max(1, clock.now() - began));
+        writeMs = 0.8 * writeMs + 0.2 * Math.max(1, clock.now() - began);
         window = Math.min(2 * window, 1_000 * writeMs);
       }
     }
