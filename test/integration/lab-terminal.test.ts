@@ -51,7 +51,7 @@ describe('kubeconflict lab in a terminal', () => {
         '--name',
         'interrupted',
         '--strategy',
-        'retry',
+        'backoff',
         '--workers',
         '50',
         '--steps',
