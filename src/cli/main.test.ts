@@ -65,6 +65,7 @@ describe('kubeconflict CLI', () => {
     ],
     [['backoff', '--seed', '1.5'], /--seed must be an integer; got "1.5"/],
     [['backoff', '--bogus'], /Unknown option '--bogus'/],
+    [['build-apiserver', '--bogus'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate"/],
   ];
   for (const [argv, message] of usageErrors) {

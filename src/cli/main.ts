@@ -4,6 +4,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { backoffHelp, runBackoffCommand } from './backoff-command.ts';
+import { buildApiServerHelp, runBuildApiServerCommand } from './build-apiserver-command.ts';
 import { labHelp, runLabCommand } from './lab-command.ts';
 import { runServeCommand, serveHelp } from './serve-command.ts';
 import { UsageError } from './usage-error.ts';
@@ -16,6 +17,8 @@ Commands:
   lab        reproduce and measure write contention on one object (the embedded server by default)
   backoff    show what a retry-on-conflict schedule does, call by call
   serve      run the embedded Kubernetes-compatible API server (for kubectl and tests)
+  build-apiserver
+             build a real kube-apiserver, etcd and kubectl from Go modules (for --target apiserver)
 
 Run 'kubeconflict <command> --help' for a command's flags.`;
 
@@ -26,6 +29,7 @@ const commands: Record<
   lab: { run: (args, out) => runLabCommand(args, { out, stderr: process.stderr }), help: labHelp },
   backoff: { run: runBackoffCommand, help: backoffHelp },
   serve: { run: (args, out) => runServeCommand(args, out), help: serveHelp },
+  'build-apiserver': { run: runBuildApiServerCommand, help: buildApiServerHelp },
 };
 
 /** Runs the CLI; resolves to the exit status: 0 done, 1 failed, 2 usage error. */

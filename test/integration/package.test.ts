@@ -57,11 +57,12 @@ describe('the npm package, installed from its tarball into an empty project', { 
 
   it('holds built files, types, docs and nothing else; its size is reported', (t) => {
     const paths = packed.files.map((file) => file.path);
-    const allowed = /^(dist\/.+\.(js|d\.ts|js\.map|d\.ts\.map)|docs\/[^/]+\.md|README\.md|LICENSE|package\.json)$/;
+    const allowed =
+      /^(dist\/.+\.(js|d\.ts|js\.map|d\.ts\.map)|docs\/[^/]+\.md|README\.md|LICENSE|package\.json|tools\/(apiserver|etcd)\/(build\.sh|go\.mod|go\.sum|tools\.go))$/;
     assert.deepEqual(
       paths.filter((path) => !allowed.test(path)),
       [],
-      'only dist, docs, README, LICENSE, package.json',
+      'only dist, docs, README, LICENSE, package.json and the Go files that build kube-apiserver',
     );
     assert.deepEqual(
       paths.filter((path) => /\.test\.|\/test\/|fixtures|vectors/.test(path)),
@@ -115,5 +116,15 @@ await server.stop();
     };
     const own = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { version: string };
     assert.equal(installed.version, own.version);
+  });
+
+  it('kubeconflict build-apiserver runs the shipped build outside the source tree', async () => {
+    // The cache is filled by \`npm test\` before the suites, so this finds the binaries at once.
+    const { stdout, stderr } = await run('npx', ['--no-install', 'kubeconflict', 'build-apiserver'], {
+      cwd: project,
+      env: env(),
+    });
+    assert.match(stdout, /kubeconflict\/apiserver\/kubernetes-v1\.36\.3-etcd-v3\.6\.16\n$/);
+    assert.match(stderr, /apiserver-build: kube-apiserver: cached at /);
   });
 });

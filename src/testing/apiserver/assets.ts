@@ -17,7 +17,7 @@ export interface ApiServerAssets {
 /**
  * Where the binaries are looked for, in order: `directory` when given, then the
  * `KUBECONFLICT_APISERVER_ASSETS` environment variable (like envtest's
- * `KUBEBUILDER_ASSETS`), then the cache that tools/apiserver/build.sh fills:
+ * `KUBEBUILDER_ASSETS`), then the cache that `kubeconflict build-apiserver` fills:
  * `$KUBECONFLICT_CACHE`, else `$XDG_CACHE_HOME/kubeconflict`, else
  * `~/.cache/kubeconflict`, under `apiserver/kubernetes-<version>-etcd-<version>`.
  */
@@ -41,7 +41,7 @@ export function findAssets(directory?: string, env: NodeJS.ProcessEnv = process.
   if (missing.length > 0) {
     throw new Error(
       `kube-apiserver binaries not found: ${missing.join(', ')} missing or not executable. ` +
-        'Build them with tools/apiserver/build.sh from a kubeconflict checkout (Go needed; minutes when cold), ' +
+        'Build them with `npx kubeconflict build-apiserver` (Go needed; minutes when cold), ' +
         'or set KUBECONFLICT_APISERVER_ASSETS to a directory holding kube-apiserver, etcd and kubectl ' +
         `(Kubernetes ${kubernetesVersion}, etcd ${etcdVersion}).`,
     );

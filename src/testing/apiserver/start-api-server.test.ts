@@ -81,7 +81,7 @@ describe('startApiServer without binaries', () => {
   it('says how to get them', async () => {
     await assert.rejects(startApiServer({ assetsDirectory: '/nonexistent' }), {
       message:
-        /kube-apiserver binaries not found: \/nonexistent\/kube-apiserver.*tools\/apiserver\/build\.sh.*KUBECONFLICT_APISERVER_ASSETS/s,
+        /kube-apiserver binaries not found: \/nonexistent\/kube-apiserver.*npx kubeconflict build-apiserver.*KUBECONFLICT_APISERVER_ASSETS/s,
     });
   });
 });
