@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The compatibility suite (client-node 1.x and 2.x against both servers) on Node 22, beside
+# the whole run on Node 24: the package supports both.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+node22=$(bash scripts/node-22.sh)
+echo "== test/compat on $("$node22" --version)"
+exec "$node22" --test --test-reporter=spec test/compat/*.test.ts
