@@ -15,3 +15,4 @@ export {
 } from './errors/classify.ts';
 export { KubeApiError, type RequestInfo } from './errors/kube-api-error.ts';
 export type { Status, StatusCause, StatusDetails } from './errors/status.ts';
+export type { ApiFailure } from './errors/extract.ts';

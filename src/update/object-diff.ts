@@ -1,7 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
+/** A JSON value. */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+/** A JSON object. */
+export type JsonObject = { [key: string]: Json };
 
 /** One RFC 6902 operation, as the JSON patch helper sends them. */
 export type JsonPatchOperation =
