@@ -246,3 +246,36 @@ describe('KubeTransport on a kept connection the server resets', () => {
     client.transport.close();
   });
 });
+
+describe('KubeTransport with TLS verification turned off by the kubeconfig', () => {
+  it('works, and warns once that the server is not verified', async () => {
+    const server = await startTestServer();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error & { code?: string }) => {
+      if (warning.code === 'KUBECONFLICT_INSECURE_TLS') warnings.push(warning.message);
+    };
+    process.on('warning', onWarning);
+    try {
+      const kubeConfig = new KubeConfig();
+      kubeConfig.loadFromOptions({
+        clusters: [{ name: 'c', server: server.url, skipTLSVerify: true }],
+        users: [{ name: 'u', token: server.token }],
+        contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
+        currentContext: 'x',
+      });
+      const client = kubeObjectClient(kubeConfig);
+      await client.create(configMap('insecure'));
+      await client.read(ref('insecure'));
+      client.transport.close();
+      await new Promise((resolve) => setImmediate(resolve));
+      assert.equal(warnings.length, 1);
+      assert.match(
+        warnings[0] ?? '',
+        /^TLS verification is off for https:\/\/127\.0\.0\.1:\d+ \(insecure-skip-tls-verify/,
+      );
+    } finally {
+      process.off('warning', onWarning);
+      await server.stop();
+    }
+  });
+});

@@ -59,6 +59,7 @@ export class KubeTransport {
   #agent: { readonly key: string; readonly agent: HttpAgent; readonly streamAgent: HttpAgent } | undefined;
   #credentialsCache: { readonly at: number; readonly credentials: Promise<Credentials> } | undefined;
   #connectionsOpened = 0;
+  #warnedInsecure = false;
 
   constructor(kubeConfig: KubeConfig, options: TransportOptions = {}) {
     const cluster = kubeConfig.getCurrentCluster();
@@ -200,6 +201,14 @@ export class KubeTransport {
     await this.#kubeConfig.applyToHTTPSOptions(applied);
     const { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername } = applied;
     const tls = { ca, cert, key, pfx, passphrase, rejectUnauthorized, servername };
+    if (rejectUnauthorized === false && !this.#warnedInsecure) {
+      this.#warnedInsecure = true;
+      // Only the kubeconfig's explicit insecure-skip-tls-verify turns verification off; say so.
+      process.emitWarning(
+        `TLS verification is off for ${this.#base.origin} (insecure-skip-tls-verify in the kubeconfig): the server's identity is not checked`,
+        { code: 'KUBECONFLICT_INSECURE_TLS' },
+      );
+    }
     const key_ = JSON.stringify(tls, (_, value: unknown) =>
       Buffer.isBuffer(value) ? value.toString('base64') : (value as object),
     );
