@@ -52,13 +52,17 @@ export class ObjectWatcher {
     if (this.#version > version) return true;
     this.#throwIfFailed();
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      const wake = () => {
+      // Whichever comes first ends the wait and removes the others: a writer waits many
+      // times on one long-lived signal, which must not collect a listener per wait.
+      const done = () => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', done);
+        this.#waiters = this.#waiters.filter((waiter) => waiter !== done);
         resolve();
       };
-      this.#waiters.push(wake);
-      signal?.addEventListener('abort', wake, { once: true });
+      const timer = setTimeout(done, timeoutMs);
+      this.#waiters.push(done);
+      signal?.addEventListener('abort', done, { once: true });
     });
     signal?.throwIfAborted();
     this.#throwIfFailed();
