@@ -83,12 +83,8 @@ export class KubeTransport {
   /** Sends one request; resolves with the parsed JSON answer (undefined when empty). */
   async request<T>(request: KubeRequest): Promise<T> {
     const response = await this.#send(request);
+    if (!succeeded(response)) throw await apiError(response, request.info);
     const text = await readText(response);
-    const code = response.statusCode ?? 0;
-    if (code < 200 || code >= 300) {
-      const headers = response.headers;
-      throw await KubeApiError.fromResponse({ status: code, headers, text: () => Promise.resolve(text) }, request.info);
-    }
     if (text === '') return undefined as T;
     try {
       return JSON.parse(text) as T;
@@ -100,13 +96,8 @@ export class KubeTransport {
   /** Sends one request and hands over the response as it streams (watches); the caller reads it. */
   async stream(request: KubeRequest): Promise<IncomingMessage> {
     const response = await this.#send(request, true);
-    const code = response.statusCode ?? 0;
-    if (code >= 200 && code < 300) return response;
-    const text = await readText(response);
-    throw await KubeApiError.fromResponse(
-      { status: code, headers: response.headers, text: () => Promise.resolve(text) },
-      request.info,
-    );
+    if (!succeeded(response)) throw await apiError(response, request.info);
+    return response;
   }
 
   /** Closes the kept connections. Requests made later open new ones. */
@@ -238,6 +229,17 @@ export class KubeTransport {
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function succeeded(response: IncomingMessage): boolean {
+  const code = response.statusCode ?? 0;
+  return code >= 200 && code < 300;
+}
+
+/** The server's refusal, read from the response's Status body and headers. */
+function apiError(response: IncomingMessage, info: RequestInfo | undefined): Promise<KubeApiError> {
+  const answer = { status: response.statusCode ?? 0, headers: response.headers, text: () => readText(response) };
+  return KubeApiError.fromResponse(answer, info);
 }
 
 function readText(response: IncomingMessage): Promise<string> {

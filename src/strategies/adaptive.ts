@@ -2,7 +2,13 @@ import { isStaleWriteConflict } from '../core/errors/classify.ts';
 import type { Random } from '../core/random.ts';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import type { ObjectRef } from '../update/object-client.ts';
-import { type Mutation, noChange, sameJson, type UpdateResult } from '../update/read-mutate-write.ts';
+import {
+  type Mutation,
+  noChange,
+  sameJson,
+  type UpdateResult,
+  withResourceVersionOf,
+} from '../update/read-mutate-write.ts';
 import { ObjectWatcher } from './object-watcher.ts';
 
 export interface AdaptiveOptions {
@@ -91,10 +97,7 @@ export async function adaptiveUpdate(
         return { object: current, written: false, attempts, conflicts };
       const began = clock.now();
       try {
-        const stored = await client.replace(
-          { ...changed, metadata: { ...changed.metadata, resourceVersion: current.metadata?.resourceVersion } },
-          signal,
-        );
+        const stored = await client.replace(withResourceVersionOf(changed, current), signal);
         return { object: stored, written: true, attempts, conflicts };
       } catch (error) {
         if (!isStaleWriteConflict(error)) throw error;

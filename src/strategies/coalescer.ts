@@ -5,7 +5,7 @@ import type { Random } from '../core/random.ts';
 import { onError } from '../core/retry.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectClient, ObjectRef } from '../update/object-client.ts';
-import { type Mutation, noChange, sameJson } from '../update/read-mutate-write.ts';
+import { type Mutation, noChange, sameJson, withResourceVersionOf } from '../update/read-mutate-write.ts';
 
 /**
  * The coalescer's conflict schedule: 10 calls, sleeps growing ×1.5 from 10 ms with up to
@@ -219,8 +219,3 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
 }
 
 const describe = (ref: ObjectRef) => `${ref.kind} ${ref.namespace === undefined ? '' : `${ref.namespace}/`}${ref.name}`;
-
-/** The write carries the resourceVersion read, whatever the mutations did to it. */
-function withResourceVersionOf(object: KubeObject, read: KubeObject): KubeObject {
-  return { ...object, metadata: { ...object.metadata, resourceVersion: read.metadata?.resourceVersion } };
-}

@@ -81,3 +81,8 @@ export async function readMutateWrite(
 export function sameJson(a: unknown, b: unknown): boolean {
   return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 }
+
+/** `mutate` may have dropped or changed metadata.resourceVersion: the write carries the one read. */
+export function withResourceVersionOf(object: KubeObject, read: KubeObject): KubeObject {
+  return { ...object, metadata: { ...object.metadata, resourceVersion: read.metadata?.resourceVersion } };
+}

@@ -7,6 +7,7 @@ import {
   readMutateWrite,
   type UpdateOptions,
   type UpdateResult,
+  withResourceVersionOf,
 } from './read-mutate-write.ts';
 
 /**
@@ -68,9 +69,4 @@ export async function createOrUpdate(
   }
   const result = await updateWithRetry(client, ref, mutate, options);
   return { ...result, operation: result.written ? 'updated' : 'unchanged' };
-}
-
-/** `mutate` may have dropped or changed metadata.resourceVersion: the write carries the one read. */
-function withResourceVersionOf(object: KubeObject, read: KubeObject): KubeObject {
-  return { ...object, metadata: { ...object.metadata, resourceVersion: read.metadata?.resourceVersion } };
 }
