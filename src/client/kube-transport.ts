@@ -2,12 +2,25 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { KubeApiError, type RequestInfo } from '../core/errors/kube-api-error.ts';
+import type { Random } from '../core/random.ts';
+import { retryDelayMs, type TransportRetry } from './transport-retry.ts';
 
 export interface TransportOptions {
   /** Connections kept open to the server at most. @default 64 */
   readonly maxSockets?: number;
   /** @default 'kubeconflict' */
   readonly userAgent?: string;
+  /**
+   * A request that gets no byte from the server for this long is abandoned and fails as a
+   * `Timeout` (a write's outcome is then unknown). Watches are exempt. @default 30000
+   */
+  readonly requestTimeoutMs?: number;
+  /** How many times one request is sent again after failures the transport may retry. @default 10 */
+  readonly maxRetries?: number;
+  /** Told of each failure absorbed by sending the request again (429, 5xx, broken reads). */
+  readonly onRetry?: (retry: TransportRetry) => void;
+  /** Jitter for read retries. @default Math.random */
+  readonly random?: Random;
 }
 
 export interface KubeRequest {
@@ -19,7 +32,7 @@ export interface KubeRequest {
   /** @default 'application/json' when there is a body */
   readonly contentType?: string;
   readonly signal?: AbortSignal;
-  /** Gives up after this many milliseconds: a timeout, which callers may retry. */
+  /** This request's idle timeout, ms, instead of the transport's `requestTimeoutMs`. */
   readonly timeoutMs?: number;
   /** What the request is, for error messages. */
   readonly info?: RequestInfo;
@@ -56,6 +69,10 @@ export class KubeTransport {
   readonly #base: URL;
   readonly #maxSockets: number;
   readonly #userAgent: string;
+  readonly #requestTimeoutMs: number;
+  readonly #maxRetries: number;
+  readonly #onRetry: ((retry: TransportRetry) => void) | undefined;
+  readonly #random: Random;
   #agent: { readonly key: string; readonly agent: HttpAgent; readonly streamAgent: HttpAgent } | undefined;
   #credentialsCache: { readonly at: number; readonly credentials: Promise<Credentials> } | undefined;
   #connectionsOpened = 0;
@@ -68,6 +85,13 @@ export class KubeTransport {
     this.#base = new URL(cluster.server);
     this.#maxSockets = options.maxSockets ?? 64;
     this.#userAgent = options.userAgent ?? 'kubeconflict';
+    this.#requestTimeoutMs = positiveOption('requestTimeoutMs', options.requestTimeoutMs, 30_000);
+    this.#maxRetries = options.maxRetries ?? 10;
+    if (!Number.isInteger(this.#maxRetries) || this.#maxRetries < 0) {
+      throw new RangeError(`maxRetries must be a whole number ≥ 0; got ${String(options.maxRetries)}`);
+    }
+    this.#onRetry = options.onRetry;
+    this.#random = options.random ?? Math.random;
   }
 
   /** The API server's URL, as the kubeconfig names it. */
@@ -80,11 +104,17 @@ export class KubeTransport {
     return this.#connectionsOpened;
   }
 
-  /** Sends one request; resolves with the parsed JSON answer (undefined when empty). */
+  /**
+   * Sends one request; resolves with the parsed JSON answer (undefined when empty).
+   * Failures the server marks as safe to repeat (Retry-After), and failed reads, are
+   * retried here; see {@link retryDelayMs}.
+   */
   async request<T>(request: KubeRequest): Promise<T> {
-    const response = await this.#send(request);
-    if (!succeeded(response)) throw await apiError(response, request.info);
-    const text = await readText(response);
+    const text = await this.#withRetries(request, async () => {
+      const response = await this.#send(request);
+      if (!succeeded(response)) throw await apiError(response, request.info);
+      return readText(response);
+    });
     if (text === '') return undefined as T;
     try {
       return JSON.parse(text) as T;
@@ -95,9 +125,30 @@ export class KubeTransport {
 
   /** Sends one request and hands over the response as it streams (watches); the caller reads it. */
   async stream(request: KubeRequest): Promise<IncomingMessage> {
-    const response = await this.#send(request, true);
-    if (!succeeded(response)) throw await apiError(response, request.info);
-    return response;
+    return this.#withRetries(request, async () => {
+      const response = await this.#send(request, true);
+      if (!succeeded(response)) throw await apiError(response, request.info);
+      return response;
+    });
+  }
+
+  async #withRetries<T>(request: KubeRequest, attempt: () => Promise<T>): Promise<T> {
+    for (let attempts = 1; ; attempts++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        if (request.signal?.aborted || attempts > this.#maxRetries) throw error;
+        // A kept connection the server closed as idle just as it was reused: sent again at once.
+        const retry = closedWhileIdle(error)
+          ? request.method === 'GET'
+            ? { delayMs: 0, kind: 'Network' as const }
+            : undefined
+          : retryDelayMs(request.method, error, attempts, this.#random);
+        if (retry === undefined) throw error;
+        this.#onRetry?.({ method: request.method, path: request.path, attempt: attempts, ...retry });
+        await sleep(retry.delayMs, request.signal);
+      }
+    }
   }
 
   /** Closes the kept connections. Requests made later open new ones. */
@@ -118,55 +169,47 @@ export class KubeTransport {
         : typeof request.body === 'string'
           ? request.body
           : JSON.stringify(request.body);
-    const signals = [
-      request.signal,
-      request.timeoutMs === undefined ? undefined : AbortSignal.timeout(request.timeoutMs),
-    ];
-    const present = signals.filter((signal) => signal !== undefined);
-    const signal = present.length > 1 ? AbortSignal.any(present) : present[0];
+    const { signal } = request;
+    const timeoutMs = stream ? undefined : (request.timeoutMs ?? this.#requestTimeoutMs);
     const url = new URL(this.#base.pathname.replace(/\/$/, '') + request.path, this.#base);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const attempt = () =>
-      new Promise<IncomingMessage>((resolve, reject) => {
-        const outgoing = send(
-          url,
-          {
-            method: request.method,
-            agent,
-            ...(auth !== undefined && { auth }),
-            ...(signal && { signal }),
-            headers: {
-              ...headers,
-              accept: 'application/json',
-              'user-agent': this.#userAgent,
-              ...(body !== undefined && {
-                'content-type': request.contentType ?? 'application/json',
-                'content-length': String(Buffer.byteLength(body)),
-              }),
-            },
+    return new Promise<IncomingMessage>((resolve, reject) => {
+      const outgoing = send(
+        url,
+        {
+          method: request.method,
+          agent,
+          ...(auth !== undefined && { auth }),
+          ...(signal && { signal }),
+          headers: {
+            ...headers,
+            accept: 'application/json',
+            'user-agent': this.#userAgent,
+            ...(body !== undefined && {
+              'content-type': request.contentType ?? 'application/json',
+              'content-length': String(Buffer.byteLength(body)),
+            }),
           },
-          resolve,
-        );
-        outgoing.on('error', (error) => {
-          if (signal?.aborted) reject(signal.reason as Error);
-          else
-            reject(
-              Object.assign(new Error(`${request.method} ${request.path}: ${error.message}`, { cause: error }), {
-                [reusedSocket]: outgoing.reusedSocket,
-              }),
-            );
+        },
+        resolve,
+      );
+      if (timeoutMs !== undefined) {
+        // Idle time, not total: a slow but moving answer is not cut off, a silent server is.
+        outgoing.setTimeout(timeoutMs, () => {
+          outgoing.destroy(Object.assign(new Error(`no answer for ${String(timeoutMs)} ms`), { code: 'ETIMEDOUT' }));
         });
-        outgoing.end(body);
+      }
+      outgoing.on('error', (error) => {
+        if (signal?.aborted) reject(signal.reason as Error);
+        else
+          reject(
+            Object.assign(new Error(`${request.method} ${request.path}: ${error.message}`, { cause: error }), {
+              [reusedSocket]: outgoing.reusedSocket,
+            }),
+          );
       });
-    try {
-      return await attempt();
-    } catch (error) {
-      // A kept connection the server closed as idle just as it was reused. Only reads are
-      // sent again (once, on a fresh connection): a write may have landed before the reset,
-      // and sending it again could apply it twice.
-      if (request.method !== 'GET' || !closedWhileIdle(error)) throw error;
-      return attempt();
-    }
+      outgoing.end(body);
+    });
   }
 
   /**
@@ -227,6 +270,32 @@ export class KubeTransport {
   }
 }
 
+function positiveOption(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0)
+    throw new RangeError(`${name} must be a number of ms > 0; got ${String(value)}`);
+  return value;
+}
+
+/** Waits `ms`, or rejects with the signal's reason when it aborts first. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason as Error);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    const abort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+  });
+}
+
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
@@ -252,7 +321,12 @@ function readText(response: IncomingMessage): Promise<string> {
     });
     response.on('error', reject);
     response.on('aborted', () => {
-      reject(new Error('the server closed the connection before the answer was complete'));
+      // Coded as a reset so that it classifies as a Network failure.
+      reject(
+        Object.assign(new Error('the server closed the connection before the answer was complete'), {
+          code: 'ECONNRESET',
+        }),
+      );
     });
   });
 }

@@ -1,0 +1,46 @@
+import { classify, type KubeErrorKind } from '../core/errors/classify.ts';
+import { KubeApiError } from '../core/errors/kube-api-error.ts';
+import type { Random } from '../core/random.ts';
+
+/** What the transport tells `onRetry` about a failure it absorbed by sending the request again. */
+export interface TransportRetry {
+  readonly method: string;
+  readonly path: string;
+  /** How the failure classified: TooManyRequests, ServerError, Timeout, Network. */
+  readonly kind: KubeErrorKind;
+  /** The attempt that failed, from 1. */
+  readonly attempt: number;
+  /** How long the transport waits before the next attempt, ms. */
+  readonly delayMs: number;
+}
+
+/** Reads are retried after failures with no Retry-After on this schedule: 50 ms doubling to 1 s, jittered. */
+const readBackoffMs = (attempt: number, random: Random) =>
+  Math.min(1_000, 50 * 2 ** (attempt - 1)) * (0.5 + random() / 2);
+
+/**
+ * When a failed request may be sent again, and after how long; `undefined` when not.
+ *
+ * client-go's rules (rest.Request): a 429 or 5xx answer that carries Retry-After is
+ * retried for every verb, after that many seconds: the server says it did not act on the
+ * request (API Priority and Fairness rejects before the handler runs). A read is also
+ * retried after any other 5xx, timeout or broken connection, since reading twice is
+ * harmless. A write without Retry-After is never sent again here: it may have committed,
+ * and only the caller can tell whether repeating it is safe (see the update helpers'
+ * `exactlyOnce`).
+ */
+export function retryDelayMs(
+  method: string,
+  error: unknown,
+  attempt: number,
+  random: Random,
+): { readonly delayMs: number; readonly kind: KubeErrorKind } | undefined {
+  const kind = classify(error);
+  const apiError = error instanceof KubeApiError ? error : undefined;
+  const serverAsksToRetry =
+    apiError?.retryAfterSeconds !== undefined && (apiError.code === 429 || apiError.code >= 500);
+  if (serverAsksToRetry) return { delayMs: apiError.retryAfterSeconds * 1_000, kind };
+  const transient = kind === 'TooManyRequests' || kind === 'ServerError' || kind === 'Timeout' || kind === 'Network';
+  if (method === 'GET' && transient) return { delayMs: readBackoffMs(attempt, random), kind };
+  return undefined;
+}
