@@ -98,7 +98,8 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
       name: target.name,
     });
     if (action && (await applyHookBefore(action, response))) return;
-    if (action?.resetConnection === 'after') dropAnswer(response);
+    if (action?.resetConnection === 'after') dropAnswer(response, action.holdMs ?? 0);
+    else if (action?.slowBody) trickleAnswer(response, action.slowBody);
     await dispatch(state, { request, response, url, type, target, verb });
     return;
   }
@@ -252,13 +253,37 @@ async function applyHookBefore(action: HookAction, response: ServerResponse): Pr
   return false;
 }
 
-/** The request is served (a write commits) but its answer never leaves: the connection drops instead. */
-function dropAnswer(response: ServerResponse): void {
+/**
+ * The request is served (a write commits) but its answer never leaves: the connection
+ * drops instead, after `holdMs` of silence.
+ */
+function dropAnswer(response: ServerResponse, holdMs: number): void {
   response.writeHead = () => response;
   response.end = () => {
-    response.destroy();
+    if (holdMs > 0) setTimeout(() => response.destroy(), holdMs).unref();
+    else response.destroy();
     return response;
   };
+}
+
+/** The answer leaves in pieces with pauses between them, as from a slow or far server. */
+function trickleAnswer(response: ServerResponse, { pieces, intervalMs }: { pieces: number; intervalMs: number }): void {
+  const end = response.end.bind(response);
+  response.end = ((body?: string) => {
+    const text = Buffer.from(body ?? '');
+    const size = Math.ceil(text.length / Math.max(1, pieces));
+    const send = (offset: number) => {
+      if (response.destroyed) return;
+      if (offset + size >= text.length) {
+        end(text.subarray(offset));
+        return;
+      }
+      response.write(text.subarray(offset, offset + size));
+      setTimeout(() => { send(offset + size); }, intervalMs).unref();
+    };
+    send(0);
+    return response;
+  }) as ServerResponse['end'];
 }
 
 function writeJson(response: ServerResponse, status: number, body: unknown): void {

@@ -20,6 +20,10 @@ export interface HookAction {
    * (the write committed, the client never hears of it: the ambiguous outcome).
    */
   readonly resetConnection?: 'before' | 'after';
+  /** With `resetConnection: 'after'`: hold the answer this long first, ms, so that clients time out. */
+  readonly holdMs?: number;
+  /** Send the answer in `pieces`, `intervalMs` apart: a slow body. */
+  readonly slowBody?: { readonly pieces: number; readonly intervalMs: number };
 }
 
 /**

@@ -13,6 +13,7 @@ import { createFieldTracker } from './fields/field-tracker.ts';
 import { handleRequest, type ServerState } from './handle-request.ts';
 import { ObjectStore } from './object-store.ts';
 import { type CustomResourceOptions, ResourceRegistry } from './registry.ts';
+import { type FaultInjector, type FaultOptions, faultInjector } from './faults.ts';
 import type { RequestHook } from './request-hook.ts';
 import { bootstrapNamespaces } from './resources/bootstrap.ts';
 
@@ -32,6 +33,12 @@ export interface TestServerOptions {
   readonly token?: string;
   /** Called for every resource request: latency and fault injection. @default none */
   readonly hook?: RequestHook;
+  /**
+   * Seeded fault injection: that share of requests meets latency, 500, 503, 429 with
+   * Retry-After, or a connection reset or hang before or after the write commits.
+   * Applied when `hook` has no action for a request. @default none
+   */
+  readonly faults?: FaultOptions;
   /** Custom resources to serve from the start. @default [] */
   readonly customResources?: readonly CustomResourceOptions[];
   /** Write the kubeconfig to this file instead of a temporary one (mode 0600). */
@@ -56,6 +63,8 @@ export interface TestServer {
   readonly caPem: string | undefined;
   /** The bearer token requests must carry (also in the kubeconfig). Never log it. */
   readonly token: string;
+  /** The fault injector, when `faults` was given: its counts, and a switch to pause it. */
+  readonly faults: FaultInjector | undefined;
   /** Serves another custom resource, like a CustomResourceDefinition would. */
   registerCustomResource(options: CustomResourceOptions): void;
   /** Closes every connection (watches included) and removes temporary files. Idempotent. */
@@ -92,6 +101,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const useTls = options.tls ?? true;
   const registry = new ResourceRegistry();
   for (const custom of options.customResources ?? []) registry.registerCustomResource(custom);
+  const faults = options.faults && faultInjector(options.faults);
   const store = new ObjectStore(options.watchHistory === undefined ? {} : { historyLimit: options.watchHistory });
   bootstrapNamespaces(store);
   let address = '';
@@ -100,7 +110,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     registry,
     fields: createFieldTracker(),
     token,
-    hook: options.hook,
+    hook: combinedHook(options.hook, faults),
     address: () => address,
   };
   const handler = (request: Parameters<typeof handleRequest>[1], response: Parameters<typeof handleRequest>[2]) => {
@@ -152,6 +162,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     kubeConfig,
     caPem,
     token,
+    faults,
     registerCustomResource: (custom) => {
       registry.registerCustomResource(custom);
     },
@@ -165,4 +176,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** The caller's hook first; the fault injector for requests it leaves alone. */
+function combinedHook(hook: RequestHook | undefined, faults: FaultInjector | undefined): RequestHook | undefined {
+  if (!faults) return hook;
+  if (!hook) return faults.hook;
+  return async (request) => (await hook(request)) ?? faults.hook(request);
 }
