@@ -1,4 +1,4 @@
-import { classify, type KubeErrorKind } from '../core/errors/classify.ts';
+import { classify, isTransient, type KubeErrorKind } from '../core/errors/classify.ts';
 import { KubeApiError } from '../core/errors/kube-api-error.ts';
 import type { Random } from '../core/random.ts';
 
@@ -40,7 +40,6 @@ export function retryDelayMs(
   const serverAsksToRetry =
     apiError?.retryAfterSeconds !== undefined && (apiError.code === 429 || apiError.code >= 500);
   if (serverAsksToRetry) return { delayMs: apiError.retryAfterSeconds * 1_000, kind };
-  const transient = kind === 'TooManyRequests' || kind === 'ServerError' || kind === 'Timeout' || kind === 'Network';
-  if (method === 'GET' && transient) return { delayMs: readBackoffMs(attempt, random), kind };
+  if (method === 'GET' && isTransient(error)) return { delayMs: readBackoffMs(attempt, random), kind };
   return undefined;
 }

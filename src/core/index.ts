@@ -11,6 +11,7 @@ export {
   isNotFound,
   isStaleWriteConflict,
   isTooManyRequests,
+  isTransient,
   type KubeErrorKind,
 } from './errors/classify.ts';
 export { KubeApiError, type RequestInfo } from './errors/kube-api-error.ts';

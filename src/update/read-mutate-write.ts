@@ -1,9 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type Backoff, DefaultRetry } from '../core/backoff.ts';
-import { isStaleWriteConflict } from '../core/errors/classify.ts';
+import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import { onError, type RetryOptions } from '../core/retry.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectClient, ObjectRef } from './object-client.ts';
+import { type ExactlyOnceOptions, exactlyOnceOf, recordedOperations, withOperationRecorded } from './operation-ids.ts';
 
 /** What `mutate` returns to say "leave it as it is": no write is made. */
 export const noChange: unique symbol = Symbol('kubeconflict.noChange');
@@ -12,8 +13,22 @@ export const noChange: unique symbol = Symbol('kubeconflict.noChange');
 export type Mutation = (current: KubeObject) => KubeObject | typeof noChange | Promise<KubeObject | typeof noChange>;
 
 export interface UpdateOptions extends RetryOptions {
-  /** The retry schedule for stale-write conflicts. @default DefaultRetry */
+  /** The retry schedule for stale-write conflicts (and transient failures, when retried). @default DefaultRetry */
   readonly backoff?: Backoff;
+  /**
+   * Also retry, on the same schedule, failures that may pass: 429, 5xx, timeouts and
+   * broken connections. A write that failed so may still have landed; retried without
+   * `exactlyOnce`, a mutation that changes a value (a counter) can then be applied twice.
+   * Safe alone only for mutations that set absolute values. @default true with exactlyOnce, else false
+   */
+  readonly retryTransient?: boolean;
+  /**
+   * Apply the mutation exactly once, even when a write's answer is lost: each update
+   * records an operation id in the object's `kubeconflict.io/recent-operations`
+   * annotation, and an attempt that finds its id there knows an earlier write landed and
+   * stops. Costs one annotation of at most `history` ids on the object. @default false
+   */
+  readonly exactlyOnce?: boolean | ExactlyOnceOptions;
 }
 
 export interface UpdateResult {
@@ -25,6 +40,11 @@ export interface UpdateResult {
   readonly attempts: number;
   /** Stale-write conflicts met and retried. */
   readonly conflicts: number;
+  /**
+   * With `exactlyOnce`: an attempt whose answer was lost had in fact landed; the object is
+   * as read after it, and the mutation was not applied again.
+   */
+  readonly alreadyApplied?: boolean;
 }
 
 export type Attempt = { stored: KubeObject } | { conflict: Error };
@@ -47,19 +67,24 @@ export async function readMutateWrite(
   write: Write,
   judge: (current: KubeObject) => Error | undefined = () => undefined,
 ): Promise<UpdateResult> {
-  const { backoff = DefaultRetry, ...retryOptions } = options;
+  const { backoff = DefaultRetry, exactlyOnce: exactlyOnceOption, retryTransient, ...retryOptions } = options;
+  const exactlyOnce = exactlyOnceOf(exactlyOnceOption);
+  const retryingTransient = retryTransient ?? exactlyOnce !== undefined;
   let attempts = 0;
   let conflicts = 0;
   return onError(
     backoff,
     (error) => {
-      const retriable = isStaleWriteConflict(error);
-      if (retriable) conflicts++;
-      return retriable;
+      const conflict = isStaleWriteConflict(error);
+      if (conflict) conflicts++;
+      return conflict || (retryingTransient && isTransient(error));
     },
     async ({ signal }) => {
       attempts++;
       const current = await client.read(ref, signal);
+      if (exactlyOnce && recordedOperations(current).includes(exactlyOnce.operationId)) {
+        return { object: current, written: true, attempts, conflicts, alreadyApplied: true };
+      }
       const earlier = judge(current);
       if (earlier !== undefined) {
         conflicts--; // the last attempt's 422 was a bad patch, not a conflict
@@ -67,9 +92,10 @@ export async function readMutateWrite(
       }
       const changed = await mutate(structuredClone(current));
       const same = changed === noChange || sameJson(changed, current);
-      const outcome = await write(current, same ? undefined : changed, signal);
+      const toWrite = same ? undefined : exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
+      const outcome = await write(current, toWrite, signal);
       if ('conflict' in outcome) throw outcome.conflict;
-      return same
+      return toWrite === undefined
         ? { object: current, written: false, attempts, conflicts }
         : { object: outcome.stored, written: true, attempts, conflicts };
     },

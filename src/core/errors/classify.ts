@@ -121,5 +121,14 @@ export const isAlreadyExists = (error: unknown): boolean => classify(error) === 
 /** client-go's `errors.IsNotFound`: reason `NotFound`, or a 404 with an unknown reason. */
 export const isNotFound = (error: unknown): boolean => classify(error) === 'NotFound';
 
+/**
+ * A failure that may pass if the request is made again later: 429, 5xx, a timeout or a
+ * broken connection. A write that failed so may still have landed.
+ */
+export const isTransient = (error: unknown): boolean => {
+  const kind = classify(error);
+  return kind === 'TooManyRequests' || kind === 'ServerError' || kind === 'Timeout' || kind === 'Network';
+};
+
 /** client-go's `errors.IsTooManyRequests`: reason `TooManyRequests`, or any 429. */
 export const isTooManyRequests = (error: unknown): boolean => classify(error) === 'TooManyRequests';
