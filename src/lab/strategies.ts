@@ -209,7 +209,11 @@ export function strategyNamed(name: string): LabStrategy | undefined {
 /** A failure as a person reads it: the server's Status with the request, or the error message. */
 export function describeError(error: unknown, ref: LabObjectRef, verb = 'update'): string {
   const resource = ref.kind === 'deployment' ? 'deployments.apps' : 'configmaps';
-  const apiError = KubeApiError.from(error, { verb, resource, namespace: ref.namespace, name: ref.name });
+  // The client records the request it really sent (a patch, say); `verb` is only a fallback.
+  const recorded = KubeApiError.from(error);
+  const apiError = recorded?.request
+    ? recorded
+    : KubeApiError.from(error, { verb, resource, namespace: ref.namespace, name: ref.name });
   if (apiError) return apiError.message;
   return error instanceof Error ? error.message : String(error);
 }
