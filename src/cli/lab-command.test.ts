@@ -111,6 +111,48 @@ describe('kubeconflict lab refuses bad input clearly and leaves nothing behind',
   const deploymentNames = async () =>
     (await apps().listNamespacedDeployment({ namespace: 'default' })).items.map((d) => d.metadata?.name);
 
+  it('--faults with --exactly-once: every helper strategy ends correct through injected faults, counted by kind', async () => {
+    const helpers = ['backoff', 'merge-patch', 'json-patch'];
+    for (const processes of ['1', '2']) {
+      const { status, out, err } = await runLab(
+        ...[
+          '--json',
+          '--faults',
+          '0.15',
+          '--seed',
+          '11',
+          '--exactly-once',
+          '--workers',
+          '12',
+          '--processes',
+          processes,
+        ],
+        ...helpers.flatMap((name) => ['--strategy', name]),
+      );
+      assert.equal(status, 0, err);
+      const result = JSON.parse(out) as LabResult;
+      assert.deepEqual([result.faults, result.exactlyOnce, result.requestTimeoutMs], [{ rate: 0.15 }, true, 2_000]);
+      for (const name of helpers) {
+        const m = byName(result, name);
+        assert.deepEqual([m.final, m.failed, m.lostUpdates, m.duplicatedUpdates], [113, 0, 0, 0], name);
+        const injected = Object.values(m.injectedFaults ?? {}).reduce((a, b) => a + b, 0);
+        assert.ok(injected > 0, `${name}: faults were injected`);
+        for (const [kind, retried] of Object.entries(m.retries)) {
+          assert.ok(retried <= (m.faults[kind] ?? 0), `${name}: ${kind} retried at most as often as met`);
+        }
+      }
+      const met = helpers.flatMap((name) => Object.keys(byName(result, name).faults));
+      assert.ok(met.length > 0, 'some fault reached the clients');
+    }
+  });
+
+  it('--faults prints faults met and retried by kind, and what the server injected', async () => {
+    const { out } = await runLab('--faults', '0.3', '--seed', '3', '--strategy', 'backoff', '--workers', '8');
+    assert.match(out, /faults met \(retried\) by kind:/);
+    assert.match(out, /injected: /);
+    assert.match(out, /--faults 0.3: the embedded server's injected faults, seed 3; --exactly-once off/);
+  });
+
   it('a label that is not an integer: names object, label and value', async () => {
     const body = {
       metadata: { name: 'bad-label', labels: { 'biz-version': 'abc' } },
@@ -215,6 +257,13 @@ describe('kubeconflict lab refuses bad input clearly and leaves nothing behind',
     [['--target', 'mars'], /--target must be embedded, apiserver or cluster; got mars/],
     [['--target', 'embedded', '--context', 'x'], /--kubeconfig and --context choose a cluster/],
     [['--steps', '0'], /--steps must be an integer ≥ 1/],
+    [['--faults', '10'], /--faults must be a share of requests from 0 to 1 \(0.1 is 10%\); got "10"/],
+    [['--faults', 'some'], /--faults must be a share of requests from 0 to 1/],
+    [
+      ['--faults', '0.1', '--target', 'cluster'],
+      /--faults injects faults in the embedded server; it cannot go with --target cluster/,
+    ],
+    [['--request-timeout', '0'], /--request-timeout must be an integer from 1 to 3600000; got "0"/],
   ];
   for (const [args, message] of usage) {
     it(`exits 2 for ${args.join(' ')}`, async () => {

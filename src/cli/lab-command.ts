@@ -40,6 +40,15 @@ Scenario:
   --processes P        spread workers over P OS processes (default 1)
   --seed N             replay the same jitter (default: random)
   --deadline MS        how long adaptive keeps trying (default 60000)
+  --request-timeout MS a request with no answer for this long fails as a timeout
+                       (default 30000; 2000 with --faults)
+
+Faults (the embedded server only):
+  --faults RATE        inject faults into that share of requests, 0 to 1 (0.1 = 10%),
+                       seeded by --seed: latency, 500, 503, 429 with Retry-After,
+                       resets before and after the write commits, held answers, slow bodies
+  --exactly-once       backoff, merge-patch and json-patch record an operation id on the
+                       object, so a write whose answer was lost is not applied twice
   --keep               do not delete the object at the end
   --reuse              count in an existing object; otherwise an existing one is an error
 
@@ -79,6 +88,9 @@ export async function runLabCommand(args: string[], io: Io): Promise<number> {
       processes: { type: 'string', default: '1' },
       seed: { type: 'string' },
       deadline: { type: 'string', default: '60000' },
+      'request-timeout': { type: 'string' },
+      faults: { type: 'string' },
+      'exactly-once': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       reuse: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -126,6 +138,18 @@ export async function runLabCommand(args: string[], io: Io): Promise<number> {
   const backoff = backoffFromFlags(values, 'high-contention');
   const deadlineMs = integerFlag('--deadline', values.deadline, 1, 3_600_000);
   const targetKind = targetOf(values.target, values.kubeconfig, values.context);
+  const faultRate = values.faults === undefined ? undefined : rateFlag('--faults', values.faults);
+  if (faultRate !== undefined && targetKind !== 'embedded') {
+    throw new UsageError(
+      `--faults injects faults in the embedded server; it cannot go with --target ${targetKind} (drop --faults, or the target flags)`,
+    );
+  }
+  const requestTimeoutMs =
+    values['request-timeout'] === undefined
+      ? faultRate === undefined
+        ? 30_000
+        : 2_000
+      : integerFlag('--request-timeout', values['request-timeout'], 1, 3_600_000);
   if (values['emit-job']) {
     io.out(
       jobManifest({
@@ -148,7 +172,13 @@ export async function runLabCommand(args: string[], io: Io): Promise<number> {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  const target = await openTarget(targetKind, values.kubeconfig, values.context);
+  const target = await openTarget(
+    targetKind,
+    values.kubeconfig,
+    values.context,
+    // A held answer outlasts the client's timeout, so that timeouts after a commit happen.
+    faultRate === undefined ? undefined : { rate: faultRate, seed, holdMs: requestTimeoutMs + 1_000 },
+  );
   const bar = progressBar(io.stderr);
   try {
     const ref: LabObjectRef = {
@@ -166,6 +196,9 @@ export async function runLabCommand(args: string[], io: Io): Promise<number> {
       strategies: chosen,
       backoff,
       deadlineMs,
+      exactlyOnce: values['exactly-once'],
+      requestTimeoutMs,
+      ...(target.faults && { faults: target.faults }),
       seed,
       processes,
       keep: values.keep,
@@ -191,6 +224,9 @@ export async function runLabCommand(args: string[], io: Io): Promise<number> {
       seed,
       backoff: backoff.toJSON(),
       deadlineMs,
+      requestTimeoutMs,
+      exactlyOnce: values['exactly-once'],
+      ...(faultRate !== undefined && { faults: { rate: faultRate } }),
       serialBoundMs,
       correct: runs.every((run) => !run.promisesCorrectness || run.correct),
       strategies: runs,
@@ -221,6 +257,14 @@ function targetOf(target: string | undefined, kubeconfig: string | undefined, co
   if (byKubeconfig && target !== 'cluster')
     throw new UsageError(`--kubeconfig and --context choose a cluster; they cannot go with --target ${target}`);
   return target;
+}
+
+function rateFlag(flag: string, text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+    throw new UsageError(`${flag} must be a share of requests from 0 to 1 (0.1 is 10%); got ${JSON.stringify(text)}`);
+  }
+  return value;
 }
 
 function integerFlag(flag: string, text: string, min: number, max: number): number {

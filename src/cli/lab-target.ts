@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import * as k8s from '@kubernetes/client-node';
 import { startApiServer } from '../testing/apiserver/start-api-server.ts';
+import type { FaultInjector, FaultOptions } from '../testing/server/faults.ts';
 import { startTestServer } from '../testing/server/start-test-server.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -13,6 +14,8 @@ export interface LabTarget {
   readonly context?: string;
   /** The namespace the kubeconfig's context names, if any. */
   readonly contextNamespace?: string;
+  /** The embedded server's fault injector, when faults were asked for. */
+  readonly faults?: FaultInjector;
   stop(): Promise<void>;
 }
 
@@ -21,11 +24,18 @@ export async function openTarget(
   kind: TargetKind,
   kubeconfigPath: string | undefined,
   context: string | undefined,
+  faults?: FaultOptions,
 ): Promise<LabTarget> {
   if (kind === 'embedded') {
-    // The lab never watches: a short history keeps a thousand workers' writes out of memory.
-    const server = await startTestServer({ watchHistory: 100 });
-    return { kind, kubeConfig: server.kubeConfig, server: server.url, stop: () => server.stop() };
+    // A short watch history keeps a thousand workers' writes out of memory (adaptive watches from now).
+    const server = await startTestServer({ watchHistory: 100, ...(faults && { faults }) });
+    return {
+      kind,
+      kubeConfig: server.kubeConfig,
+      server: server.url,
+      ...(server.faults && { faults: server.faults }),
+      stop: () => server.stop(),
+    };
   }
   if (kind === 'apiserver') {
     const server = await startApiServer();

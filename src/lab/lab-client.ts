@@ -2,6 +2,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { kubeObjectClient, type KubeObjectClient } from '../client/kube-object-client.ts';
 import type { ObjectRef } from '../update/object-client.ts';
 import { type LabClient, type LabObjectRef, seedObject } from './lab-object.ts';
+import { countTransportRetry } from './worker-client.ts';
 
 /** The lab object as the library names objects. */
 export function objectRefOf(ref: LabObjectRef): ObjectRef {
@@ -12,10 +13,23 @@ export function objectRefOf(ref: LabObjectRef): ObjectRef {
 
 /**
  * The lab's reads and writes of its one object, on kubeconflict's own keep-alive request
- * path (the one the update helpers use), with the kubeconfig's credentials.
+ * path (the one the update helpers use), with the kubeconfig's credentials. Failures the
+ * transport absorbs are counted on the worker whose request met them.
  */
-export function labClient(from: KubeConfig | KubeObjectClient, ref: LabObjectRef, maxSockets = 64): LabClient {
-  const objects = 'transport' in from ? from : kubeObjectClient(from, { maxSockets, userAgent: 'kubeconflict-lab' });
+export function labClient(
+  from: KubeConfig | KubeObjectClient,
+  ref: LabObjectRef,
+  options: { readonly maxSockets?: number; readonly requestTimeoutMs?: number } = {},
+): LabClient {
+  const objects =
+    'transport' in from
+      ? from
+      : kubeObjectClient(from, {
+          maxSockets: options.maxSockets ?? 64,
+          ...(options.requestTimeoutMs !== undefined && { requestTimeoutMs: options.requestTimeoutMs }),
+          userAgent: 'kubeconflict-lab',
+          onRetry: countTransportRetry,
+        });
   const objectRef = objectRefOf(ref);
   return {
     objects,

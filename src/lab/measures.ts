@@ -12,6 +12,12 @@ export interface Measures {
   readonly lostUpdates: number;
   readonly duplicatedUpdates: number;
   readonly conflicts: number;
+  /** Failures other than conflicts the workers met, by kind (the transport's retried ones too). */
+  readonly faults: Record<string, number>;
+  /** Requests sent again after a failure, by the failure's kind. */
+  readonly retries: Record<string, number>;
+  /** Faults the embedded server injected during the run, by fault kind (`--faults`); null otherwise. */
+  readonly injectedFaults: Record<string, number> | null;
   readonly requests: number;
   readonly requestsPerSuccess: number | null;
   /** attempts → number of workers that made that many. */
@@ -28,6 +34,7 @@ export function measure(options: {
   final: number;
   wallMs: number;
   serialBoundMs: number;
+  injected?: Record<string, number> | undefined;
 }): Measures {
   const { results, start, final, wallMs, serialBoundMs } = options;
   const workers = results.length;
@@ -48,6 +55,9 @@ export function measure(options: {
     lostUpdates: Math.max(0, succeeded - applied),
     duplicatedUpdates: Math.max(0, applied - succeeded),
     conflicts: sum(results.map((r) => r.conflicts)),
+    faults: sumByKey(results.map((r) => r.faults)),
+    retries: sumByKey(results.map((r) => r.retries)),
+    injectedFaults: options.injected ?? null,
     requests,
     requestsPerSuccess: succeeded === 0 ? null : round(requests / succeeded),
     attemptsHistogram,
@@ -71,6 +81,12 @@ export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   const rank = Math.ceil((p / 100) * sorted.length);
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1] ?? 0;
+}
+
+function sumByKey(counts: readonly Record<string, number>[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const count of counts) for (const [key, value] of Object.entries(count)) total[key] = (total[key] ?? 0) + value;
+  return total;
 }
 
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);

@@ -1,6 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Backoff } from '../core/backoff.ts';
 import { classify } from '../core/errors/classify.ts';
+import type { FaultInjector } from '../testing/server/faults.ts';
 import { labClient } from './lab-client.ts';
 import { counterOf, LabInputError, type LabClient, type LabObjectRef } from './lab-object.ts';
 import { type Measures, measure } from './measures.ts';
@@ -18,6 +19,12 @@ export interface LabOptions {
   readonly backoff: Backoff;
   /** How long the `adaptive` strategy keeps trying, ms. */
   readonly deadlineMs: number;
+  /** The update helpers' strategies record operation ids (`--exactly-once`). @default false */
+  readonly exactlyOnce?: boolean;
+  /** How long a request may go without an answer before it fails as a timeout, ms. @default 30000 */
+  readonly requestTimeoutMs?: number;
+  /** The embedded server's fault injector (`--faults`): switched on only while workers run. */
+  readonly faults?: FaultInjector;
   readonly seed: number;
   /** Spread workers over this many OS processes (1: all in this one). */
   readonly processes: number;
@@ -62,7 +69,8 @@ export class LabRunError extends Error {
  */
 export async function runLab(options: LabOptions): Promise<{ serialBoundMs: number; runs: StrategyRun[] }> {
   const { kubeConfig, ref, workers } = options;
-  const client = labClient(kubeConfig, ref);
+  const client = labClient(kubeConfig, ref, { requestTimeoutMs: options.requestTimeoutMs ?? 30_000 });
+  if (options.faults) options.faults.active = false;
   let serialBoundMs: number | undefined;
   const runs: StrategyRun[] = [];
   for (const [index, strategy] of options.strategies.entries()) {
@@ -127,10 +135,14 @@ async function runStrategy(
   if (options.processes === 1) await Promise.all(Array.from({ length: Math.min(workers, 64) }, () => client.read()));
   let released = timeline.now();
   let results: WorkerResult[];
+  const injectedBefore = options.faults?.counts();
+  if (options.faults) options.faults.active = true;
   try {
     if (options.processes > 1) {
       results = await runInProcesses({
         ...options,
+        exactlyOnce: options.exactlyOnce ?? false,
+        requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
         strategy,
         timeline,
         onReady: () => {
@@ -145,6 +157,7 @@ async function runStrategy(
         ref,
         backoff: options.backoff,
         deadlineMs: options.deadlineMs,
+        exactlyOnce: options.exactlyOnce ?? false,
         workers: Array.from({ length: workers }, (_, w) => w),
         seed: options.seed,
         timeline,
@@ -156,14 +169,16 @@ async function runStrategy(
       });
     }
   } finally {
+    if (options.faults) options.faults.active = false;
     options.signal?.removeEventListener('abort', abort);
   }
+  const injected = options.faults && injectedBefore && difference(options.faults.counts(), injectedBefore);
   const wallMs = timeline.now() - released;
   options.signal?.throwIfAborted();
   const refused = results.find((result) => result.error !== undefined);
   if (refused?.error !== undefined) throw new LabRunError(`strategy ${strategy.name}: ${refused.error}`);
   const final = counterOf(await client.read(), ref);
-  const measures = measure({ results, start, final, wallMs, serialBoundMs });
+  const measures = measure({ results, start, final, wallMs, serialBoundMs, injected });
   const correct =
     measures.final === measures.expected &&
     measures.lostUpdates === 0 &&
@@ -226,6 +241,11 @@ async function measureOneCycle(kubeConfig: KubeConfig, ref: LabObjectRef, start:
   } finally {
     await scratch.delete().catch(() => undefined);
   }
+}
+
+/** Counts of `after` less those of `before`, key by key: what one strategy's run added. */
+function difference(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(after).map(([key, value]) => [key, value - (before[key] ?? 0)]));
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;

@@ -10,6 +10,7 @@ export interface WorkerBatch {
   readonly ref: LabObjectRef;
   readonly backoff: Backoff;
   readonly deadlineMs: number;
+  readonly exactlyOnce: boolean;
   /** Worker numbers this batch runs (all of them in one process, a share in several). */
   readonly workers: readonly number[];
   readonly seed: number;
@@ -30,6 +31,7 @@ export function runWorkers(batch: WorkerBatch): Promise<WorkerResult[]> {
         timeline: batch.timeline,
         backoff: batch.backoff,
         deadlineMs: batch.deadlineMs,
+        exactlyOnce: batch.exactlyOnce,
         shared,
         // One replayable random stream per worker, whatever process runs it.
         random: seededRandom((batch.seed + worker * 7919) | 0),

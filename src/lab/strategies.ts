@@ -1,5 +1,5 @@
 import { type Backoff, DefaultRetry } from '../core/backoff.ts';
-import { isConflict, isStaleWriteConflict } from '../core/errors/classify.ts';
+import { isConflict, isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import { KubeApiError } from '../core/errors/kube-api-error.ts';
 import type { Random } from '../core/random.ts';
 import { onError, type RetryOptions, retryOnConflict } from '../core/retry.ts';
@@ -8,9 +8,11 @@ import { type Coalescer, createCoalescer } from '../strategies/coalescer.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import { applyObject } from '../update/apply-object.ts';
 import { jsonPatchWithRetry, mergePatchWithRetry } from '../update/patch-with-retry.ts';
+import type { UpdateOptions } from '../update/read-mutate-write.ts';
+import { updateWithRetry } from '../update/update-with-retry.ts';
 import { counterOf, type LabClient, type LabObjectRef, withCounter } from './lab-object.ts';
 import type { Timeline } from './timeline.ts';
-import { type Tally, type WorkerClient, workerClient } from './worker-client.ts';
+import { emptyTally, type Tally, type WorkerClient, workerClient } from './worker-client.ts';
 
 /** What one worker did. */
 export interface WorkerResult {
@@ -20,6 +22,10 @@ export interface WorkerResult {
   readonly attempts: number;
   readonly conflicts: number;
   readonly requests: number;
+  /** Failures other than conflicts the worker met, by kind. */
+  readonly faults: Record<string, number>;
+  /** Requests sent again after a failure, by the failure's kind. */
+  readonly retries: Record<string, number>;
   /** From the worker's start to its successful write, ms; undefined when it failed. */
   readonly latencyMs: number | undefined;
   /** Why it failed, when that was not a conflict: what the server or the network said. */
@@ -35,6 +41,8 @@ export interface WorkerContext {
   readonly backoff: Backoff;
   /** How long `adaptive` keeps trying, ms. */
   readonly deadlineMs: number;
+  /** Whether the update helpers' strategies record operation ids (`--exactly-once`). */
+  readonly exactlyOnce: boolean;
   readonly random: Random;
   readonly signal: AbortSignal;
   /** One per strategy run and process: what workers of one process share (the coalescer). */
@@ -62,7 +70,7 @@ function strategy(
     promisesCorrectness,
     run: async (context) => {
       const { timeline, worker } = context;
-      const tally: Tally = { attempts: 0, conflicts: 0, requests: 0 };
+      const tally = emptyTally();
       const client = workerClient(context.client.objects, worker, timeline, tally);
       const started = timeline.now();
       try {
@@ -73,9 +81,11 @@ function strategy(
       } catch (error) {
         const end = timeline.now();
         timeline.add(worker, 'failure', end, end);
-        const conflictLike = isConflict(error) || (error instanceof DOMException && error.name === 'TimeoutError');
+        // Lost races and faults are what the lab measures; anything else stops the run.
+        const measured =
+          isConflict(error) || isTransient(error) || (error instanceof DOMException && error.name === 'TimeoutError');
         const failure = { worker, succeeded: false, ...tally, latencyMs: undefined };
-        return conflictLike ? failure : { ...failure, error: describeError(error, context.ref) };
+        return measured ? failure : { ...failure, error: describeError(error, context.ref) };
       }
     },
   };
@@ -90,6 +100,18 @@ async function readModifyWrite(client: WorkerClient, context: WorkerContext, kee
   await client.replace(keepResourceVersion ? next : { ...next, metadata }, context.signal);
   return resourceVersion;
 }
+
+/**
+ * The update helpers' options for the strategies built on them: the backoff flags, and
+ * faults (429, 5xx, timeouts, resets) retried as conflicts are; with `--exactly-once`,
+ * each increment carries an operation id so a retried one that had landed is not redone.
+ */
+const helperOptions = (context: WorkerContext): UpdateOptions => ({
+  backoff: context.backoff,
+  retryTransient: true,
+  exactlyOnce: context.exactlyOnce,
+  ...retryOptions(context),
+});
 
 /** The retry options every retrying strategy passes: sleeps drawn on the lane. */
 const retryOptions = (context: WorkerContext): RetryOptions => ({
@@ -116,30 +138,24 @@ export const strategies: readonly LabStrategy[] = [
   ),
   strategy(
     'backoff',
-    'naive inside retryOnConflict with the backoff flags (default: 30 steps, 10 ms, x1.5, jitter 1)',
+    'updateWithRetry: GET, +1, PUT, retried with the backoff flags (default: 30 steps, 10 ms, x1.5, jitter 1)',
     true,
     (client, context) =>
-      retryOnConflict(context.backoff, () => readModifyWrite(client, context, true), retryOptions(context)),
+      updateWithRetry(client, context.client.objectRef, plusOne(context.ref), helperOptions(context)),
   ),
   strategy(
     'merge-patch',
     'GET, +1, merge patch with the resourceVersion as precondition; backoff flags',
     true,
     (client, context) =>
-      mergePatchWithRetry(client, context.client.objectRef, plusOne(context.ref), {
-        backoff: context.backoff,
-        ...retryOptions(context),
-      }),
+      mergePatchWithRetry(client, context.client.objectRef, plusOne(context.ref), helperOptions(context)),
   ),
   strategy(
     'json-patch',
     'GET, +1, JSON patch guarded by a test of the label read; backoff flags',
     true,
     (client, context) =>
-      jsonPatchWithRetry(client, context.client.objectRef, plusOne(context.ref), {
-        backoff: context.backoff,
-        ...retryOptions(context),
-      }),
+      jsonPatchWithRetry(client, context.client.objectRef, plusOne(context.ref), helperOptions(context)),
   ),
   strategy(
     'apply',
@@ -148,7 +164,7 @@ export const strategies: readonly LabStrategy[] = [
     (client, context) =>
       onError(
         context.backoff,
-        isStaleWriteConflict,
+        (error) => isStaleWriteConflict(error) || isTransient(error),
         async () => {
           const current = await client.read(context.client.objectRef);
           const { apiVersion, kind } = current;

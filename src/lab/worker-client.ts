@@ -1,4 +1,6 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
+import type { TransportRetry } from '../client/transport-retry.ts';
 import { classify, isConflict } from '../core/errors/classify.ts';
 import type { PatchType } from '../update/object-client.ts';
 import type { Timeline } from './timeline.ts';
@@ -8,7 +10,13 @@ export interface Tally {
   attempts: number;
   conflicts: number;
   requests: number;
+  /** Failures other than conflicts, by kind (TooManyRequests, ServerError, Timeout, Network, ...). */
+  faults: Record<string, number>;
+  /** Requests sent again after a failure of that kind, by the transport or the strategy. */
+  retries: Record<string, number>;
 }
+
+export const emptyTally = (): Tally => ({ attempts: 0, conflicts: 0, requests: 0, faults: {}, retries: {} });
 
 /** The requests a lab strategy may make: a client that records each on the timeline. */
 export type WorkerClient = Pick<KubeObjectClient, 'read' | 'replace' | 'create' | 'patch' | 'watch'>;
@@ -16,6 +24,21 @@ export type WorkerClient = Pick<KubeObjectClient, 'read' | 'replace' | 'create' 
 /** A lost JSON-patch `test` comes back as 422: for the lab's own increments it is a conflict. */
 const lostRace = (error: unknown, type?: PatchType) =>
   isConflict(error) || (type === 'json' && classify(error) === 'Invalid');
+
+const add = (counts: Record<string, number>, kind: string) => {
+  counts[kind] = (counts[kind] ?? 0) + 1;
+};
+
+/** The tally of the worker whose request is running: the transport's retries are counted there. */
+const currentTally = new AsyncLocalStorage<Tally>();
+
+/** For the lab's transport: a failure it absorbed, counted on the worker that met it. */
+export function countTransportRetry(retry: TransportRetry): void {
+  const tally = currentTally.getStore();
+  if (!tally) return;
+  add(tally.faults, retry.kind);
+  add(tally.retries, retry.kind);
+}
 
 /**
  * Wraps the lab's client so that every read, write and watch a strategy makes, through
@@ -27,12 +50,25 @@ export function workerClient(
   timeline: Timeline,
   tally: Tally,
 ): WorkerClient {
-  const write = async <T>(work: () => Promise<T>, type?: PatchType): Promise<T> => {
+  /** The kind of the worker's last failed request, until its next request: a retry. */
+  let failedBefore: string | undefined;
+  const request = <T>(work: () => Promise<T>, type?: PatchType): Promise<T> => {
     tally.requests++;
+    if (failedBefore !== undefined) add(tally.retries, failedBefore);
+    failedBefore = undefined;
+    return currentTally.run(tally, work).catch((error: unknown) => {
+      if (!lostRace(error, type)) {
+        failedBefore = classify(error);
+        add(tally.faults, failedBefore);
+      }
+      throw error;
+    });
+  };
+  const write = async <T>(work: () => Promise<T>, type?: PatchType): Promise<T> => {
     tally.attempts++;
     const started = timeline.now();
     try {
-      const result = await work();
+      const result = await request(work, type);
       timeline.add(worker, 'put', started);
       return result;
     } catch (error) {
@@ -43,10 +79,7 @@ export function workerClient(
     }
   };
   return {
-    read: (ref, signal) => {
-      tally.requests++;
-      return timeline.time(worker, 'get', () => objects.read(ref, signal));
-    },
+    read: (ref, signal) => timeline.time(worker, 'get', () => request(() => objects.read(ref, signal))),
     replace: (object, signal) => write(() => objects.replace(object, signal)),
     create: (object, signal) => write(() => objects.create(object, signal)),
     patch: (ref, patch, type, options) => write(() => objects.patch(ref, patch, type, options), type),

@@ -16,6 +16,8 @@ export interface SetupMessage {
   readonly strategy: string;
   readonly backoff: Required<BackoffOptions>;
   readonly deadlineMs: number;
+  readonly exactlyOnce: boolean;
+  readonly requestTimeoutMs: number;
   readonly workers: number[];
   readonly seed: number;
   readonly origin: number;
@@ -40,7 +42,7 @@ process.once('message', (setup: SetupMessage) => {
   process.once('disconnect', () => {
     controller.abort();
   });
-  const client = labClient(kubeConfig, setup.ref);
+  const client = labClient(kubeConfig, setup.ref, { requestTimeoutMs: setup.requestTimeoutMs });
   process.once('message', () => {
     runWorkers({
       strategy,
@@ -48,6 +50,7 @@ process.once('message', (setup: SetupMessage) => {
       ref: setup.ref,
       backoff: new Backoff(setup.backoff),
       deadlineMs: setup.deadlineMs,
+      exactlyOnce: setup.exactlyOnce,
       workers: setup.workers,
       seed: setup.seed,
       timeline,

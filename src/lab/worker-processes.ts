@@ -20,6 +20,8 @@ export async function runInProcesses(options: {
   ref: LabObjectRef;
   backoff: Backoff;
   deadlineMs: number;
+  exactlyOnce: boolean;
+  requestTimeoutMs: number;
   workers: number;
   seed: number;
   timeline: Timeline;
@@ -45,6 +47,8 @@ export async function runInProcesses(options: {
         strategy: options.strategy.name,
         backoff: options.backoff.toJSON(),
         deadlineMs: options.deadlineMs,
+        exactlyOnce: options.exactlyOnce,
+        requestTimeoutMs: options.requestTimeoutMs,
         workers: shares[index] ?? [],
         seed: options.seed,
         origin: options.timeline.origin,

@@ -39,6 +39,23 @@ svg { max-width: 100%; height: auto; }
  * asset; charts are inline SVG; light and dark by the reader's preference. The result
  * itself is embedded as JSON (`#kubeconflict-result`).
  */
+/** Faults met and retried, by kind, when there were any (`--faults`, or a struggling cluster). */
+function faultFacts(m: LabResult['strategies'][number]['measures']): [string, string][] {
+  const met = Object.entries(m.faults);
+  if (met.length === 0 && !m.injectedFaults) return [];
+  const facts: [string, string][] = [
+    [
+      'faults met (retried)',
+      met.map(([kind, n]) => `${kind} ${String(n)} (${String(m.retries[kind] ?? 0)})`).join(', ') || 'none',
+    ],
+  ];
+  if (m.injectedFaults) {
+    const injected = Object.entries(m.injectedFaults).filter(([, n]) => n > 0);
+    facts.push(['faults injected', injected.map(([kind, n]) => `${kind} ${String(n)}`).join(', ') || 'none']);
+  }
+  return facts;
+}
+
 export function htmlReport(result: LabResult): string {
   const { object, workers, start } = result;
   const seriesLegend = result.strategies
@@ -54,8 +71,10 @@ export function htmlReport(result: LabResult): string {
       ['final', String(m.final)],
       ['missing', String(m.missing)],
       ['lost updates', String(m.lostUpdates)],
+      ['duplicated updates', String(m.duplicatedUpdates)],
       ['failed workers', String(m.failed)],
       ['conflicts (409)', String(m.conflicts)],
+      ...faultFacts(m),
       ['requests / success', m.requestsPerSuccess === null ? '–' : m.requestsPerSuccess.toFixed(1)],
       ['latency p50 / p99', m.latencyMs ? `${m.latencyMs.p50.toFixed(1)} / ${m.latencyMs.p99.toFixed(1)} ms` : '–'],
       ['wall time', `${m.wallMs.toFixed(1)} ms`],

@@ -23,6 +23,12 @@ export interface LabResult {
   readonly backoff: Required<BackoffOptions>;
   /** How long `adaptive` keeps trying, ms. */
   readonly deadlineMs: number;
+  /** How long a request may go without an answer before it fails as a timeout, ms. */
+  readonly requestTimeoutMs: number;
+  /** Whether the update helpers' strategies recorded operation ids (`--exactly-once`). */
+  readonly exactlyOnce: boolean;
+  /** The embedded server's fault injection (`--faults`), seeded by `seed`; absent when off. */
+  readonly faults?: { readonly rate: number };
   /** workers × one uncontended GET+PUT, measured in this run. */
   readonly serialBoundMs: number;
   /** Every strategy that promises correctness ended correct. */

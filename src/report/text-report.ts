@@ -4,13 +4,20 @@ import type { LabResult } from './lab-result.ts';
 export function textReport(result: LabResult): string {
   const runs = result.strategies;
   const ms = (value: number | undefined) => (value === undefined ? '-' : `${value.toFixed(1)} ms`);
-  const rows: [string, (run: (typeof runs)[number]) => string][] = [
+  type Row = [string, (run: (typeof runs)[number]) => string];
+  const faultRows: Row[] = [
+    ['faults met', (r) => String(total(r.measures.faults))],
+    ['retries after faults', (r) => String(total(r.measures.retries))],
+  ];
+  const rows: Row[] = [
     ['expected', (r) => String(r.measures.expected)],
     ['final', (r) => String(r.measures.final)],
     ['missing', (r) => String(r.measures.missing)],
     ['lost updates', (r) => String(r.measures.lostUpdates)],
+    ['duplicated updates', (r) => String(r.measures.duplicatedUpdates)],
     ['failed workers', (r) => String(r.measures.failed)],
     ['conflicts (409)', (r) => String(r.measures.conflicts)],
+    ...(runs.some((r) => total(r.measures.faults) > 0) ? faultRows : []),
     ['attempts', (r) => attempts(r.measures.attemptsHistogram)],
     [
       'requests / success',
@@ -36,6 +43,7 @@ export function textReport(result: LabResult): string {
     ...body.map(line),
     '',
     ...runs.map((run) => `${run.strategy.padEnd(widths[0] ?? 0)}  ${verdict(run)}`),
+    ...faultLines(result, widths[0] ?? 0),
     '',
     `serial bound: ${String(workers)} × one uncontended GET+PUT = ${ms(result.serialBoundMs)}; seed ${String(result.seed)}`,
     result.correct
@@ -43,6 +51,34 @@ export function textReport(result: LabResult): string {
       : 'A strategy that promises correctness did NOT end correct.',
   ].join('\n');
 }
+
+const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+
+/** Faults met and retried, by kind, per strategy; and what the embedded server injected. */
+function faultLines(result: LabResult, width: number): string[] {
+  const runs = result.strategies.filter((run) => total(run.measures.faults) > 0 || run.measures.injectedFaults);
+  if (runs.length === 0) return [];
+  const lines = ['', 'faults met (retried) by kind:'];
+  for (const run of runs) {
+    const { faults, retries, injectedFaults } = run.measures;
+    const met = Object.entries(faults).map(([kind, n]) => `${kind} ${String(n)} (${String(retries[kind] ?? 0)})`);
+    lines.push(`${run.strategy.padEnd(width)}  ${met.join(', ') || 'none'}`);
+    if (injectedFaults) {
+      const injected = Object.entries(injectedFaults).filter(([, n]) => n > 0);
+      lines.push(
+        `${''.padEnd(width)}  injected: ${injected.map(([kind, n]) => `${kind} ${String(n)}`).join(', ') || 'none'}`,
+      );
+    }
+  }
+  if (result.faults) {
+    lines.push(
+      `--faults ${String(result.faults.rate)}: the embedded server's injected faults, seed ${String(result.seed)}; --exactly-once ${result.exactlyOnce ? 'on' : 'off'}`,
+    );
+  }
+  return lines;
+}
+
+const plural = (n: number, noun: string) => `${String(n)} ${noun}${n === 1 ? '' : 's'}`;
 
 function attempts(histogram: Record<string, number>): string {
   const entries = Object.entries(histogram).map(([count, workers]) => [Number(count), workers] as const);
@@ -57,8 +93,21 @@ function verdict(run: LabResult['strategies'][number]): string {
   if (m.lostUpdates > 0) {
     return `${ok}: all ${String(m.succeeded)} writes acknowledged, yet ${String(m.lostUpdates)} increments silently lost (final ${String(m.final)}, expected ${String(m.expected)})`;
   }
-  if (m.failed > 0) {
-    return `${ok}: ${String(m.failed)} of ${String(m.workers)} workers gave up after a 409 Conflict (final ${String(m.final)}, expected ${String(m.expected)})`;
+  const outcome = `(final ${String(m.final)}, expected ${String(m.expected)})`;
+  if (m.final > m.expected) {
+    return `${ok}: ${plural(m.final - m.expected, 'increment')} applied twice: a write whose answer was lost had landed, and its retry added again ${outcome}`;
   }
-  return `${ok}: final ${String(m.final)} = expected, ${String(m.conflicts)} conflicts absorbed by retries`;
+  if (m.failed > 0) {
+    const why = total(m.faults) > 0 ? 'a 409 Conflict or a fault' : 'a 409 Conflict';
+    const landed =
+      m.duplicatedUpdates > 0
+        ? `; ${plural(m.duplicatedUpdates, 'write')} landed though the worker heard a failure`
+        : '';
+    return `${ok}: ${String(m.failed)} of ${String(m.workers)} workers gave up after ${why}${landed} ${outcome}`;
+  }
+  if (m.duplicatedUpdates > 0) {
+    return `${ok}: ${plural(m.duplicatedUpdates, 'increment')} applied twice ${outcome}`;
+  }
+  const faults = total(m.faults) > 0 ? ` and ${String(total(m.faults))} faults` : '';
+  return `${ok}: final ${String(m.final)} = expected, ${String(m.conflicts)} conflicts${faults} absorbed by retries`;
 }
