@@ -8,6 +8,7 @@ import { type Coalescer, createCoalescer } from '../strategies/coalescer.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import { applyObject } from '../update/apply-object.ts';
 import { jsonPatchWithRetry, mergePatchWithRetry } from '../update/patch-with-retry.ts';
+import { OutcomeUnknownError } from '../update/operation-ids.ts';
 import type { UpdateOptions } from '../update/read-mutate-write.ts';
 import { updateWithRetry } from '../update/update-with-retry.ts';
 import { counterOf, type LabClient, type LabObjectRef, withCounter } from './lab-object.ts';
@@ -83,7 +84,10 @@ function strategy(
         timeline.add(worker, 'failure', end, end);
         // Lost races and faults are what the lab measures; anything else stops the run.
         const measured =
-          isConflict(error) || isTransient(error) || (error instanceof DOMException && error.name === 'TimeoutError');
+          isConflict(error) ||
+          isTransient(error) ||
+          error instanceof OutcomeUnknownError ||
+          (error instanceof DOMException && error.name === 'TimeoutError');
         const failure = { worker, succeeded: false, ...tally, latencyMs: undefined };
         return measured ? failure : { ...failure, error: describeError(error, context.ref) };
       }

@@ -5,7 +5,7 @@ import { classify } from '../core/errors/classify.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { HookAction } from '../testing/server/request-hook.ts';
 import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
-import { recordedOperations } from './operation-ids.ts';
+import { OutcomeUnknownError, recordedOperations } from './operation-ids.ts';
 import { jsonPatchWithRetry, mergePatchWithRetry } from './patch-with-retry.ts';
 import type { UpdateOptions, UpdateResult } from './read-mutate-write.ts';
 import { updateWithRetry } from './update-with-retry.ts';
@@ -94,6 +94,21 @@ describe('exactlyOnce: a write whose answer was lost is recognised, not applied 
     const stored = await client.read(ref);
     assert.equal(count(stored), 102);
     assert.deepEqual(recordedOperations(stored), ['order-1', 'order-2']);
+  });
+
+  it('throws OutcomeUnknownError, never a second write, when the history no longer shows a lost write', async () => {
+    const ref = await fresh();
+    const history = { history: 1 };
+    lose = { resetConnection: 'after', holdMs: 400 };
+    const lost = updateWithRetry(client, ref, plusOne, { exactlyOnce: { operationId: 'lost', ...history } });
+    await new Promise((resolve) => setTimeout(resolve, 100)); // its write has landed; its answer is held
+    await updateWithRetry(client, ref, plusOne, { exactlyOnce: { operationId: 'rival-1', ...history } });
+    await updateWithRetry(client, ref, plusOne, { exactlyOnce: { operationId: 'rival-2', ...history } });
+    await assert.rejects(
+      lost,
+      (error) => error instanceof OutcomeUnknownError && /raise exactlyOnce.history/.test(error.message),
+    );
+    assert.equal(count(await client.read(ref)), 103, 'three updates, each applied once');
   });
 
   it('an update that changes nothing writes nothing, not even its id', async () => {

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
+  beyondRecord,
   exactlyOnceOf,
+  operationRecord,
   recentOperationsAnnotation,
   recordedOperations,
   withOperationRecorded,
@@ -15,13 +17,23 @@ describe('operation ids', () => {
     }
     assert.deepEqual(recordedOperations(object), ['b', 'c', 'd']);
     assert.equal(object.metadata.annotations.keep, 'me');
-    assert.equal(
-      (withOperationRecorded(object, { operationId: 'c', history: 3 }).metadata?.annotations ?? {})[
-        recentOperationsAnnotation
-      ],
-      'b d c',
-    );
+    assert.deepEqual(operationRecord(object), { count: 4, ids: ['b', 'c', 'd'] });
     assert.deepEqual(recordedOperations({}), []);
+  });
+
+  it('reads an absent or foreign annotation as no record', () => {
+    const withValue = (value: string) => ({ metadata: { annotations: { [recentOperationsAnnotation]: value } } });
+    assert.deepEqual(operationRecord({}), { count: 0, ids: [] });
+    assert.deepEqual(operationRecord(withValue('not a record')), { count: 0, ids: [] });
+    assert.deepEqual(operationRecord(withValue('2 a b c')), { count: 2, ids: ['b', 'c'] });
+  });
+
+  it('knows when a write made on a record could have landed unseen', () => {
+    const record = { count: 10, ids: ['g', 'h', 'i', 'j'] }; // slots 7 to 10 are kept
+    assert.equal(beyondRecord(record, 10), false, 'nothing recorded since: it did not land');
+    assert.equal(beyondRecord(record, 6), false, 'slot 7 is kept: its absence means it did not land');
+    assert.equal(beyondRecord(record, 5), true, 'slot 6 has left the kept ids');
+    assert.equal(beyondRecord(record, 11), true, 'the record went back: rewritten by someone');
   });
 
   it('is off unless asked; a random id per call otherwise', () => {

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 
-/** The annotation holding the ids of the latest exactly-once updates, oldest first, space-separated. */
+/**
+ * The annotation recording exactly-once updates: the count of them ever recorded, then
+ * the ids of the latest, oldest first, space-separated (`"1742 a1b2 c3d4 ..."`).
+ */
 export const recentOperationsAnnotation = 'kubeconflict.io/recent-operations';
 
 /** How an exactly-once update is recognised on the object. */
@@ -13,9 +16,10 @@ export interface ExactlyOnceOptions {
    */
   readonly operationId?: string;
   /**
-   * How many recent ids the object keeps. An update is recognised as landed only while its
-   * id is among them: keep it above the number of exactly-once writes other writers can
-   * land between one of yours and its retry (about the number of concurrent writers).
+   * How many recent ids the object keeps. After a write whose answer was lost, its id is
+   * looked for among them; when more exactly-once writes than this landed meanwhile, the
+   * update cannot tell and throws {@link OutcomeUnknownError} rather than risk applying
+   * twice. Keep it above the exactly-once writes the object takes in one request timeout.
    * @default 64
    */
   readonly history?: number;
@@ -43,15 +47,49 @@ export function exactlyOnceOf(option: boolean | ExactlyOnceOptions | undefined):
   return { operationId, history };
 }
 
-/** The operation ids recorded on the object, oldest first. */
-export function recordedOperations(object: KubeObject): string[] {
-  const value = object.metadata?.annotations?.[recentOperationsAnnotation] ?? '';
-  return value.split(' ').filter((id) => id !== '');
+/** What the annotation records: how many exactly-once updates ever, and the latest ids, oldest first. */
+export interface OperationRecord {
+  readonly count: number;
+  readonly ids: readonly string[];
 }
+
+/** The operation record on the object; an absent or foreign annotation reads as none. */
+export function operationRecord(object: KubeObject): OperationRecord {
+  const [count = '', ...ids] = (object.metadata?.annotations?.[recentOperationsAnnotation] ?? '').split(' ');
+  const total = /^\d{1,15}$/.test(count) ? Number(count) : 0;
+  return { count: total, ids: total === 0 ? [] : ids.filter((id) => id !== '').slice(-total) };
+}
+
+/** The operation ids recorded on the object, oldest first. */
+export const recordedOperations = (object: KubeObject): readonly string[] => operationRecord(object).ids;
 
 /** The object with `operationId` recorded as the newest of at most `history` ids. */
 export function withOperationRecorded(object: KubeObject, { operationId, history }: ExactlyOnce): KubeObject {
-  const ids = [...recordedOperations(object).filter((id) => id !== operationId), operationId].slice(-history);
-  const annotations = { ...object.metadata?.annotations, [recentOperationsAnnotation]: ids.join(' ') };
+  const { count, ids } = operationRecord(object);
+  const value = [String(count + 1), ...[...ids, operationId].slice(-history)].join(' ');
+  const annotations = { ...object.metadata?.annotations, [recentOperationsAnnotation]: value };
   return { ...object, metadata: { ...object.metadata, annotations } };
+}
+
+/**
+ * Whether a write made on top of a read whose record counted `basedOn` could have landed
+ * without the record showing it now: its slot (`basedOn + 1`) has left the kept ids, or
+ * the record went back (someone rewrote the annotation).
+ */
+export function beyondRecord(current: OperationRecord, basedOn: number): boolean {
+  return current.count < basedOn || basedOn + 1 <= current.count - current.ids.length;
+}
+
+/**
+ * An exactly-once update whose earlier write's answer was lost, when the object no longer
+ * shows whether that write landed (too many updates since, for the history kept). Not
+ * retried: retrying could apply the update twice. Raise `exactlyOnce.history`.
+ */
+export class OutcomeUnknownError extends Error {
+  override readonly name = 'OutcomeUnknownError';
+  constructor(operationId: string, history: number, lostAnswer: unknown) {
+    super(
+      `exactly-once update ${operationId}: a write's answer was lost (${lostAnswer instanceof Error ? lostAnswer.message : String(lostAnswer)}), and more than ${String(history)} updates were recorded since, so the object cannot tell whether it landed; raise exactlyOnce.history`,
+    );
+  }
 }

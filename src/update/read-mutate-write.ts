@@ -4,7 +4,14 @@ import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import { onError, type RetryOptions } from '../core/retry.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectClient, ObjectRef } from './object-client.ts';
-import { type ExactlyOnceOptions, exactlyOnceOf, recordedOperations, withOperationRecorded } from './operation-ids.ts';
+import {
+  beyondRecord,
+  type ExactlyOnceOptions,
+  exactlyOnceOf,
+  operationRecord,
+  OutcomeUnknownError,
+  withOperationRecorded,
+} from './operation-ids.ts';
 
 /** What `mutate` returns to say "leave it as it is": no write is made. */
 export const noChange: unique symbol = Symbol('kubeconflict.noChange');
@@ -72,9 +79,12 @@ export async function readMutateWrite(
   const retryingTransient = retryTransient ?? exactlyOnce !== undefined;
   let attempts = 0;
   let conflicts = 0;
+  /** The record count the last write whose answer was lost was made on, and that failure. */
+  let uncertain: { basedOn: number; error: unknown } | undefined;
   return onError(
     backoff,
     (error) => {
+      if (error instanceof OutcomeUnknownError) return false;
       const conflict = isStaleWriteConflict(error);
       if (conflict) conflicts++;
       return conflict || (retryingTransient && isTransient(error));
@@ -82,8 +92,15 @@ export async function readMutateWrite(
     async ({ signal }) => {
       attempts++;
       const current = await client.read(ref, signal);
-      if (exactlyOnce && recordedOperations(current).includes(exactlyOnce.operationId)) {
-        return { object: current, written: true, attempts, conflicts, alreadyApplied: true };
+      const record = exactlyOnce && operationRecord(current);
+      if (exactlyOnce && record) {
+        if (record.ids.includes(exactlyOnce.operationId)) {
+          return { object: current, written: true, attempts, conflicts, alreadyApplied: true };
+        }
+        if (uncertain && beyondRecord(record, uncertain.basedOn)) {
+          throw new OutcomeUnknownError(exactlyOnce.operationId, exactlyOnce.history, uncertain.error);
+        }
+        uncertain = undefined; // the kept ids would show it: it did not land
       }
       const earlier = judge(current);
       if (earlier !== undefined) {
@@ -93,7 +110,16 @@ export async function readMutateWrite(
       const changed = await mutate(structuredClone(current));
       const same = changed === noChange || sameJson(changed, current);
       const toWrite = same ? undefined : exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
-      const outcome = await write(current, toWrite, signal);
+      let outcome: Attempt;
+      try {
+        outcome = await write(current, toWrite, signal);
+      } catch (error) {
+        // A refusal (4xx) is certain; a 5xx, a reset or a timeout may have landed.
+        if (record && isTransient(error)) {
+          uncertain = { basedOn: record.count, error };
+        }
+        throw error;
+      }
       if ('conflict' in outcome) throw outcome.conflict;
       return toWrite === undefined
         ? { object: current, written: false, attempts, conflicts }
