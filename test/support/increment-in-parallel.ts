@@ -33,7 +33,14 @@ export interface IncrementOutcome {
 export async function incrementInParallel(
   client: KubeObjectClient,
   server: { readonly faults: FaultInjector | undefined },
-  run: { name: string; workers: number; each: number; options: UpdateOptions },
+  run: {
+    name: string;
+    workers: number;
+    each: number;
+    options: UpdateOptions;
+    /** Told the number of increments done so far after each one. */
+    onIncrement?: (done: number) => void;
+  },
 ): Promise<IncrementOutcome> {
   const ref = { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: run.name };
   await client.create({ ...ref, metadata: { name: ref.name, namespace: ref.namespace }, data: { n: '0' } });
@@ -42,6 +49,7 @@ export async function incrementInParallel(
   if (server.faults) server.faults.active = true;
   const rejected: string[] = [];
   let alreadyApplied = 0;
+  let done = 0;
   try {
     await Promise.all(
       Array.from({ length: run.workers }, async (_, worker) => {
@@ -50,6 +58,7 @@ export async function incrementInParallel(
           try {
             const result = await helper(client, ref, plusOne, run.options);
             if (result.alreadyApplied === true) alreadyApplied++;
+            run.onIncrement?.(++done);
           } catch (error) {
             rejected.push(error instanceof Error ? error.message : String(error));
           }

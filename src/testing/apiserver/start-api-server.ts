@@ -46,6 +46,11 @@ export interface RunningApiServer {
   readonly directory: string;
   /** How long start-up took, in ms. */
   readonly startupMs: number;
+  /**
+   * Kills kube-apiserver at once (SIGKILL, as a crash) and starts it again on the same
+   * port with the same flags; etcd and its data stay. Resolves once `/readyz` answers ok.
+   */
+  restartApiServer(): Promise<void>;
   /** Stops kube-apiserver then etcd (process groups) and removes the directory. Idempotent. */
   stop(): Promise<void>;
 }
@@ -99,30 +104,32 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ru
     await waitUntilReady({ url: `${etcdUrl}/health`, processes, timeoutMs: startTimeoutMs, what: 'etcd' });
 
     const url = `https://127.0.0.1:${String(apiServerPort)}`;
-    const apiServer = new ManagedProcess(
-      'kube-apiserver',
-      assets.kubeApiServer,
-      [
-        `--etcd-servers=${etcdUrl}`,
-        '--bind-address=127.0.0.1',
-        '--advertise-address=127.0.0.1',
-        `--secure-port=${String(apiServerPort)}`,
-        `--cert-dir=${join(directory, 'apiserver-certs')}`,
-        `--tls-cert-file=${material.servingCertPath}`,
-        `--tls-private-key-file=${material.servingKeyPath}`,
-        `--client-ca-file=${material.caPath}`,
-        `--token-auth-file=${material.tokenFilePath}`,
-        '--authorization-mode=RBAC',
-        '--service-cluster-ip-range=10.0.0.0/24',
-        '--service-account-issuer=https://kubernetes.default.svc',
-        `--service-account-key-file=${material.serviceAccountPublicKeyPath}`,
-        `--service-account-signing-key-file=${material.serviceAccountPrivateKeyPath}`,
-        // ServiceAccount admission needs the token controller of kube-controller-manager.
-        '--disable-admission-plugins=ServiceAccount',
-        ...extraApiServerArgs,
-      ],
-      join(directory, 'kube-apiserver.log'),
-    );
+    const startKubeApiServer = () =>
+      new ManagedProcess(
+        'kube-apiserver',
+        assets.kubeApiServer,
+        [
+          `--etcd-servers=${etcdUrl}`,
+          '--bind-address=127.0.0.1',
+          '--advertise-address=127.0.0.1',
+          `--secure-port=${String(apiServerPort)}`,
+          `--cert-dir=${join(directory, 'apiserver-certs')}`,
+          `--tls-cert-file=${material.servingCertPath}`,
+          `--tls-private-key-file=${material.servingKeyPath}`,
+          `--client-ca-file=${material.caPath}`,
+          `--token-auth-file=${material.tokenFilePath}`,
+          '--authorization-mode=RBAC',
+          '--service-cluster-ip-range=10.0.0.0/24',
+          '--service-account-issuer=https://kubernetes.default.svc',
+          `--service-account-key-file=${material.serviceAccountPublicKeyPath}`,
+          `--service-account-signing-key-file=${material.serviceAccountPrivateKeyPath}`,
+          // ServiceAccount admission needs the token controller of kube-controller-manager.
+          '--disable-admission-plugins=ServiceAccount',
+          ...extraApiServerArgs,
+        ],
+        join(directory, 'kube-apiserver.log'),
+      );
+    const apiServer = startKubeApiServer();
     processes.push(apiServer);
     const tls: RequestOptions = {
       ca: material.caPem,
@@ -151,6 +158,21 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ru
       assets,
       directory,
       startupMs: performance.now() - started,
+      restartApiServer: async () => {
+        const running = processes.findIndex((process) => process.name === 'kube-apiserver');
+        const crashed = processes[running];
+        crashed?.killNow();
+        await crashed?.exited;
+        const restarted = startKubeApiServer();
+        processes.splice(running, 1, restarted);
+        await waitUntilReady({
+          url: `${url}/readyz`,
+          tls,
+          processes,
+          timeoutMs: startTimeoutMs,
+          what: 'kube-apiserver',
+        });
+      },
       stop,
     };
   } catch (error) {
