@@ -27,8 +27,9 @@ export async function openTarget(
   faults?: FaultOptions,
 ): Promise<LabTarget> {
   if (kind === 'embedded') {
-    // A short watch history keeps a thousand workers' writes out of memory (adaptive watches from now).
-    const server = await startTestServer({ watchHistory: 100, ...(faults && { faults }) });
+    // A short watch history keeps a thousand workers' writes out of memory (adaptive watches
+    // from now); under faults, exactly-once replays changes to settle lost answers.
+    const server = await startTestServer({ watchHistory: faults ? 10_000 : 100, ...(faults && { faults }) });
     return {
       kind,
       kubeConfig: server.kubeConfig,

@@ -5,6 +5,7 @@ import { classify } from '../core/errors/classify.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { HookAction } from '../testing/server/request-hook.ts';
 import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
+import type { ObjectClient } from './object-client.ts';
 import { OutcomeUnknownError, recordedOperations } from './operation-ids.ts';
 import { jsonPatchWithRetry, mergePatchWithRetry } from './patch-with-retry.ts';
 import type { UpdateOptions, UpdateResult } from './read-mutate-write.ts';
@@ -96,14 +97,37 @@ describe('exactlyOnce: a write whose answer was lost is recognised, not applied 
     assert.deepEqual(recordedOperations(stored), ['order-1', 'order-2']);
   });
 
-  it('throws OutcomeUnknownError, never a second write, when the history no longer shows a lost write', async () => {
-    const ref = await fresh();
-    const history = { history: 1 };
+  /** Loses the answer of `ref`'s next write, then lands `rivals` exactly-once updates while it is held. */
+  const loseWhileRivalsLand = async (
+    ref: ReturnType<typeof refOf>,
+    rivals: number,
+    update: (options: UpdateOptions) => Promise<UpdateResult>,
+  ) => {
     lose = { resetConnection: 'after', holdMs: 400 };
-    const lost = updateWithRetry(client, ref, plusOne, { exactlyOnce: { operationId: 'lost', ...history } });
+    const lost = update({ exactlyOnce: { operationId: 'lost', history: 1 } });
     await new Promise((resolve) => setTimeout(resolve, 100)); // its write has landed; its answer is held
-    await updateWithRetry(client, ref, plusOne, { exactlyOnce: { operationId: 'rival-1', ...history } });
-    await updateWithRetry(client, ref, plusOne, { exactlyOnce: { operationId: 'rival-2', ...history } });
+    for (let i = 0; i < rivals; i++) {
+      await updateWithRetry(client, ref, plusOne, { exactlyOnce: { operationId: `rival-${String(i)}`, history: 1 } });
+    }
+    return lost;
+  };
+
+  it('when the kept ids no longer reach back, a replay of the changes since finds the lost write', async () => {
+    const ref = await fresh();
+    const result = await loseWhileRivalsLand(ref, 2, (options) => updateWithRetry(client, ref, plusOne, options));
+    assert.equal(result.alreadyApplied, true);
+    assert.equal(count(await client.read(ref)), 103, 'three updates, each applied once');
+  });
+
+  it('throws OutcomeUnknownError, never a second write, when nothing can tell', async () => {
+    const ref = await fresh();
+    // A client that cannot watch: only the kept ids could tell, and they do not reach back.
+    const noWatch: ObjectClient = {
+      read: (r, signal) => client.read(r, signal),
+      replace: (object, signal) => client.replace(object, signal),
+      create: (object, signal) => client.create(object, signal),
+    };
+    const lost = loseWhileRivalsLand(ref, 2, (options) => updateWithRetry(noWatch, ref, plusOne, options));
     await assert.rejects(
       lost,
       (error) => error instanceof OutcomeUnknownError && /raise exactlyOnce.history/.test(error.message),

@@ -1,4 +1,5 @@
 import type * as k8s from '@kubernetes/client-node';
+import type { WatchEvent } from '../client/watch-object.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 
 /** Which object: what a helper needs to read it. */
@@ -19,6 +20,12 @@ export interface ObjectClient {
   read(ref: ObjectRef, signal?: AbortSignal): Promise<KubeObject>;
   replace(object: KubeObject, signal?: AbortSignal): Promise<KubeObject>;
   create(object: KubeObject, signal?: AbortSignal): Promise<KubeObject>;
+  /**
+   * Optional: the object's changes after `resourceVersion`, as a watch streams them.
+   * `exactlyOnce` replays them to learn whether a write whose answer was lost landed,
+   * when the ids kept on the object no longer tell.
+   */
+  watch?(ref: ObjectRef, options?: { resourceVersion?: string; signal?: AbortSignal }): AsyncIterable<WatchEvent>;
 }
 
 /** How a PATCH body is read: RFC 7386 merge, RFC 6902 JSON patch, strategic merge, server-side apply. */

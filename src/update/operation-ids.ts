@@ -17,10 +17,11 @@ export interface ExactlyOnceOptions {
   readonly operationId?: string;
   /**
    * How many recent ids the object keeps. After a write whose answer was lost, its id is
-   * looked for among them; when more exactly-once writes than this landed meanwhile, the
-   * update cannot tell and throws {@link OutcomeUnknownError} rather than risk applying
-   * twice. Keep it above the exactly-once writes the object takes in one request timeout.
-   * @default 64
+   * looked for among them. When more exactly-once writes than this landed meanwhile, the
+   * object's changes since are replayed with a watch (when the client can watch, as
+   * kubeObjectClient does); when that cannot tell either (history compacted, no watch),
+   * the update throws {@link OutcomeUnknownError} rather than risk applying twice.
+   * @default 16
    */
   readonly history?: number;
 }
@@ -35,7 +36,7 @@ const idPattern = /^[A-Za-z0-9._-]{1,64}$/;
 /** The settings an `exactlyOnce` option asks for, checked; undefined when it is off. */
 export function exactlyOnceOf(option: boolean | ExactlyOnceOptions | undefined): ExactlyOnce | undefined {
   if (option === undefined || option === false) return undefined;
-  const { operationId = randomBytes(12).toString('base64url'), history = 64 } = option === true ? {} : option;
+  const { operationId = randomBytes(12).toString('base64url'), history = 16 } = option === true ? {} : option;
   if (!idPattern.test(operationId)) {
     throw new RangeError(
       `exactlyOnce.operationId must be 1 to 64 letters, digits, '.', '_' or '-'; got ${JSON.stringify(operationId)}`,
@@ -81,15 +82,15 @@ export function beyondRecord(current: OperationRecord, basedOn: number): boolean
 }
 
 /**
- * An exactly-once update whose earlier write's answer was lost, when the object no longer
- * shows whether that write landed (too many updates since, for the history kept). Not
- * retried: retrying could apply the update twice. Raise `exactlyOnce.history`.
+ * An exactly-once update whose earlier write's answer was lost, when neither the ids kept
+ * on the object nor a replay of its changes can tell whether that write landed. Not
+ * retried: retrying could apply the update twice.
  */
 export class OutcomeUnknownError extends Error {
   override readonly name = 'OutcomeUnknownError';
   constructor(operationId: string, history: number, lostAnswer: unknown) {
     super(
-      `exactly-once update ${operationId}: a write's answer was lost (${lostAnswer instanceof Error ? lostAnswer.message : String(lostAnswer)}), and more than ${String(history)} updates were recorded since, so the object cannot tell whether it landed; raise exactlyOnce.history`,
+      `exactly-once update ${operationId}: a write's answer was lost (${lostAnswer instanceof Error ? lostAnswer.message : String(lostAnswer)}); more than the ${String(history)} ids kept on the object landed since, and no replay of its changes could tell whether it landed: raise exactlyOnce.history, or use a client that can watch`,
     );
   }
 }

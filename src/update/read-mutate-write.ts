@@ -3,9 +3,9 @@ import { type Backoff, DefaultRetry } from '../core/backoff.ts';
 import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import { onError, type RetryOptions } from '../core/retry.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
+import { landedBefore, type LostAnswer } from './landed-before.ts';
 import type { ObjectClient, ObjectRef } from './object-client.ts';
 import {
-  beyondRecord,
   type ExactlyOnceOptions,
   exactlyOnceOf,
   operationRecord,
@@ -67,7 +67,7 @@ export type Write = (
  * really was.
  */
 export async function readMutateWrite(
-  client: Pick<ObjectClient, 'read'>,
+  client: Pick<ObjectClient, 'read' | 'watch'>,
   ref: ObjectRef,
   mutate: Mutation,
   options: UpdateOptions,
@@ -79,8 +79,7 @@ export async function readMutateWrite(
   const retryingTransient = retryTransient ?? exactlyOnce !== undefined;
   let attempts = 0;
   let conflicts = 0;
-  /** The record count the last write whose answer was lost was made on, and that failure. */
-  let uncertain: { basedOn: number; error: unknown } | undefined;
+  let uncertain: LostAnswer | undefined;
   return onError(
     backoff,
     (error) => {
@@ -92,15 +91,11 @@ export async function readMutateWrite(
     async ({ signal }) => {
       attempts++;
       const current = await client.read(ref, signal);
-      const record = exactlyOnce && operationRecord(current);
-      if (exactlyOnce && record) {
-        if (record.ids.includes(exactlyOnce.operationId)) {
+      if (exactlyOnce) {
+        if (await landedBefore(client, ref, exactlyOnce, current, uncertain, signal)) {
           return { object: current, written: true, attempts, conflicts, alreadyApplied: true };
         }
-        if (uncertain && beyondRecord(record, uncertain.basedOn)) {
-          throw new OutcomeUnknownError(exactlyOnce.operationId, exactlyOnce.history, uncertain.error);
-        }
-        uncertain = undefined; // the kept ids would show it: it did not land
+        uncertain = undefined;
       }
       const earlier = judge(current);
       if (earlier !== undefined) {
@@ -115,8 +110,9 @@ export async function readMutateWrite(
         outcome = await write(current, toWrite, signal);
       } catch (error) {
         // A refusal (4xx) is certain; a 5xx, a reset or a timeout may have landed.
-        if (record && isTransient(error)) {
-          uncertain = { basedOn: record.count, error };
+        if (exactlyOnce && isTransient(error)) {
+          const basedOn = operationRecord(current).count;
+          uncertain = { basedOn, resourceVersion: current.metadata?.resourceVersion ?? '', error };
         }
         throw error;
       }
