@@ -43,4 +43,39 @@ describe('kubeconflict serve', () => {
       },
     );
   });
+
+  it('--faults injects seeded faults that clients meet, and counts them at the end', async () => {
+    const lines: string[] = [];
+    const { promise: stopped, resolve: stop } = Promise.withResolvers<undefined>();
+    const running = runServeCommand(['--faults', '1', '--seed', '3'], (line) => lines.push(line), stopped);
+    while (!lines.some((line) => line.startsWith('Ctrl-C'))) await new Promise((resolve) => setTimeout(resolve, 10));
+    const kubeconfigPath = (lines.find((line) => line.startsWith('kubeconfig: ')) ?? '').slice('kubeconfig: '.length);
+    const kc = new k8s.KubeConfig();
+    kc.loadFromFile(kubeconfigPath);
+    const core = kc.makeApiClient(k8s.CoreV1Api);
+    let failures = 0;
+    for (let i = 0; i < 8; i++) {
+      await core.readNamespace({ name: 'default' }).catch(() => failures++);
+    }
+    stop(undefined);
+    assert.equal(await running, 0);
+    assert.ok(failures > 0, 'with every request faulted, some fail');
+    assert.match(lines.join('\n'), /injecting faults into 100% of requests \(seed 3\)/);
+    const counted = /faults injected: (.*)/.exec(lines.join('\n'))?.[1] ?? '';
+    const total = [...counted.matchAll(/ (\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
+    assert.equal(total, 8, counted);
+  });
+
+  for (const [args, message] of [
+    [['--faults', '1.5'], '--faults must be a share of requests from 0 to 1 (0.1 is 10%); got 1.5'],
+    [['--faults', ''], '--faults must be a share of requests from 0 to 1 (0.1 is 10%); got '],
+    [['--faults', '0.1', '--seed', 'x'], '--seed must be an integer; got x'],
+  ] as const) {
+    it(`refuses ${args.join(' ')} as a usage error`, async () => {
+      await assert.rejects(
+        runServeCommand([...args], () => undefined, Promise.resolve()),
+        { name: 'UsageError', message },
+      );
+    });
+  }
 });
