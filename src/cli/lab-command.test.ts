@@ -94,23 +94,6 @@ describe('kubeconflict lab on the embedded server (the default)', () => {
     const coalesce = byName(result, 'coalesce');
     assert.deepEqual([coalesce.requests, coalesce.conflicts], [2, 0], 'one GET and one PUT carried all five');
   });
-});
-
-describe('kubeconflict lab refuses bad input clearly and leaves nothing behind', () => {
-  let server: TestServer;
-  let directory: string;
-  before(async () => {
-    server = await startTestServer();
-    directory = mkdtempSync(join(tmpdir(), 'kubeconflict-lab-test-'));
-  });
-  after(async () => {
-    await server.stop();
-    rmSync(directory, { recursive: true, force: true });
-  });
-  const apps = () => server.kubeConfig.makeApiClient(k8s.AppsV1Api);
-  const deploymentNames = async () =>
-    (await apps().listNamespacedDeployment({ namespace: 'default' })).items.map((d) => d.metadata?.name);
-
   it('--faults with --exactly-once: every helper strategy ends correct through injected faults, counted by kind', async () => {
     const helpers = ['backoff', 'merge-patch', 'json-patch'];
     for (const processes of ['1', '2']) {
@@ -152,14 +135,31 @@ describe('kubeconflict lab refuses bad input clearly and leaves nothing behind',
     assert.match(out, /injected: /);
     assert.match(out, /--faults 0.3: the embedded server's injected faults, seed 3; --exactly-once off/);
   });
+});
+
+describe('kubeconflict lab refuses bad input clearly and leaves nothing behind', () => {
+  let server: TestServer;
+  let directory: string;
+  before(async () => {
+    server = await startTestServer();
+    directory = mkdtempSync(join(tmpdir(), 'kubeconflict-lab-test-'));
+  });
+  after(async () => {
+    await server.stop();
+    rmSync(directory, { recursive: true, force: true });
+  });
+  const apps = () => server.kubeConfig.makeApiClient(k8s.AppsV1Api);
+  const deploymentNames = async () =>
+    (await apps().listNamespacedDeployment({ namespace: 'default' })).items.map((d) => d.metadata?.name);
+  const demoSpec = {
+    selector: { matchLabels: { a: 'b' } },
+    template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.12' }] } },
+  };
 
   it('a label that is not an integer: names object, label and value', async () => {
     const body = {
       metadata: { name: 'bad-label', labels: { 'biz-version': 'abc' } },
-      spec: {
-        selector: { matchLabels: { a: 'b' } },
-        template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'nginx:1.12' }] } },
-      },
+      spec: demoSpec,
     };
     await apps().createNamespacedDeployment({ namespace: 'default', body });
     const { status, err } = await runLab('--kubeconfig', server.kubeconfigPath, '--name', 'bad-label', '--reuse');
@@ -167,6 +167,20 @@ describe('kubeconflict lab refuses bad input clearly and leaves nothing behind',
     assert.match(err, /label biz-version of deployment default\/bad-label is not an integer: "abc"/);
     const after = await apps().readNamespacedDeployment({ name: 'bad-label', namespace: 'default' });
     assert.equal(after.metadata?.labels?.['biz-version'], 'abc', 'untouched');
+  });
+
+  it('an object that happens to bear the scratch name is named in the error and left alone', async () => {
+    const body = { metadata: { name: 'taken-serial-bound', labels: { 'biz-version': '7' } }, spec: demoSpec };
+    await apps().createNamespacedDeployment({ namespace: 'default', body });
+    const { status, err } = await runLab('--kubeconfig', server.kubeconfigPath, '--name', 'taken');
+    assert.equal(status, 1);
+    assert.match(
+      err,
+      /could not time one uncontended GET\+PUT on the lab's scratch deployment default\/taken-serial-bound/,
+    );
+    const kept = await apps().readNamespacedDeployment({ namespace: 'default', name: 'taken-serial-bound' });
+    assert.equal(kept.metadata?.labels?.['biz-version'], '7', 'not deleted, not changed');
+    assert.ok(!(await deploymentNames()).includes('taken'), 'the lab object it made is gone');
   });
 
   it('an object that exists is never overwritten without --reuse', async () => {

@@ -227,8 +227,10 @@ async function createObject(client: LabClient, ref: LabObjectRef, start: number)
 async function measureOneCycle(kubeConfig: KubeConfig, ref: LabObjectRef, start: number): Promise<number> {
   const scratchRef = { ...ref, name: `${ref.name}-serial-bound`.slice(0, 253) };
   const scratch = labClient(kubeConfig, scratchRef);
-  await createObject(scratch, scratchRef, start);
+  let created = false;
   try {
+    await createObject(scratch, scratchRef, start);
+    created = true;
     const cycles: number[] = [];
     for (let i = 0; i < 5; i++) {
       const began = performance.now();
@@ -238,8 +240,16 @@ async function measureOneCycle(kubeConfig: KubeConfig, ref: LabObjectRef, start:
       cycles.push(performance.now() - began);
     }
     return cycles.sort((a, b) => a - b)[2] ?? 0;
+  } catch (error) {
+    // The user named another object: say what this one is for, and what the lab needs.
+    const why =
+      error instanceof LabRunError || error instanceof LabInputError ? error.message : describeError(error, scratchRef);
+    throw new LabRunError(
+      `could not time one uncontended GET+PUT on the lab's scratch ${ref.kind} ${scratchRef.namespace}/${scratchRef.name} (the lab needs get, create, update and delete there): ${why}`,
+    );
   } finally {
-    await scratch.delete().catch(() => undefined);
+    // Only what the lab made is deleted: an object of that name it did not create stays.
+    if (created) await scratch.delete().catch(() => undefined);
   }
 }
 
