@@ -52,7 +52,7 @@ describe('kube-apiserver through 10% faults, killed and restarted mid-run', apiS
           each: 50,
           // Up to about a minute of retries: a restart takes seconds.
           options: {
-            backoff: new Backoff({ duration: 20, factor: 1.5, jitter: 1, steps: 80, cap: 1_000 }),
+            backoff: new Backoff({ duration: 20, factor: 1.1, jitter: 1, steps: 60 }),
             // A restarted kube-apiserver's watch cache begins at its start (older versions: 410
           // Expired), so replays cannot reach behind the restart: the kept ids must cover the
           // writes that land while one update retries after a lost answer. Measured here: up

@@ -27,7 +27,7 @@ describe('10,000 increments through 10% injected faults on the embedded server',
     await server.stop();
   });
 
-  const backoff = new Backoff({ duration: 2, factor: 1.5, jitter: 1, steps: 40, cap: 500 });
+  const backoff = new Backoff({ duration: 5, factor: 1.1, jitter: 1, steps: 60 });
 
   it('exactlyOnce: 0 lost, 0 duplicated, 0 hung; every fault kind met', { timeout: 15 * 60_000 }, async () => {
     const outcome = await incrementInParallel(client, server, {

@@ -1,4 +1,6 @@
 import type { KubeObjectClient } from '../../src/client/kube-object-client.ts';
+import { classify } from '../../src/core/errors/classify.ts';
+import { OutcomeUnknownError } from '../../src/update/operation-ids.ts';
 import type { KubeObject } from '../../src/testing/server/kube-object.ts';
 import type { FaultInjector } from '../../src/testing/server/faults.ts';
 import { jsonPatchWithRetry, mergePatchWithRetry } from '../../src/update/patch-with-retry.ts';
@@ -18,6 +20,8 @@ export interface IncrementOutcome {
   readonly object: KubeObject;
   /** Increments whose promise rejected, with why. */
   readonly rejected: string[];
+  /** The same, counted by error kind. */
+  readonly rejectedKinds: Record<string, number>;
   /** Increments that found their own earlier write already landed. */
   readonly alreadyApplied: number;
   /** Faults the server injected meanwhile, by kind. */
@@ -48,6 +52,7 @@ export async function incrementInParallel(
   const began = performance.now();
   if (server.faults) server.faults.active = true;
   const rejected: string[] = [];
+  const rejectedKinds: Record<string, number> = {};
   let alreadyApplied = 0;
   let done = 0;
   try {
@@ -61,6 +66,8 @@ export async function incrementInParallel(
             run.onIncrement?.(++done);
           } catch (error) {
             rejected.push(error instanceof Error ? error.message : String(error));
+            const kind = error instanceof OutcomeUnknownError ? 'OutcomeUnknown' : classify(error);
+            rejectedKinds[kind] = (rejectedKinds[kind] ?? 0) + 1;
           }
         }
       }),
@@ -74,5 +81,5 @@ export async function incrementInParallel(
   const injected = Object.fromEntries(
     Object.entries(injectedAfter).map(([kind, n]) => [kind, n - (injectedBefore[kind] ?? 0)]),
   );
-  return { start: 0, final: count(object), object, rejected, alreadyApplied, injected, seconds };
+  return { start: 0, final: count(object), object, rejected, rejectedKinds, alreadyApplied, injected, seconds };
 }
