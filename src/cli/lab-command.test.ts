@@ -94,8 +94,8 @@ describe('kubeconflict lab on the embedded server (the default)', () => {
     const coalesce = byName(result, 'coalesce');
     assert.deepEqual([coalesce.requests, coalesce.conflicts], [2, 0], 'one GET and one PUT carried all five');
   });
-  it('--faults with --exactly-once: every helper strategy ends correct through injected faults, counted by kind', async () => {
-    const helpers = ['backoff', 'merge-patch', 'json-patch'];
+  it('--faults with --exactly-once: helper and adaptive strategies end correct through injected faults, counted by kind', async () => {
+    const helpers = ['backoff', 'merge-patch', 'json-patch', 'adaptive'];
     for (const processes of ['1', '2']) {
       const { status, out, err } = await runLab(
         ...[

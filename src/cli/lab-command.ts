@@ -47,8 +47,8 @@ Faults (the embedded server only):
   --faults RATE        inject faults into that share of requests, 0 to 1 (0.1 = 10%),
                        seeded by --seed: latency, 500, 503, 429 with Retry-After,
                        resets before and after the write commits, held answers, slow bodies
-  --exactly-once       backoff, merge-patch and json-patch record an operation id on the
-                       object, so a write whose answer was lost is not applied twice
+  --exactly-once       every strategy but naive, blind, retry and apply records an operation
+                       id on the object, so a write whose answer was lost is not applied twice
   --keep               do not delete the object at the end
   --reuse              count in an existing object; otherwise an existing one is an error
 

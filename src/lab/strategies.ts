@@ -202,6 +202,8 @@ export const strategies: readonly LabStrategy[] = [
         signal: context.signal,
         timeout: context.deadlineMs,
         random: context.random,
+        retryTransient: true,
+        exactlyOnce: context.exactlyOnce,
       }),
   ),
   strategy(
@@ -214,7 +216,11 @@ export const strategies: readonly LabStrategy[] = [
       if (!coalescer)
         context.shared.set(
           'coalescer',
-          (coalescer = createCoalescer(client, context.client.objectRef, { random: context.random })),
+          (coalescer = createCoalescer(client, context.client.objectRef, {
+            random: context.random,
+            retryTransient: true,
+            exactlyOnce: context.exactlyOnce,
+          })),
         );
       const result = await coalescer.update(plusOne(context.ref), { signal: context.signal });
       if (tally.attempts === 0) tally.attempts = result.attempts;

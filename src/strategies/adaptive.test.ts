@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { kubeObjectClient, type KubeObjectClient } from '../client/kube-object-client.ts';
-import { isStaleWriteConflict } from '../core/errors/classify.ts';
+import { classify, isStaleWriteConflict } from '../core/errors/classify.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { HookAction, HookedRequest } from '../testing/server/request-hook.ts';
 import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
@@ -78,6 +78,36 @@ describe('adaptiveUpdate on the embedded server', () => {
     try {
       await Promise.all(Array.from({ length: 5 }, () => adaptiveUpdate(client, ref, increment)));
       assert.equal(counter(await client.read(ref)), 106);
+    } finally {
+      hook = undefined;
+    }
+  });
+
+  it('a write whose answer was lost: +1 once with exactlyOnce, +2 with only retryTransient, an error without', async () => {
+    const loseFirstWrite = () => {
+      let lost = false;
+      hook = (request) => {
+        if (request.verb !== 'update' || lost) return undefined;
+        lost = true;
+        return { resetConnection: 'after' };
+      };
+    };
+    try {
+      const once = await seed();
+      loseFirstWrite();
+      const result = await adaptiveUpdate(client, once, increment, { exactlyOnce: true });
+      assert.equal(result.alreadyApplied, true);
+      assert.equal(counter(await client.read(once)), 102);
+
+      const twice = await seed();
+      loseFirstWrite();
+      await adaptiveUpdate(client, twice, increment, { retryTransient: true });
+      assert.equal(counter(await client.read(twice)), 103, 'the duplicate exactlyOnce prevents');
+
+      const surfaced = await seed();
+      loseFirstWrite();
+      await assert.rejects(adaptiveUpdate(client, surfaced, increment), (error) => classify(error) === 'Network');
+      assert.equal(counter(await client.read(surfaced)), 102);
     } finally {
       hook = undefined;
     }

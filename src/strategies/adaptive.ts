@@ -1,7 +1,14 @@
-import { isStaleWriteConflict } from '../core/errors/classify.ts';
+import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import type { Random } from '../core/random.ts';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
+import { landedBefore, type LostAnswer } from '../update/landed-before.ts';
 import type { ObjectRef } from '../update/object-client.ts';
+import {
+  type ExactlyOnceOptions,
+  exactlyOnceOf,
+  operationRecord,
+  withOperationRecorded,
+} from '../update/operation-ids.ts';
 import {
   type Mutation,
   noChange,
@@ -17,6 +24,10 @@ export interface AdaptiveOptions {
   readonly timeout?: number;
   /** @default Math.random */
   readonly random?: Random;
+  /** Also retry 429, 5xx, timeouts and broken connections, as the update helpers' option. @default true with exactlyOnce */
+  readonly retryTransient?: boolean;
+  /** Never apply the mutation twice when a write's answer is lost, as the update helpers' option. @default false */
+  readonly exactlyOnce?: boolean | ExactlyOnceOptions;
 }
 
 /** Collisions accepted per write: the wait window is this many write times per rival. */
@@ -53,6 +64,9 @@ export async function adaptiveUpdate(
   const clock = performance;
   signal?.throwIfAborted();
   const deadline = clock.now() + (options.timeout ?? 60_000);
+  const exactlyOnce = exactlyOnceOf(options.exactlyOnce);
+  const retryingTransient = options.retryTransient ?? exactlyOnce !== undefined;
+  let lost: LostAnswer | undefined;
   const stop = new AbortController();
   const watcher = new ObjectWatcher(client, ref, signal ? AbortSignal.any([signal, stop.signal]) : stop.signal);
   let attempts = 0;
@@ -91,15 +105,33 @@ export async function adaptiveUpdate(
       }
       const current = watcher.latest.object;
       if (current === undefined) continue;
+      if (exactlyOnce) {
+        // Even a late copy is safe to judge by: a write based on it cannot land after ours did.
+        if (await landedBefore(client, ref, exactlyOnce, current, lost, signal)) {
+          return { object: current, written: true, attempts, conflicts, alreadyApplied: true };
+        }
+        lost = undefined;
+      }
       attempts++;
       const changed = await mutate(structuredClone(current));
       if (changed === noChange || sameJson(changed, current))
         return { object: current, written: false, attempts, conflicts };
+      const toWrite = exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
       const began = clock.now();
       try {
-        const stored = await client.replace(withResourceVersionOf(changed, current), signal);
+        const stored = await client.replace(withResourceVersionOf(toWrite, current), signal);
         return { object: stored, written: true, attempts, conflicts };
       } catch (error) {
+        if (retryingTransient && isTransient(error)) {
+          // Maybe landed: wait for the next change (perhaps ours) before judging and trying again.
+          if (exactlyOnce) {
+            const resourceVersion = current.metadata?.resourceVersion ?? '';
+            lost = { basedOn: operationRecord(current).count, resourceVersion, error };
+          }
+          lastConflict = error as Error;
+          staleVersion = version;
+          continue;
+        }
         if (!isStaleWriteConflict(error)) throw error;
         conflicts++;
         lastConflict = error as Error;

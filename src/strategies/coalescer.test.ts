@@ -295,6 +295,30 @@ describe('createCoalescer on the embedded server, through client-node', () => {
     assert.equal(calls, 0);
   });
 
+  it('a batch whose answer was lost: applied once with exactlyOnce, twice with only retryTransient', async () => {
+    const run = async (name: string, options: Parameters<typeof createCoalescer>[2]) => {
+      await seed(name);
+      let lost = false;
+      hook = (request) => {
+        if (request.name !== name || request.verb !== 'update' || lost) return undefined;
+        lost = true;
+        return { resetConnection: 'after' };
+      };
+      const coalescer = createCoalescer(client, deploymentRef(name), options);
+      const settled = await Promise.allSettled(Array.from({ length: 5 }, () => coalescer.update(increment)));
+      await coalescer.close();
+      hook = undefined;
+      return { settled, final: counter(await client.read(deploymentRef(name))) };
+    };
+    const once = await run('coalesce-once', { exactlyOnce: true });
+    assert.deepEqual([once.final, once.settled.filter((r) => r.status === 'fulfilled').length], [106, 5]);
+    const twice = await run('coalesce-twice', { retryTransient: true });
+    assert.equal(twice.final, 111, 'the whole batch applied twice: what exactlyOnce prevents');
+    const surfaced = await run('coalesce-surfaced', {});
+    assert.equal(surfaced.final, 106, 'landed');
+    assert.ok(surfaced.settled.every((r) => r.status === 'rejected' && classify(r.reason) === 'Network'));
+  });
+
   it('makes no write when every caller says noChange or the changes cancel out', async () => {
     const requests = await seed('still');
     const before = await read('still');

@@ -1,10 +1,12 @@
 import { Backoff } from '../core/backoff.ts';
 import type { Clock } from '../core/clock.ts';
-import { isStaleWriteConflict } from '../core/errors/classify.ts';
+import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import type { Random } from '../core/random.ts';
 import { onError } from '../core/retry.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
+import { landedBefore, type LostAnswer } from '../update/landed-before.ts';
 import type { ObjectClient, ObjectRef } from '../update/object-client.ts';
+import { exactlyOnceOf, operationRecord, withOperationRecorded } from '../update/operation-ids.ts';
 import { type Mutation, noChange, sameJson, withResourceVersionOf } from '../update/read-mutate-write.ts';
 
 /**
@@ -24,6 +26,13 @@ export interface CoalescerOptions {
   readonly clock?: Clock;
   /** The jitter source, in [0, 1). @default Math.random */
   readonly random?: Random;
+  /** Also retry 429, 5xx, timeouts and broken connections, as the update helpers' option. @default true with exactlyOnce */
+  readonly retryTransient?: boolean;
+  /**
+   * Never apply a batch twice when a write's answer is lost: each cycle records an
+   * operation id of its own, as the update helpers' `exactlyOnce`. @default false
+   */
+  readonly exactlyOnce?: boolean | { readonly history?: number };
 }
 
 /** What each caller's {@link Coalescer.update} resolves with. */
@@ -83,6 +92,9 @@ interface Call {
  */
 export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: CoalescerOptions = {}): Coalescer {
   const { maxBatch = 100, backoff = DefaultCoalescerBackoff, clock, random } = options;
+  const exactlyOnceOption = options.exactlyOnce === true ? {} : options.exactlyOnce || undefined;
+  const retryingTransient = options.retryTransient ?? exactlyOnceOption !== undefined;
+  exactlyOnceOf(exactlyOnceOption); // bad options fail here, not in the first cycle
   if (!Number.isInteger(maxBatch) || maxBatch < 1) {
     throw new RangeError(`maxBatch must be an integer ≥ 1; got ${String(maxBatch)}`);
   }
@@ -114,15 +126,30 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
   async function run(batch: readonly Call[]): Promise<void> {
     const live = () => batch.filter((call) => !call.settled);
     let attempts = 0;
+    /** Each cycle is one exactly-once operation: its own id, whatever its attempts. */
+    const exactlyOnce = exactlyOnceOf(exactlyOnceOption);
+    /** The write whose answer was lost, and the calls it carried (their fate follows it). */
+    let lost: { answer: LostAnswer; carried: Call[] } | undefined;
     try {
       const { object, written, carried } = await onError(
         backoff,
-        isStaleWriteConflict,
+        (error) => isStaleWriteConflict(error) || (retryingTransient && isTransient(error)),
         async () => {
           attempts++;
           // Every call aborted during a backoff sleep: nothing left to read or write for.
           if (live().length === 0) return { object: {}, written: false, carried: [] };
           const current = await client.read(ref);
+          if (exactlyOnce) {
+            if (await landedBefore(client, ref, exactlyOnce, current, lost?.answer, undefined)) {
+              return { object: current, written: true, carried: lost?.carried ?? [] };
+            }
+            for (const call of lost?.carried ?? []) {
+              call.inWrite = false; // it did not land: an abort meanwhile now counts
+              if (call.signal?.aborted === true) call.onAbort();
+            }
+            lost = undefined;
+            if (live().length === 0) return { object: current, written: false, carried: [] };
+          }
           let next: KubeObject;
           let carried: Call[];
           do {
@@ -150,10 +177,17 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
           } while (carried.some((call) => call.settled));
           if (carried.length === 0 || sameJson(next, current)) return { object: current, written: false, carried };
           for (const call of carried) call.inWrite = true;
+          const toWrite = exactlyOnce ? withOperationRecorded(next, exactlyOnce) : next;
           try {
-            const stored = await client.replace(withResourceVersionOf(next, current));
+            const stored = await client.replace(withResourceVersionOf(toWrite, current));
             return { object: stored, written: true, carried };
           } catch (error) {
+            if (exactlyOnce && isTransient(error)) {
+              // It may have landed: the next read decides, and these calls wait for it.
+              const resourceVersion = current.metadata?.resourceVersion ?? '';
+              lost = { answer: { basedOn: operationRecord(current).count, resourceVersion, error }, carried };
+              throw error;
+            }
             for (const call of carried) {
               call.inWrite = false;
               if (call.signal?.aborted === true && isStaleWriteConflict(error)) call.onAbort();
