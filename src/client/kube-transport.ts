@@ -107,7 +107,7 @@ export class KubeTransport {
   /**
    * Sends one request; resolves with the parsed JSON answer (undefined when empty).
    * Failures the server marks as safe to repeat (Retry-After), and failed reads, are
-   * retried here; see {@link retryDelayMs}.
+   * retried here (client-go's rules: docs/RELIABILITY.md).
    */
   async request<T>(request: KubeRequest): Promise<T> {
     const text = await this.#withRetries(request, async () => {
