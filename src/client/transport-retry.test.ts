@@ -130,7 +130,9 @@ describe('KubeTransport retries what is safe to send again, and nothing else', (
     planned = { verb: 'update', actions: [throttled('30')] };
     const controller = new AbortController();
     const writing = client.replace(current, controller.signal);
-    setTimeout(() => { controller.abort(new Error('caller gave up')); }, 50);
+    setTimeout(() => {
+      controller.abort(new Error('caller gave up'));
+    }, 50);
     await assert.rejects(writing, { message: 'caller gave up' });
     client.transport.close();
   });

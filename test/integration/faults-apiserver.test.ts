@@ -54,10 +54,10 @@ describe('kube-apiserver through 10% faults, killed and restarted mid-run', apiS
           options: {
             backoff: new Backoff({ duration: 20, factor: 1.1, jitter: 1, steps: 60 }),
             // A restarted kube-apiserver's watch cache begins at its start (older versions: 410
-          // Expired), so replays cannot reach behind the restart: the kept ids must cover the
-          // writes that land while one update retries after a lost answer. Measured here: up
-          // to ~150 (3 s of timeouts, Retry-After and backoff at ~50 writes/s); 512 leaves room.
-          exactlyOnce: { history: 512 },
+            // Expired), so replays cannot reach behind the restart: the kept ids must cover the
+            // writes that land while one update retries after a lost answer. Measured here: up
+            // to ~150 (3 s of timeouts, Retry-After and backoff at ~50 writes/s); 512 leaves room.
+            exactlyOnce: { history: 512 },
             random: seededRandom(5),
           },
           onIncrement: (done) => {
