@@ -8,6 +8,7 @@ import { apiServerSuite } from '../support/api-server-suite.ts';
 import { send } from '../support/raw-http.ts';
 import { runStatusCase, type Target } from '../support/run-status-case.ts';
 import { applyCases } from './cases/apply.ts';
+import { badInputCases } from './cases/bad-input.ts';
 import { customCases, widgetDefinition } from './cases/custom.ts';
 import { listCases } from './cases/lists.ts';
 import { objectCases } from './cases/objects.ts';
@@ -16,7 +17,15 @@ import { writeCases } from './cases/writes.ts';
 import { differences } from './differences.ts';
 import { normalizeCase } from './normalize-case.ts';
 
-const cases = [...statusRowCases, ...objectCases, ...writeCases, ...listCases, ...applyCases, ...customCases];
+const cases = [
+  ...statusRowCases,
+  ...objectCases,
+  ...writeCases,
+  ...listCases,
+  ...applyCases,
+  ...customCases,
+  ...badInputCases,
+];
 const token = 'conformance-token';
 
 describe('conformance: embedded server vs kube-apiserver', apiServerSuite(), () => {

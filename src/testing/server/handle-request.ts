@@ -9,8 +9,11 @@ import { patch } from './handlers/patch.ts';
 import { getObject, listObjects } from './handlers/read.ts';
 import { update } from './handlers/update.ts';
 import { watch } from './handlers/watch.ts';
+import { selectorOf } from './handlers/list-options.ts';
+import { checkListIntegers, checkResourceVersion, watchRequested } from './handlers/query-options.ts';
 import { dryRunOf, managerOf, type WriteRequest } from './handlers/write-request.ts';
 import { readBody } from './http/read-body.ts';
+import { parseRequestUrl } from './http/request-url.ts';
 import { route } from './http/route.ts';
 import { methodNotAllowed, notFound, StatusError, unauthorized, unknownResource } from './http/status.ts';
 import type { ObjectStore } from './object-store.ts';
@@ -58,7 +61,13 @@ export async function handleRequest(
 }
 
 async function serve(state: ServerState, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const url = new URL(request.url ?? '/', 'https://embedded');
+  const url = parseRequestUrl(request.url ?? '/');
+  if (url === undefined) {
+    // Go's HTTP server refuses such a target before any handler runs, and hangs up.
+    response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
+    response.end('400 Bad Request');
+    return;
+  }
   const method = request.method ?? 'GET';
   if (['/healthz', '/readyz', '/livez'].includes(url.pathname)) {
     response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok');
@@ -66,7 +75,7 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
   }
   authenticate(state, request, url);
   const target = route(url.pathname);
-  if (target.kind === 'discovery') {
+  if (target.kind === 'discovery' || !servesGroupVersion(state, target)) {
     const openApi =
       method === 'GET' ? openApiV3(url.pathname, url.searchParams, request.headers, state.registry) : undefined;
     if (openApi) {
@@ -86,8 +95,7 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
   if (!type || (target.namespace !== undefined && !type.namespaced) || target.subresource !== undefined) {
     throw unknownResource();
   }
-  const watching = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
-  const verb = verbOf(method, target.name !== undefined, watching);
+  const verb = verbOf(method, target.name !== undefined, watchRequested(url.searchParams));
   if (state.hook) {
     const action = await state.hook({
       method,
@@ -121,6 +129,10 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
   const namespace = type.namespaced ? target.namespace : '';
   const name = target.name;
   if (verb === 'list' || verb === 'watch') {
+    // Checked in kube-apiserver's order: the options' integers, the selectors, the resourceVersion.
+    checkListIntegers(query);
+    selectorOf(type, query);
+    checkResourceVersion(query, verb);
     if (verb === 'watch') watch(store, type, namespace, query, response);
     else
       writeJson(
@@ -132,6 +144,7 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
   }
   if (namespace === undefined) throw unknownResource();
   if (verb === 'get' && name !== undefined) {
+    checkResourceVersion(query, verb);
     writeJson(
       response,
       200,
@@ -175,12 +188,19 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
 }
 
 function verbOf(method: string, hasName: boolean, watching: boolean): string | undefined {
-  if (method === 'GET') return watching ? 'watch' : hasName ? 'get' : 'list';
+  // A GET of one object ignores `watch`.
+  if (method === 'GET') return hasName ? 'get' : watching ? 'watch' : 'list';
   if (method === 'POST' && !hasName) return 'create';
   if (method === 'PUT' && hasName) return 'update';
   if (method === 'PATCH' && hasName) return 'patch';
   if (method === 'DELETE' && hasName) return 'delete';
   return undefined;
+}
+
+/** A group-version nobody serves is left to kube-apiserver's catch-all (a plain 404), like discovery misses. */
+function servesGroupVersion(state: ServerState, target: ReturnType<typeof route>): boolean {
+  if (target.kind !== 'resource' || target.group === '') return true;
+  return state.registry.all().some((type) => type.group === target.group && type.version === target.version);
 }
 
 /** A namespaced object can only be created in a namespace that exists. */
@@ -220,8 +240,7 @@ function forbiddenForAnonymous(
       {},
     );
   }
-  const watching = ['true', '1'].includes(url.searchParams.get('watch') ?? '');
-  const verb = verbOf(method, target.name !== undefined, watching) ?? method.toLowerCase();
+  const verb = verbOf(method, target.name !== undefined, watchRequested(url.searchParams)) ?? method.toLowerCase();
   const group = type.group === '' ? '""' : `"${type.group}"`;
   const where = target.namespace === undefined ? 'at the cluster scope' : `in the namespace "${target.namespace}"`;
   const subject = target.name === undefined ? qualifiedResource(type) : `${qualifiedResource(type)} "${target.name}"`;
@@ -279,7 +298,9 @@ function trickleAnswer(response: ServerResponse, { pieces, intervalMs }: { piece
         return;
       }
       response.write(text.subarray(offset, offset + size));
-      setTimeout(() => { send(offset + size); }, intervalMs).unref();
+      setTimeout(() => {
+        send(offset + size);
+      }, intervalMs).unref();
     };
     send(0);
     return response;

@@ -73,6 +73,9 @@ export interface TestServer {
 
 const loopback = new Set(['127.0.0.1', '::1']);
 
+/** kube-apiserver's limit on request headers (Go's MaxHeaderBytes); Node's default is 16 KiB. */
+const maxHeaderBytes = 1024 * 1024;
+
 /**
  * Starts the embedded Kubernetes-compatible API server in this process: HTTPS on
  * loopback with a CA of its own, so clients keep TLS verification on. It speaks the
@@ -127,9 +130,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       ipAddresses: ['127.0.0.1'],
     });
     caPem = ca.certificatePem;
-    server = createHttpsServer({ cert: serving.certificatePem, key: serving.privateKeyPem }, handler);
+    server = createHttpsServer(
+      { cert: serving.certificatePem, key: serving.privateKeyPem, maxHeaderSize: maxHeaderBytes },
+      handler,
+    );
   } else {
-    server = createHttpServer(handler);
+    server = createHttpServer({ maxHeaderSize: maxHeaderBytes }, handler);
   }
   // kube-apiserver keeps idle connections 90 s; Node's 5 s default would close kept
   // connections under clients that pause (forked lab workers waiting for their release).

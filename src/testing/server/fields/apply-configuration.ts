@@ -1,5 +1,6 @@
 import type { KubeObject } from '../kube-object.ts';
 import type { JsonValue, Schema } from '../schema/schema.ts';
+import { objectMetaConverterError } from '../http/object-meta-types.ts';
 import { goRoundTrip } from '../schema/go-round-trip.ts';
 import { zeroValue } from '../schema/zero-value.ts';
 import { type ApplyConflict, listConflicts } from './apply-conflicts.ts';
@@ -109,14 +110,22 @@ export function applyConfiguration(options: ApplyOptions): ApplyResult {
       const base = { schema, apiVersion, manager: 'before-first-apply', subresource, time, reset };
       managers = recordUpdate(managers, { ...base, before, after: liveValue });
     }
+    // Go's accessor reads managedFields that do not convert as none: the typed patch
+    // below refuses those instead.
     const sentFields: unknown = config.metadata?.managedFields;
-    if (sentFields !== undefined && sentFields !== null) {
+    if (
+      sentFields !== undefined &&
+      sentFields !== null &&
+      objectMetaConverterError({ managedFields: sentFields }) === undefined
+    ) {
       throw new ApplyError(400, 'metadata.managedFields must be nil');
     }
     const invalid = validateConfig(schema, config as JsonValue);
     if (invalid !== undefined) {
-      const { namespace = '', name = '' } = config.metadata ?? {};
-      const object = `${namespace}/${name}; ${groupVersionKind(config.apiVersion, config.kind)}`;
+      // Go's metadata accessors read anything but a string as "".
+      const { namespace, name } = config.metadata ?? {};
+      const text = (value: unknown) => (typeof value === 'string' ? value : '');
+      const object = `${text(namespace)}/${text(name)}; ${groupVersionKind(config.apiVersion, config.kind)}`;
       throw new ApplyError(500, `failed to create typed patch object (${object}): ${invalid}`);
     }
     const attempt = (force: boolean) =>
@@ -198,8 +207,8 @@ function mergeAndTakeOwnership(step: Step): { object: JsonValue; managers: Manag
   return { object, managers };
 }
 
-// Go's GroupVersionKind.String() of the configuration: `apps/v1, Kind=Deployment`, `/v1, Kind=Secret`.
-function groupVersionKind(apiVersion: unknown, kind: unknown): string {
+/** Go's GroupVersionKind.String() of a configuration: `apps/v1, Kind=Deployment`, `/v1, Kind=Secret`. */
+export function groupVersionKind(apiVersion: unknown, kind: unknown): string {
   const version = typeof apiVersion === 'string' ? apiVersion : '';
   const parts = version.split('/');
   const [group, ver] = parts.length === 2 ? parts : parts.length === 1 ? ['', version] : ['', ''];

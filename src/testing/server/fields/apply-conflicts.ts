@@ -63,13 +63,18 @@ export function applyConflictMessage(conflicts: readonly ApplyConflict[]): strin
   const [only] = conflicts;
   if (conflicts.length === 1 && only)
     return `Apply failed with 1 conflict: conflict with ${printManager(only)}: ${only.field}`;
+  // Grown in place, not copied per conflict: an apply can conflict on many thousands of fields.
   const byManager = new Map<string, ApplyConflict[]>();
-  for (const conflict of conflicts)
-    byManager.set(conflict.identifier, [...(byManager.get(conflict.identifier) ?? []), conflict]);
+  for (const conflict of conflicts) {
+    const group = byManager.get(conflict.identifier);
+    if (group) group.push(conflict);
+    else byManager.set(conflict.identifier, [conflict]);
+  }
   const lines: string[] = [];
   for (const identifier of [...byManager.keys()].sort(compareStrings)) {
     const group = byManager.get(identifier) ?? [];
-    lines.push(`conflicts with ${group[0] ? printManager(group[0]) : ''}:`, ...group.map((c) => `- ${c.field}`));
+    lines.push(`conflicts with ${group[0] ? printManager(group[0]) : ''}:`);
+    for (const conflict of group) lines.push(`- ${conflict.field}`);
   }
   return `Apply failed with ${String(conflicts.length)} conflicts: ${lines.join('\n')}`;
 }

@@ -3,7 +3,13 @@
  * semantics: Update operations, server-side apply, and apply conflicts.
  * @packageDocumentation
  */
-export { type ApplyOptions, type ApplyResult, ApplyError, applyConfiguration } from './apply-configuration.ts';
+export {
+  type ApplyOptions,
+  type ApplyResult,
+  ApplyError,
+  applyConfiguration,
+  groupVersionKind,
+} from './apply-configuration.ts';
 export {
   type ApplyConflict,
   type ConflictCause,

@@ -1,6 +1,8 @@
-import { goJsonSyntaxError } from '../http/go-json-error.ts';
+import { decodeJson } from '../http/decode-json.ts';
+import { typeOfKindFinder } from '../http/decode-object.ts';
 import { badRequest, notFound, preconditionMismatch, uidPreconditionMismatch } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
+import { goJsonKind, isJsonObject } from '../patch/json-value.ts';
 import type { ResourceType } from '../resource-type.ts';
 import type { PersistContext } from './persist.ts';
 import { timestamp } from '../clock.ts';
@@ -20,11 +22,12 @@ export function deleteObject(
   request: WriteRequest & { name: string; bodyHasLength: boolean },
 ): { status: number; object: KubeObject } {
   const { type, namespace, name, dryRun } = request;
+  // kube-apiserver ignores a DELETE body sent without Content-Length (chunked), and
+  // decodes any other before it looks the object up.
+  const options = request.bodyHasLength ? parseDeleteOptions(request.body) : {};
   const resource = `${type.group}/${type.plural}`;
   const live = context.store.get(resource, namespace, name);
   if (!live) throw notFound(type, name);
-  // kube-apiserver ignores a DELETE body sent without Content-Length (chunked).
-  const options = request.bodyHasLength ? parseDeleteOptions(request.body) : {};
   const expectedVersion = options.preconditions?.resourceVersion;
   const actualVersion = live.metadata?.resourceVersion ?? '';
   if (expectedVersion !== undefined && expectedVersion !== actualVersion) {
@@ -72,8 +75,13 @@ function successStatus(type: ResourceType, name: string, uid: string | undefined
 
 function parseDeleteOptions(body: string): DeleteOptions {
   if (body.trim() === '') return {};
-  const syntaxError = goJsonSyntaxError(body);
-  if (syntaxError !== undefined) throw badRequest(`couldn't get version/kind; json parse error: ${syntaxError}`);
-  const parsed = JSON.parse(body) as DeleteOptions | null;
-  return typeof parsed === 'object' && parsed !== null ? parsed : {};
+  const decoded = decodeJson(body);
+  const unrecognized = (detail: string) => badRequest(`couldn't get version/kind; json parse error: ${detail}`);
+  if ('error' in decoded) throw unrecognized(decoded.error);
+  const parsed = decoded.value;
+  if (parsed === null) return {};
+  if (!isJsonObject(parsed)) {
+    throw unrecognized(`json: cannot unmarshal ${goJsonKind(parsed)} into Go value of type ${typeOfKindFinder}`);
+  }
+  return parsed;
 }

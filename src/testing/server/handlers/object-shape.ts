@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { KubeObject } from '../kube-object.ts';
+import { isJsonObject, setOwn } from '../patch/json-value.ts';
 import type { ResourceType } from '../resource-type.ts';
 
 const metadataOrder = [
@@ -36,6 +37,19 @@ export function inServerOrder(object: KubeObject): KubeObject {
     ...(spec !== undefined && { spec }),
     ...(status !== undefined && { status }),
   };
+}
+
+/**
+ * Puts the keys of `object.metadata` in the order Go writes them, in place: callers that
+ * tell parts of an object apart by identity (which parts a patch touched) keep working.
+ */
+export function orderMetadataInPlace(object: KubeObject): void {
+  const metadata: unknown = object.metadata;
+  if (!isJsonObject(metadata)) return;
+  const rank = (key: string) => (metadataOrder.includes(key) ? metadataOrder.indexOf(key) : metadataOrder.length);
+  const entries = Object.entries(metadata).sort(([a], [b]) => rank(a) - rank(b));
+  for (const [key] of entries) Reflect.deleteProperty(metadata, key);
+  for (const [key, value] of entries) setOwn(metadata, key, value);
 }
 
 /** Whether a write must raise metadata.generation, by the resource's rule. */

@@ -1,16 +1,32 @@
-import { parse as parseYaml } from 'yaml';
-import { goJsonSyntaxError } from '../http/go-json-error.ts';
-import { badRequest, invalidOptions, notFound, StatusError, staleWrite, unsupportedMediaType } from '../http/status.ts';
+import { decodeJson } from '../http/decode-json.ts';
+import { decodeYaml } from '../http/decode-yaml.ts';
+import { kindDecodeError } from '../http/kind-decoding.ts';
+import { converterTypeError, jsonTypeError } from '../http/schema-type-errors.ts';
+import {
+  badRequest,
+  invalidOptions,
+  invalidPatch,
+  notFound,
+  StatusError,
+  unsupportedMediaType,
+} from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
+import { goFormat, goJson } from '../openapi/go-text.ts';
+import { sortedByGo, withoutDirectives } from '../openapi/field-validation.ts';
 import { JsonPatchError, applyJsonPatch } from '../patch/json-patch.ts';
+import { touchedByJsonPatch } from '../patch/json-patch-touched.ts';
+import { goJsonKind, isJsonObject } from '../patch/json-value.ts';
 import { applyMergePatch, checkMergePatch, MergePatchError } from '../patch/merge-patch.ts';
 import { applyStrategicMergePatch, StrategicMergePatchError } from '../patch/strategic-merge-patch.ts';
-import { ApplyError } from '../fields/index.ts';
+import { ApplyError, groupVersionKind } from '../fields/index.ts';
 import { timestamp } from '../clock.ts';
-import { groupVersion } from '../resource-type.ts';
-import { schemaFor } from '../schema/index.ts';
+import { groupVersion, type ResourceType } from '../resource-type.ts';
+import { customResource, schemaFor } from '../schema/index.ts';
 import { applyConflictError } from './apply-conflict.ts';
 import { ConnectionDrop } from './connection-drop.ts';
+import { orderMetadataInPlace } from './object-shape.ts';
+import { requireRequestNamespace } from './request-namespace.ts';
+import { checkResourceVersionPrecondition, requireRequestName } from './write-preconditions.ts';
 import { type PersistContext, persist } from './persist.ts';
 import type { WriteRequest } from './write-request.ts';
 
@@ -45,7 +61,7 @@ export function patch(
   const live = context.store.get(`${type.group}/${type.plural}`, namespace, name);
   if (patchType === 'apply') return apply(context, request, live, force === 'true');
   if (!live) throw notFound(type, name);
-  const patchDocument = decodePatch(body);
+  const patchDocument = decodePatch(body, patchType);
   const schema = schemaFor(groupVersion(type), type.kind);
   let patched: KubeObject;
   try {
@@ -60,8 +76,10 @@ export function patch(
     if (error instanceof StrategicMergePatchError) throw statusFor(error.code, error.message);
     throw error;
   }
-  const requested = patched.metadata?.resourceVersion;
-  if (requested !== undefined && requested !== live.metadata?.resourceVersion) throw staleWrite(type, name);
+  checkTypes(patchType, patchDocument, patched, type);
+  requireRequestName(patched.metadata?.name, name);
+  requireRequestNamespace(type, patched.metadata?.namespace, namespace);
+  checkResourceVersionPrecondition(type, name, patched.metadata?.resourceVersion, live);
   const { object } = persist(context, { type, namespace, live, desired: patched, manager: request.manager, dryRun });
   return { status: 200, object };
 }
@@ -73,24 +91,26 @@ function apply(
   force: boolean,
 ): { status: number; object: KubeObject } {
   const { type, namespace, name, body, manager, dryRun } = request;
-  let config: unknown;
-  try {
-    config = parseYaml(body);
-  } catch (error) {
-    throw badRequest(`error decoding YAML: ${(error as Error).message}`);
-  }
-  if (typeof config !== 'object' || config === null || Array.isArray(config)) {
-    throw badRequest('error decoding YAML: the apply configuration must be an object');
-  }
-  const configObject = config as KubeObject;
-  if (configObject.metadata?.name !== undefined && configObject.metadata.name !== name) {
+  const decoded = decodeYaml(body);
+  if ('goError' in decoded) throw badRequest(`error decoding YAML: error converting YAML to JSON: ${decoded.goError}`);
+  if ('parseError' in decoded) throw badRequest(`error decoding YAML: ${decoded.parseError.message}`);
+  // An empty configuration is an object of no kind; anything else but an object is refused.
+  const config = decoded.value ?? {};
+  if (!isJsonObject(config)) {
     throw badRequest(
-      `the name of the object (${configObject.metadata.name}) does not match the name on the URL (${name})`,
+      `error decoding YAML: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${goJsonKind(config)} into Go value of type map[string]interface {}`,
     );
   }
-  // As for every other write, a resourceVersion in the configuration is a precondition.
-  const requested = configObject.metadata?.resourceVersion;
-  if (live && requested !== undefined && requested !== live.metadata?.resourceVersion) throw staleWrite(type, name);
+  const configObject = config as KubeObject;
+  const expected = groupVersion(type);
+  if (configObject.apiVersion !== expected || configObject.kind !== type.kind) {
+    throw badRequest(`invalid object type: ${groupVersionKind(configObject.apiVersion, configObject.kind)}`);
+  }
+  // The applied object's name: the configuration's (a name that is not a string is left
+  // to the typed patch, which refuses it), else the stored object's.
+  const configName: unknown = configObject.metadata?.name;
+  if (configName === undefined || typeof configName === 'string')
+    requireRequestName(configName ?? live?.metadata?.name, name);
   let result;
   try {
     result = context.fields.apply({ type, live, config: configObject, manager, force, time: timestamp() });
@@ -99,6 +119,9 @@ function apply(
     throw error;
   }
   if ('conflicts' in result) throw applyConflictError(result.conflicts);
+  // As for every other write, a resourceVersion in the configuration is a precondition,
+  // checked by the storage once the apply is computed.
+  if (live) checkResourceVersionPrecondition(type, name, configObject.metadata?.resourceVersion, live);
   if (live && !result.changed) return { status: 200, object: live };
   const desired = { ...result.object, metadata: { ...result.object.metadata, name } };
   const { object, created } = persist(context, {
@@ -113,12 +136,44 @@ function apply(
   return { status: created ? 201 : 200, object };
 }
 
-function decodePatch(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    throw badRequest(`error decoding patch: ${goJsonSyntaxError(body) ?? 'invalid JSON'}`);
+function decodePatch(body: string, patchType: 'merge' | 'json' | 'strategic'): unknown {
+  const decoded = decodeJson(body);
+  if ('value' in decoded) return decoded.value;
+  // kube-apiserver's strategic merge patch path reports the decoder's error bare.
+  throw badRequest(patchType === 'strategic' ? decoded.error : `error decoding patch: ${decoded.error}`);
+}
+
+/**
+ * Refuses, as kube-apiserver does when it decodes the patched object into its Go type,
+ * values of the wrong type (see schema-type-errors.ts) and, for merge and JSON patches,
+ * another kind: 422, showing the patch (strategic) or the patched object (merge and JSON
+ * patch) as Go prints them.
+ */
+function checkTypes(
+  patchType: 'merge' | 'json' | 'strategic',
+  patch: unknown,
+  patched: KubeObject,
+  type: ResourceType,
+): void {
+  const schema = schemaFor(groupVersion(type), type.kind);
+  const custom = schema === customResource;
+  if (patchType === 'strategic') {
+    // A custom resource never gets here: it takes no strategic merge patch.
+    const error = converterTypeError(patched, schema);
+    if (error !== undefined) throw invalidPatch(goFormat(withoutDirectives(patch)), error);
+    return;
   }
+  // The patched object decodes into the kind it names, as a created one does.
+  const error = custom ? jsonTypeError(patched, schema, true) : kindDecodeError(patched, type);
+  if (error === undefined) return;
+  // Metadata the patch did not touch is shown as the typed object writes it.
+  orderMetadataInPlace(patched);
+  const sorted = custom
+    ? () => true
+    : patchType === 'merge'
+      ? sortedByGo(patch as Record<string, unknown>, patched, false)
+      : touchedByJsonPatch(patch, patched);
+  throw invalidPatch(goJson(patched, sorted), error);
 }
 
 const reasons: Record<number, string | undefined> = { 400: 'BadRequest', 415: 'UnsupportedMediaType', 422: 'Invalid' };

@@ -1,9 +1,10 @@
 import { decodeObject } from '../http/decode-object.ts';
-import { badRequest, invalid, notFound, staleWrite } from '../http/status.ts';
+import { invalid, notFound } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
 import { type PersistContext, persist } from './persist.ts';
 import { requireRequestNamespace } from './request-namespace.ts';
 import { invalidValue } from './validate.ts';
+import { checkResourceVersionPrecondition, requireRequestName } from './write-preconditions.ts';
 import type { WriteRequest } from './write-request.ts';
 
 /** PUT of an object: optimistic concurrency on metadata.resourceVersion. */
@@ -14,10 +15,7 @@ export function update(
   const { type, namespace, name, body, manager, dryRun } = request;
   const object = decodeObject(body, type, request.contentType);
   const metadata = (object.metadata ??= {});
-  const bodyName = metadata.name ?? '';
-  if (bodyName !== name) {
-    throw badRequest(`the name of the object (${bodyName}) does not match the name on the URL (${name})`);
-  }
+  requireRequestName(metadata.name, name);
   requireRequestNamespace(type, metadata.namespace, namespace);
   const live = context.store.get(`${type.group}/${type.plural}`, namespace, name);
   if (!live) throw notFound(type, name);
@@ -31,9 +29,7 @@ export function update(
         'resource',
       );
     }
-  } else if (resourceVersion !== live.metadata?.resourceVersion) {
-    throw staleWrite(type, name);
-  }
+  } else checkResourceVersionPrecondition(type, name, resourceVersion, live);
   const { object: stored } = persist(context, { type, namespace, live, desired: object, manager, dryRun });
   return { status: 200, object: stored };
 }

@@ -22,6 +22,8 @@ export function watch(
   const relevant = (event: StoreEvent) =>
     event.resource === resource && (namespace === undefined || event.namespace === namespace) && matches(event.object);
   response.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+  // At once, as kube-apiserver does: a client waits for the headers before any event.
+  response.flushHeaders();
   const send = (type: string, object: KubeObject) => {
     response.write(`${JSON.stringify({ type, object })}\n`);
   };

@@ -1,7 +1,9 @@
-import { parse as parseYaml } from 'yaml';
 import type { KubeObject } from '../kube-object.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
-import { goJsonSyntaxError, quoteBody } from './go-json-error.ts';
+import { decodeJson } from './decode-json.ts';
+import { decodeYaml } from './decode-yaml.ts';
+import { quoteBody } from './go-json-error.ts';
+import { kindDecodeError, kindFinderError, namedKind, versionOf } from './kind-decoding.ts';
 import { badRequest, StatusError } from './status.ts';
 
 /**
@@ -16,27 +18,26 @@ const unknownFormat = () =>
     'UnsupportedMediaType',
   );
 
-const typeOfKindFinder =
+/** The struct kube-apiserver first decodes a body into, to find its apiVersion and kind. */
+export const typeOfKindFinder =
   'struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }';
 
 /**
  * Decodes the body of a create or update as kube-apiserver does: JSON with an optional
- * apiVersion and kind that, when given, must be the resource's own.
+ * apiVersion and kind that, when given, must be the resource's own, and values of the
+ * types Go expects.
  */
 export function decodeObject(body: string, type: ResourceType, contentType = 'application/json'): KubeObject {
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (mediaType === 'application/yaml') return decodeYaml(body, type);
+  if (mediaType === 'application/yaml') return decodeYamlObject(body, type);
   if (mediaType !== 'application/json' && mediaType !== '' && mediaType !== '*/*') throw unknownFormat();
   const unrecognized = (detail: string) =>
     badRequest(
       `the object provided is unrecognized (must be of type ${type.kind}): couldn't get version/kind; json parse error: ${detail} (${quoteBody(body)})`,
     );
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    throw unrecognized(goJsonSyntaxError(body) ?? 'invalid JSON');
-  }
+  const decoded = decodeJson(body);
+  if ('error' in decoded) throw unrecognized(decoded.error);
+  const parsed = decoded.value;
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     const goType = Array.isArray(parsed) ? 'array' : parsed === null ? 'null' : typeof parsed;
     if (parsed === null) return {};
@@ -45,30 +46,21 @@ export function decodeObject(body: string, type: ResourceType, contentType = 'ap
     );
   }
   const object = parsed as KubeObject;
-  const expectedVersion = groupVersion(type);
-  const kind = object.kind ?? type.kind;
-  const apiVersion = object.apiVersion ?? expectedVersion;
-  if (kind !== type.kind || apiVersion !== expectedVersion) {
-    const reason =
-      kind !== type.kind
-        ? `converting (${versionOf(apiVersion)}.${kind}) to (${internalGroup(type)}.${type.kind}): unknown conversion`
-        : `no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/runtime/scheme.go:111"`;
-    throw badRequest(`${kind} in version "${versionOf(apiVersion)}" cannot be handled as a ${type.kind}: ${reason}`);
+  const finderError = kindFinderError(object);
+  if (finderError !== undefined) throw unrecognized(finderError);
+  const { apiVersion, kind } = namedKind(object, type);
+  const error = kindDecodeError(object, type);
+  if (error !== undefined) {
+    throw badRequest(`${kind} in version "${versionOf(apiVersion)}" cannot be handled as a ${type.kind}: ${error}`);
   }
-  return { ...object, apiVersion: expectedVersion, kind: type.kind };
+  return { ...object, apiVersion: groupVersion(type), kind: type.kind };
 }
 
-const versionOf = (apiVersion: string) => apiVersion.slice(apiVersion.indexOf('/') + 1);
-const internalGroup = (type: ResourceType) => (type.group === '' ? 'core' : (type.group.split('.')[0] ?? type.group));
-
-function decodeYaml(body: string, type: ResourceType): KubeObject {
-  let parsed: unknown;
-  try {
-    parsed = parseYaml(body);
-  } catch (error) {
-    throw badRequest(
-      `the object provided is unrecognized (must be of type ${type.kind}): ${(error as Error).message.split('\n')[0] ?? ''}`,
-    );
-  }
-  return decodeObject(JSON.stringify(parsed ?? null), type);
+function decodeYamlObject(body: string, type: ResourceType): KubeObject {
+  const unrecognized = (detail: string) =>
+    badRequest(`the object provided is unrecognized (must be of type ${type.kind}): ${detail}`);
+  const decoded = decodeYaml(body);
+  if ('goError' in decoded) throw unrecognized(`${decoded.goError} (${quoteBody(body)})`);
+  if ('parseError' in decoded) throw unrecognized(decoded.parseError.message.split('\n')[0] ?? '');
+  return decodeObject(JSON.stringify(decoded.value ?? null), type);
 }

@@ -1,18 +1,29 @@
 // The message Go's encoding/json gives for a syntax error, which kube-apiserver passes on
 // to clients; JSON.parse's own messages differ, so invalid bodies are rescanned here.
+import { goQuote } from '../selectors/go-quote.ts';
 
-/** Go's `quoteChar`: the offending character as Go prints it. */
+/**
+ * Go's `quoteChar`: the offending byte as Go prints it, `strconv.Quote` of the rune of that
+ * value (`'\x00'`; for a character of several bytes, the first: `'Ã'` for `é`).
+ */
 function quoteChar(c: string): string {
   if (c === "'") return "'\\''";
   if (c === '"') return "'\"'";
-  const quoted = JSON.stringify(c);
-  return `'${quoted.slice(1, -1)}'`;
+  const byte = Buffer.from(c, 'utf8')[0] ?? 0;
+  return `'${goQuote(String.fromCharCode(byte)).slice(1, -1)}'`;
 }
 
 const whitespace = new Set([' ', '\t', '\n', '\r']);
 
-/** Go's error message for `text`, or undefined when it is valid JSON. */
-export function goJsonSyntaxError(text: string): string | undefined {
+/** How deep Go's encoding/json lets JSON nest (its scanner's maxNestingDepth). */
+export const goMaxNestingDepth = 10_000;
+
+/**
+ * Go's error message for `text`, or undefined when Go accepts it: valid JSON nested at
+ * most `maxDepth` deep (Go's limit is 10000: `invalid character '[' exceeded max depth`).
+ * Iterative, so no nesting exhausts the JavaScript stack.
+ */
+export function goJsonSyntaxError(text: string, maxDepth = goMaxNestingDepth): string | undefined {
   let i = 0;
   const fail = (context: string): never => {
     throw new SyntaxError(`invalid character ${quoteChar(text[i] ?? '')} ${context}`);
@@ -77,62 +88,7 @@ export function goJsonSyntaxError(text: string): string | undefined {
       while (/[0-9]/.test(text[i] ?? '')) i++;
     }
   };
-  const value = (): void => {
-    skip();
-    if (i >= text.length) end();
-    const c = text[i] ?? '';
-    if (c === '{') {
-      i++;
-      skip();
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      for (;;) {
-        skip();
-        if (i >= text.length) end();
-        if (text[i] !== '"') fail('looking for beginning of object key string');
-        string();
-        skip();
-        if (i >= text.length) end();
-        if (text[i] !== ':') fail('after object key');
-        i++;
-        value();
-        skip();
-        if (i >= text.length) end();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === '}') {
-          i++;
-          return;
-        }
-        fail('after object key:value pair');
-      }
-    }
-    if (c === '[') {
-      i++;
-      skip();
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      for (;;) {
-        value();
-        skip();
-        if (i >= text.length) end();
-        if (text[i] === ',') {
-          i++;
-          continue;
-        }
-        if (text[i] === ']') {
-          i++;
-          return;
-        }
-        fail('after array element');
-      }
-    }
+  const scalar = (c: string) => {
     if (c === '"') string();
     else if (c === '-' || /[0-9]/.test(c)) number();
     else if (c === 't') literal('true');
@@ -140,11 +96,56 @@ export function goJsonSyntaxError(text: string): string | undefined {
     else if (c === 'n') literal('null');
     else fail('looking for beginning of value');
   };
-  try {
-    value();
+  const objectKey = () => {
     skip();
-    if (i < text.length) fail('after top-level value');
-    return undefined;
+    if (i >= text.length) end();
+    if (text[i] !== '"') fail('looking for beginning of object key string');
+    string();
+    skip();
+    if (i >= text.length) end();
+    if (text[i] !== ':') fail('after object key');
+    i++;
+  };
+  // The containers open around the current position, innermost last.
+  const open: ('{' | '[')[] = [];
+  try {
+    let expectingValue = true;
+    for (;;) {
+      skip();
+      if (expectingValue) {
+        if (i >= text.length) end();
+        const c = text[i] ?? '';
+        if (c !== '{' && c !== '[') {
+          scalar(c);
+          expectingValue = false;
+          continue;
+        }
+        if (open.length >= maxDepth) fail('exceeded max depth');
+        open.push(c);
+        i++;
+        skip();
+        if (text[i] === (c === '{' ? '}' : ']')) {
+          open.pop();
+          i++;
+          expectingValue = false;
+        } else if (c === '{') objectKey();
+        continue;
+      }
+      const container = open.at(-1);
+      if (container === undefined) {
+        if (i < text.length) fail('after top-level value');
+        return undefined;
+      }
+      if (i >= text.length) end();
+      if (text[i] === ',') {
+        i++;
+        if (container === '{') objectKey();
+        expectingValue = true;
+      } else if (text[i] === (container === '{' ? '}' : ']')) {
+        open.pop();
+        i++;
+      } else fail(container === '{' ? 'after object key:value pair' : 'after array element');
+    }
   } catch (error) {
     return (error as Error).message;
   }

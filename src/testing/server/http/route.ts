@@ -1,3 +1,5 @@
+import { unescape } from './request-url.ts';
+
 /** Where a request goes: a discovery document, or a resource (collection or object). */
 export type Route =
   | { readonly kind: 'discovery'; readonly path: string }
@@ -18,10 +20,10 @@ export type Route =
  * own is the Namespace object itself.
  */
 export function route(pathname: string): Route {
-  const parts = pathname
+  // Decoded first, as Go routes on the decoded path: `a%2Fb` is two segments.
+  const parts = unescape(pathname)
     .split('/')
-    .filter((part) => part !== '')
-    .map(decodeURIComponent);
+    .filter((part) => part !== '');
   let group: string;
   let rest: string[];
   if (parts[0] === 'api') {

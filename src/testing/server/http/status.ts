@@ -1,4 +1,5 @@
 import { qualifiedKind, qualifiedResource, type ResourceType } from '../resource-type.ts';
+import { goQuote } from '../selectors/go-quote.ts';
 
 /** A Kubernetes Status error, ready to be written as the response. */
 export class StatusError extends Error {
@@ -93,6 +94,17 @@ export const invalidOptions = (options: string, causes: readonly Cause[]) =>
     kind: options,
     causes,
   });
+
+/**
+ * 422 for a patch whose result kube-apiserver cannot decode: `shown` is the patch or the
+ * patched object as it prints them, `error` the decoder's complaint.
+ */
+export function invalidPatch(shown: string, error: string): StatusError {
+  const detail = `Invalid value: ${goQuote(shown)}: ${error}`;
+  return new StatusError(422, ` "" is invalid: patch: ${detail}`, 'Invalid', {
+    causes: [{ reason: 'FieldValueInvalid', message: detail, field: 'patch' }],
+  });
+}
 
 export const badRequest = (message: string) => new StatusError(400, message, 'BadRequest');
 

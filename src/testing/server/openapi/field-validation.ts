@@ -5,7 +5,8 @@
 // silently (kube-apiserver, by default, also warns in a Warning header).
 import type { WriteRequest } from '../handlers/write-request.ts';
 import { decodeObject } from '../http/decode-object.ts';
-import { badRequest, invalidOptions, StatusError } from '../http/status.ts';
+import { decodeJson } from '../http/decode-json.ts';
+import { badRequest, invalidOptions, invalidPatch } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
 import type { ObjectStore } from '../object-store.ts';
 import { applyMergePatch } from '../patch/merge-patch.ts';
@@ -13,7 +14,6 @@ import { applyStrategicMergePatch } from '../patch/strategic-merge-patch.ts';
 import { groupVersion } from '../resource-type.ts';
 import { customResource, schemaFor } from '../schema/index.ts';
 import { byCodePoint } from '../selectors/code-point-order.ts';
-import { goQuote } from '../selectors/go-quote.ts';
 import { goFormat, goJson } from './go-text.ts';
 import { unknownFields } from './unknown-fields.ts';
 
@@ -79,10 +79,11 @@ function checkPatch(store: ObjectStore, request: WriteRequest & { name?: string 
   }
   const live = store.get(`${type.group}/${type.plural}`, namespace, name);
   const schema = schemaFor(groupVersion(type), type.kind);
-  let patch: unknown;
+  const decoded = decodeJson(body);
+  if ('error' in decoded) return; // the handler answers with the decoding error
+  const patch = decoded.value;
   let patched: unknown;
   try {
-    patch = JSON.parse(body);
     if (live === undefined || !isObject(patch)) return;
     const strategic = mediaType === 'application/strategic-merge-patch+json';
     patched = strategic ? applyStrategicMergePatch(live, patch, schema) : applyMergePatch(live, patch);
@@ -95,24 +96,28 @@ function checkPatch(store: ObjectStore, request: WriteRequest & { name?: string 
     mediaType === 'application/merge-patch+json'
       ? goJson(patched, sortedByGo(patch, patched, schema === customResource))
       : goFormat(withoutDirectives(patch));
-  const detail = `Invalid value: ${goQuote(shown)}: ${strictError(unknown)}`;
-  throw new StatusError(422, ` "" is invalid: patch: ${detail}`, 'Invalid', {
-    causes: [{ reason: 'FieldValueInvalid', message: detail, field: 'patch' }],
-  });
+  throw invalidPatch(shown, strictError(unknown));
 }
 
 /**
  * The objects Go writes with sorted keys: all of a custom resource (an unstructured map);
- * of a built-in object, those the merge patch went through (re-encoded from maps), the
- * others passing through as the typed object wrote them.
+ * of a built-in object, those the merge patch went through or brought (re-encoded from
+ * maps, lists included, which a merge patch replaces whole), the others passing through
+ * as the typed object wrote them.
  */
-function sortedByGo(patch: Json, patched: unknown, custom: boolean): (node: object) => boolean {
+export function sortedByGo(patch: Json, patched: unknown, custom: boolean): (node: object) => boolean {
   if (custom) return () => true;
   const touched = new Set<object>();
-  const walk = (patchNode: Json, node: unknown) => {
-    if (!isObject(node)) return;
+  const walk = (patchNode: unknown, node: unknown) => {
+    if (Array.isArray(patchNode) && Array.isArray(node)) {
+      patchNode.forEach((item, index) => {
+        walk(item, node[index]);
+      });
+      return;
+    }
+    if (!isObject(patchNode) || !isObject(node)) return;
     touched.add(node);
-    for (const [key, value] of Object.entries(patchNode)) if (isObject(value)) walk(value, node[key]);
+    for (const [key, value] of Object.entries(patchNode)) walk(value, node[key]);
   };
   walk(patch, patched);
   return (node) => touched.has(node);
@@ -122,7 +127,7 @@ function sortedByGo(patch: Json, patched: unknown, custom: boolean): (node: obje
  * The strategic merge patch as apimachinery leaves it after merging: `$patch` and
  * `$retainKeys` consumed, `$setElementOrder/<list>` consumed with its list.
  */
-function withoutDirectives(patch: unknown): unknown {
+export function withoutDirectives(patch: unknown): unknown {
   if (!isObject(patch)) return patch;
   const result: Json = {};
   const ordered = Object.keys(patch)

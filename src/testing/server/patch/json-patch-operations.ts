@@ -1,6 +1,7 @@
 // The six operations of a JSON patch, one function each, worded and ordered as
 // evanphx/json-patch v4 checks them, so that `detail` reads as the library's own error.
 
+import { maxNestingDepth } from '../http/nesting-limit.ts';
 import {
   add,
   type Container,
@@ -13,7 +14,7 @@ import {
 } from './json-patch-container.ts';
 import { crash, invalid, testFailed } from './json-patch-error.ts';
 import { testEquals } from './json-patch-equal.ts';
-import { cloneJson, getOwn, isJsonObject, type JsonObject } from './json-value.ts';
+import { cloneJson, getOwn, isJsonObject, type JsonObject, nestingDepth } from './json-value.ts';
 
 // kube-apiserver's JSONPatchMaxCopyBytes, which no flag changes.
 const maxCopyBytes = 3 * 1024 * 1024;
@@ -59,6 +60,7 @@ function addOperation(state: PatchState, operation: JsonObject): void {
   const path = stringField(operation, 'path');
   if (path === undefined) throw invalid('add operation failed to decode path: missing value');
   const { container, key } = located(state, path, `add operation does not apply: doc is missing path: "${path}"`);
+  checkDepth(path, valueOf(operation));
   const value = cloneJson(valueOf(operation) ?? null);
   guarded(
     () => {
@@ -83,6 +85,7 @@ function removeOperation(state: PatchState, operation: JsonObject): void {
 function replaceOperation(state: PatchState, operation: JsonObject): void {
   const path = stringField(operation, 'path');
   if (path === undefined) throw invalid(`replace operation failed to decode path: ${missingPath}`);
+  checkDepth(path, valueOf(operation));
   const value = cloneJson(valueOf(operation) ?? null);
   if (path === '') {
     if (!hasValue(operation)) throw crash();
@@ -119,6 +122,7 @@ function moveOperation(state: PatchState, operation: JsonObject): void {
     path,
     `move operation does not apply: doc is missing destination path: ${path}`,
   );
+  checkDepth(path, value);
   guarded(
     () => {
       add(container, key, value);
@@ -142,6 +146,7 @@ function copyOperation(state: PatchState, operation: JsonObject): void {
     path,
     `copy operation does not apply: doc is missing destination path: ${path}`,
   );
+  checkDepth(path, value);
   state.copiedBytes += goJsonBytes(value);
   if (state.copiedBytes > maxCopyBytes) {
     throw invalid(
@@ -184,6 +189,16 @@ const operationsByKind = new Map<string, (state: PatchState, operation: JsonObje
   ['copy', copyOperation],
   ['test', testOperation],
 ]);
+
+/**
+ * Refuses to put `value` at `path` when the document would then nest deeper than the
+ * embedded server's limit (see http/nesting-limit.ts): kube-apiserver refuses a patch
+ * whose result nests deeper than its own, 10000, with the same 422.
+ */
+function checkDepth(path: string, value: unknown): void {
+  const depth = path.split('/').length - 1 + nestingDepth(value);
+  if (depth > maxNestingDepth) throw invalid(`the patched document would nest ${String(depth)} levels deep`);
+}
 
 function located(state: PatchState, path: string, missing: string): Location {
   const location = locate(state.document, path);

@@ -36,3 +36,16 @@ export function goJsonKind(value: unknown): 'object' | 'array' | 'string' | 'num
   if (typeof value === 'boolean') return 'bool';
   return 'object';
 }
+
+/** How many objects and arrays nest in `value` (0 for a scalar), counted without recursion. */
+export function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const pending: [unknown, number][] = [[value, 1]];
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const [node, depth] = next;
+    if (typeof node !== 'object' || node === null) continue;
+    deepest = Math.max(deepest, depth);
+    for (const child of Array.isArray(node) ? node : Object.values(node)) pending.push([child, depth + 1]);
+  }
+  return deepest;
+}

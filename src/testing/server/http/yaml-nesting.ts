@@ -1,0 +1,94 @@
+// go-yaml (behind kube-apiserver's YAML decoding) refuses more than 10000 nested flow
+// collections (`[`, `{`) or block indentation levels with `yaml: exceeded max depth of
+// 10000`. The yaml package has no such limit and recurses, so deep YAML is measured here
+// first, from its lexer's tokens (which never recurse), the way go-yaml's scanner counts.
+import { CST, Lexer } from 'yaml';
+import { maxNestingDepth } from './nesting-limit.ts';
+
+/** go-yaml's max_flow_level and max_indents. */
+const goYamlMaxDepth = 10_000;
+
+/** Lexer tokens that stand for no source text. */
+const controlTokens = new Set(['\u0002', '\u0018']);
+const scalarMarker = '\u001f';
+const layout = new Set(['space', 'newline', 'comment', 'byte-order-mark', 'directive-line', 'doc-mode']);
+
+/**
+ * go-yaml's error when `text` nests deeper than 10000 levels, else the same error naming
+ * the embedded server's own limit when the nesting passes that (see nesting-limit.ts),
+ * else undefined. `yaml: line 3: exceeded max depth of 10000`; no line on the first.
+ */
+export function yamlNestingError(text: string): string | undefined {
+  if (!indicatorsExceed(text, maxNestingDepth)) return undefined;
+  let offset = 0;
+  let line = 1;
+  let lineStart = 0;
+  let flowLevel = 0;
+  const indents: number[] = [];
+  let keyColumn: number | undefined;
+  let scalarNext = false;
+  let blockScalarNext = false;
+  let ownLimitLine: number | undefined;
+  const indent = () => indents.at(-1) ?? -1;
+  const exceeded = (): boolean => {
+    if (flowLevel > goYamlMaxDepth || indents.length > goYamlMaxDepth) return true;
+    if (flowLevel + indents.length > maxNestingDepth) ownLimitLine ??= line;
+    return false;
+  };
+  const roll = (column: number) => {
+    if (indent() < column) indents.push(column);
+  };
+  for (const token of new Lexer().lex(text)) {
+    if (controlTokens.has(token)) continue;
+    if (token === scalarMarker) {
+      scalarNext = true;
+      continue;
+    }
+    const type = scalarNext ? 'scalar' : (CST.tokenType(token) ?? 'scalar');
+    const column = offset - lineStart;
+    const blockScalarBody: boolean = scalarNext && blockScalarNext;
+    scalarNext = false;
+    if (type === 'newline') keyColumn = undefined;
+    else if (type === 'doc-start' || type === 'doc-end') {
+      indents.length = 0;
+      flowLevel = 0;
+    } else if (!layout.has(type) && !blockScalarBody) {
+      // As go-yaml, every token in block context first closes the deeper indentation levels.
+      if (flowLevel === 0) while (indent() > column) indents.pop();
+      if (type === 'flow-seq-end' || type === 'flow-map-end') flowLevel = Math.max(0, flowLevel - 1);
+      else if (flowLevel > 0) {
+        if (type === 'flow-seq-start' || type === 'flow-map-start') flowLevel++;
+      } else if (type === 'seq-item-ind' || type === 'explicit-key-ind') {
+        roll(column);
+        keyColumn = undefined;
+      } else if (type === 'map-value-ind') {
+        roll(keyColumn ?? column);
+        keyColumn = undefined;
+      } else {
+        keyColumn ??= column;
+        if (type === 'flow-seq-start' || type === 'flow-map-start') flowLevel++;
+      }
+      if (exceeded()) return message(line, goYamlMaxDepth);
+    }
+    blockScalarNext = type === 'block-scalar-header' || (blockScalarNext && !blockScalarBody && layout.has(type));
+    for (let at = token.indexOf('\n'); at !== -1; at = token.indexOf('\n', at + 1)) {
+      line++;
+      lineStart = offset + at + 1;
+    }
+    offset += token.length;
+  }
+  return ownLimitLine === undefined ? undefined : message(ownLimitLine, maxNestingDepth);
+}
+
+const message = (line: number, limit: number) =>
+  `yaml: ${line > 1 ? `line ${String(line)}: ` : ''}exceeded max depth of ${String(limit)}`;
+
+/** Whether `text` has more than `count` characters that can open a level: a cheap bound. */
+function indicatorsExceed(text: string, count: number): boolean {
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if ((c === '[' || c === '{' || c === '-' || c === '?' || c === ':') && ++seen > count) return true;
+  }
+  return false;
+}
