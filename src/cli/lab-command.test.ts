@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -129,11 +129,22 @@ describe('kubeconflict lab on the embedded server (the default)', () => {
     }
   });
 
-  it('--faults prints faults met and retried by kind, and what the server injected', async () => {
-    const { out } = await runLab('--faults', '0.3', '--seed', '3', '--strategy', 'backoff', '--workers', '8');
-    assert.match(out, /faults met \(retried\) by kind:/);
-    assert.match(out, /injected: /);
-    assert.match(out, /--faults 0.3: the embedded server's injected faults, seed 3; --exactly-once off/);
+  it('--faults prints faults met and retried by kind, and what the server injected, in the table and the HTML', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'kubeconflict-faults-html-'));
+    try {
+      const html = join(directory, 'report.html');
+      const { out } = await runLab(
+        ...['--faults', '0.3', '--seed', '3', '--strategy', 'backoff', '--workers', '8', '--html', html],
+      );
+      assert.match(out, /faults met \(retried\) by kind:/);
+      assert.match(out, /injected: /);
+      assert.match(out, /--faults 0.3: the embedded server's injected faults, seed 3; --exactly-once off/);
+      const report = readFileSync(html, 'utf8');
+      assert.match(report, /<dd data-measure="faults met \(retried\)">[A-Za-z]+ \d+ \(\d+\)/);
+      assert.match(report, /<dd data-measure="faults injected">[a-zA-Z0-9]+ \d+/);
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
   });
 });
 
