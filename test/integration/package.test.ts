@@ -81,6 +81,12 @@ describe('the npm package, installed from its tarball into an empty project', { 
     );
   });
 
+  it('npx kubeconflict runs in the checkout too, after npm test rebuilt dist', async () => {
+    // npm links the bin when it installs; a later build must keep the file executable.
+    const { stdout } = await run('npx', ['--no-install', 'kubeconflict', '--help'], { cwd: root, env: env() });
+    assert.match(stdout, /Usage: kubeconflict <command>/);
+  });
+
   it('npx kubeconflict lab runs from the installed package', async () => {
     const { stdout } = await run('npx', ['--no-install', 'kubeconflict', 'lab', '--strategy', 'retry', '--json'], {
       cwd: project,
