@@ -181,6 +181,9 @@ export class KubeTransport {
           agent,
           ...(auth !== undefined && { auth }),
           ...(signal && { signal }),
+          // Set before the connection is made too: a server that never completes the TCP
+          // handshake (a full backlog, a dropped SYN) would otherwise hang the request.
+          ...(timeoutMs !== undefined && { timeout: timeoutMs }),
           headers: {
             ...headers,
             accept: 'application/json',

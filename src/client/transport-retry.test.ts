@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { classify } from '../core/errors/classify.ts';
 import type { HookAction, HookedRequest } from '../testing/server/request-hook.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
+import { KubeConfig } from '@kubernetes/client-node';
 import { kubeObjectClient } from './kube-object-client.ts';
+import { KubeTransport } from './kube-transport.ts';
 import type { TransportRetry } from './transport-retry.ts';
 
 const ref = { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'retried' };
@@ -142,3 +146,45 @@ describe('KubeTransport retries what is safe to send again, and nothing else', (
     assert.throws(() => kubeObjectClient(server.kubeConfig, { maxRetries: -1 }), /maxRetries must be/);
   });
 });
+
+describe('KubeTransport against a server that never completes the TCP handshake', () => {
+  it('times out the connection attempt too', { timeout: 30_000 }, async (t) => {
+    // A listener whose accept queue is full: further SYNs are dropped, connects hang.
+    const listener = spawn('python3', ['-c', fullBacklogListener], { stdio: ['ignore', 'pipe', 'inherit'] });
+    t.after(() => listener.kill());
+    const [line] = (await once(listener.stdout, 'data')) as [Buffer];
+    const port = Number(line.toString().trim());
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromOptions({
+      clusters: [{ name: 'c', server: `http://127.0.0.1:${String(port)}`, skipTLSVerify: true }], // client-node's rule for http
+      users: [{ name: 'u' }],
+      contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
+      currentContext: 'x',
+    });
+    const transport = new KubeTransport(kubeConfig, { requestTimeoutMs: 300, maxRetries: 0 });
+    await assert.rejects(
+      transport.request({ method: 'PUT', path: '/api/v1/namespaces/default/configmaps/x', body: {} }),
+      (error) => classify(error) === 'Timeout',
+    );
+    transport.close();
+  });
+});
+
+const fullBacklogListener = `
+import socket, time
+server = socket.socket()
+server.bind(('127.0.0.1', 0))
+server.listen(0)
+port = server.getsockname()[1]
+fillers = []
+for _ in range(4):
+    filler = socket.socket()
+    filler.setblocking(False)
+    try:
+        filler.connect(('127.0.0.1', port))
+    except BlockingIOError:
+        pass
+    fillers.append(filler)
+print(port, flush=True)
+time.sleep(60)
+`;

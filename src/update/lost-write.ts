@@ -1,0 +1,130 @@
+import type { KubeObject } from '../testing/server/kube-object.ts';
+import type { ObjectClient, ObjectRef } from './object-client.ts';
+import {
+  beyondRecord,
+  type ExactlyOnce,
+  operationRecord,
+  OutcomeUnknownError,
+  recentOperationsAnnotation,
+  recordedOperations,
+} from './operation-ids.ts';
+
+/** A write whose answer was lost: the record it was made on (count, raw value), its resourceVersion, and why. */
+export interface LostAnswer {
+  readonly basedOn: number;
+  readonly recordValue: string;
+  readonly resourceVersion: string;
+  readonly error: unknown;
+}
+
+/** The lost answer of a write made on `object`, failed with `error`. */
+export function lostAnswerOf(object: KubeObject, error: unknown): LostAnswer {
+  return {
+    basedOn: operationRecord(object).count,
+    recordValue: recordValueOf(object),
+    resourceVersion: object.metadata?.resourceVersion ?? '',
+    error,
+  };
+}
+
+/**
+ * What became of an exactly-once update's writes, judged on `current` (just read):
+ * - `landed`: its id is among the kept ids, or a replay of the changes since the lost
+ *   write's read shows it;
+ * - `not-landed`: no write of it can land any more: nothing was lost, or the lost write's
+ *   slot in the record (`basedOn + 1`) went to another update;
+ * - `pending`: nothing was recorded since the lost write's read, so it may still land (a
+ *   server can commit after answering 504). The next write, made on the same record,
+ *   conflicts with it if it does.
+ * Throws {@link OutcomeUnknownError} when the record no longer reaches back (or was
+ * rewritten) and no replay can tell.
+ */
+export async function lostWriteOutcome(
+  client: Pick<ObjectClient, 'watch'>,
+  ref: ObjectRef,
+  exactlyOnce: ExactlyOnce,
+  current: KubeObject,
+  lost: LostAnswer | undefined,
+  signal: AbortSignal | undefined,
+): Promise<'landed' | 'not-landed' | 'pending'> {
+  const record = operationRecord(current);
+  if (record.ids.includes(exactlyOnce.operationId)) return 'landed';
+  if (lost === undefined) return 'not-landed';
+  const rewritten = record.count === lost.basedOn && recordValueOf(current) !== lost.recordValue;
+  if (record.count === lost.basedOn && !rewritten) return 'pending';
+  if (record.count > lost.basedOn && !beyondRecord(record, lost.basedOn)) return 'not-landed';
+  const replayed = client.watch
+    ? await replaySince(client.watch.bind(client), ref, exactlyOnce.operationId, lost.resourceVersion, current, signal)
+    : undefined;
+  if (replayed === undefined) {
+    throw new OutcomeUnknownError(
+      exactlyOnce.operationId,
+      `more than the ${String(exactlyOnce.history)} ids kept on the object landed since, or the record was rewritten, and no replay of its changes could tell: raise exactlyOnce.history, or use a client that can watch`,
+      lost.error,
+    );
+  }
+  return replayed ? 'landed' : 'not-landed';
+}
+
+/**
+ * After the retries ran out with `lost` still open: one more read settles what it can.
+ * Resolves with the object when the write landed; throws `lastError` when it cannot land,
+ * and {@link OutcomeUnknownError} when it still could (or the read fails).
+ */
+export async function settleLostWrite(
+  client: Pick<ObjectClient, 'read' | 'watch'>,
+  ref: ObjectRef,
+  exactlyOnce: ExactlyOnce,
+  lost: LostAnswer,
+  lastError: unknown,
+  signal: AbortSignal | undefined,
+): Promise<KubeObject> {
+  const current = await client.read(ref, signal).catch(() => undefined);
+  const outcome = current && (await lostWriteOutcome(client, ref, exactlyOnce, current, lost, signal));
+  if (current && outcome === 'landed') return current;
+  if (outcome === 'not-landed') throw lastError;
+  throw new OutcomeUnknownError(exactlyOnce.operationId, 'the retries ran out while it could still land', lost.error);
+}
+
+/** How long a replay may take before the outcome is called unknown, ms. */
+const replayPatienceMs = 10_000;
+
+const recordValueOf = (object: KubeObject) => object.metadata?.annotations?.[recentOperationsAnnotation] ?? '';
+
+/**
+ * Replays the object's changes after `resourceVersion` (a watch from there) up to
+ * `current`: true when one carries `operationId`, false when none does, undefined when it
+ * cannot tell (the history is gone: 410 Expired; the watch failed or took too long).
+ */
+async function replaySince(
+  watch: NonNullable<ObjectClient['watch']>,
+  ref: ObjectRef,
+  operationId: string,
+  resourceVersion: string,
+  current: KubeObject,
+  signal: AbortSignal | undefined,
+): Promise<boolean | undefined> {
+  const stop = new AbortController();
+  const timer = setTimeout(() => {
+    stop.abort();
+  }, replayPatienceMs);
+  try {
+    const events = watch(ref, {
+      resourceVersion,
+      signal: signal ? AbortSignal.any([signal, stop.signal]) : stop.signal,
+    });
+    for await (const event of events) {
+      if (event.type === 'ERROR') return undefined;
+      if (event.type === 'BOOKMARK') continue;
+      if (recordedOperations(event.object).includes(operationId)) return true;
+      if (event.object.metadata?.resourceVersion === current.metadata?.resourceVersion) return false;
+    }
+    return undefined;
+  } catch {
+    signal?.throwIfAborted();
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+    stop.abort();
+  }
+}
