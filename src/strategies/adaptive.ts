@@ -1,14 +1,9 @@
 import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import type { Random } from '../core/random.ts';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
-import { landedBefore, type LostAnswer } from '../update/landed-before.ts';
+import { type LostAnswer, lostAnswerOf, lostWriteOutcome, settleLostWrite } from '../update/lost-write.ts';
 import type { ObjectRef } from '../update/object-client.ts';
-import {
-  type ExactlyOnceOptions,
-  exactlyOnceOf,
-  operationRecord,
-  withOperationRecorded,
-} from '../update/operation-ids.ts';
+import { type ExactlyOnceOptions, exactlyOnceOf, withOperationRecorded } from '../update/operation-ids.ts';
 import {
   type Mutation,
   noChange,
@@ -85,7 +80,12 @@ export async function adaptiveUpdate(
     let staleVersion = -1;
     for (;;) {
       const remaining = deadline - clock.now();
-      if (remaining <= 0) throw lastConflict ?? new DOMException('the update deadline passed', 'TimeoutError');
+      if (remaining <= 0) {
+        const error = lastConflict ?? new DOMException('the update deadline passed', 'TimeoutError');
+        if (!exactlyOnce || lost === undefined) throw error;
+        const object = await settleLostWrite(client, ref, exactlyOnce, lost, error, signal);
+        return { object, written: true, attempts, conflicts, alreadyApplied: true };
+      }
       let { version } = watcher.latest;
       if (version <= staleVersion) {
         // Our last write lost: wait for the winner's change before trying again.
@@ -107,10 +107,9 @@ export async function adaptiveUpdate(
       if (current === undefined) continue;
       if (exactlyOnce) {
         // Even a late copy is safe to judge by: a write based on it cannot land after ours did.
-        if (await landedBefore(client, ref, exactlyOnce, current, lost, signal)) {
-          return { object: current, written: true, attempts, conflicts, alreadyApplied: true };
-        }
-        lost = undefined;
+        const outcome = await lostWriteOutcome(client, ref, exactlyOnce, current, lost, signal);
+        if (outcome === 'landed') return { object: current, written: true, attempts, conflicts, alreadyApplied: true };
+        if (outcome === 'not-landed') lost = undefined;
       }
       attempts++;
       const changed = await mutate(structuredClone(current));
@@ -124,10 +123,7 @@ export async function adaptiveUpdate(
       } catch (error) {
         if (retryingTransient && isTransient(error)) {
           // Maybe landed: wait for the next change (perhaps ours) before judging and trying again.
-          if (exactlyOnce) {
-            const resourceVersion = current.metadata?.resourceVersion ?? '';
-            lost = { basedOn: operationRecord(current).count, resourceVersion, error };
-          }
+          if (exactlyOnce) lost ??= lostAnswerOf(current, error);
           lastConflict = error as Error;
           staleVersion = version;
           continue;

@@ -4,9 +4,9 @@ import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import type { Random } from '../core/random.ts';
 import { onError } from '../core/retry.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
-import { landedBefore, type LostAnswer } from '../update/landed-before.ts';
+import { type LostAnswer, lostAnswerOf, lostWriteOutcome } from '../update/lost-write.ts';
 import type { ObjectClient, ObjectRef } from '../update/object-client.ts';
-import { exactlyOnceOf, operationRecord, withOperationRecorded } from '../update/operation-ids.ts';
+import { exactlyOnceOf, withOperationRecorded } from '../update/operation-ids.ts';
 import { type Mutation, noChange, sameJson, withResourceVersionOf } from '../update/read-mutate-write.ts';
 
 /**
@@ -140,14 +140,16 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
           if (live().length === 0) return { object: {}, written: false, carried: [] };
           const current = await client.read(ref);
           if (exactlyOnce) {
-            if (await landedBefore(client, ref, exactlyOnce, current, lost?.answer, undefined)) {
-              return { object: current, written: true, carried: lost?.carried ?? [] };
+            const outcome = await lostWriteOutcome(client, ref, exactlyOnce, current, lost?.answer, undefined);
+            // The cycle's id is on the object: the lost write carried exactly the calls waiting on it.
+            if (outcome === 'landed') return { object: current, written: true, carried: lost?.carried ?? live() };
+            if (outcome === 'not-landed') {
+              for (const call of lost?.carried ?? []) {
+                call.inWrite = false; // it cannot land: an abort meanwhile now counts
+                if (call.signal?.aborted === true) call.onAbort();
+              }
+              lost = undefined;
             }
-            for (const call of lost?.carried ?? []) {
-              call.inWrite = false; // it did not land: an abort meanwhile now counts
-              if (call.signal?.aborted === true) call.onAbort();
-            }
-            lost = undefined;
             if (live().length === 0) return { object: current, written: false, carried: [] };
           }
           let next: KubeObject;
@@ -183,9 +185,9 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
             return { object: stored, written: true, carried };
           } catch (error) {
             if (exactlyOnce && isTransient(error)) {
-              // It may have landed: the next read decides, and these calls wait for it.
-              const resourceVersion = current.metadata?.resourceVersion ?? '';
-              lost = { answer: { basedOn: operationRecord(current).count, resourceVersion, error }, carried };
+              // It may have landed: the next read decides, and these calls wait for it. A lost
+              // write still pending was made on the same record and carried these calls too.
+              lost ??= { answer: lostAnswerOf(current, error), carried };
               throw error;
             }
             for (const call of carried) {

@@ -35,7 +35,8 @@ export function lostAnswerOf(object: KubeObject, error: unknown): LostAnswer {
  *   slot in the record (`basedOn + 1`) went to another update;
  * - `pending`: nothing was recorded since the lost write's read, so it may still land (a
  *   server can commit after answering 504). The next write, made on the same record,
- *   conflicts with it if it does.
+ *   conflicts with it if it does. When the object changed meanwhile, a replay first rules
+ *   out that the write landed and its record was removed since.
  * Throws {@link OutcomeUnknownError} when the record no longer reaches back (or was
  * rewritten) and no replay can tell.
  */
@@ -50,12 +51,19 @@ export async function lostWriteOutcome(
   const record = operationRecord(current);
   if (record.ids.includes(exactlyOnce.operationId)) return 'landed';
   if (lost === undefined) return 'not-landed';
-  const rewritten = record.count === lost.basedOn && recordValueOf(current) !== lost.recordValue;
-  if (record.count === lost.basedOn && !rewritten) return 'pending';
+  const replay = () =>
+    client.watch
+      ? replaySince(client.watch.bind(client), ref, exactlyOnce.operationId, lost.resourceVersion, current, signal)
+      : Promise.resolve(undefined);
+  const sameRecord = record.count === lost.basedOn && recordValueOf(current) === lost.recordValue;
+  if (sameRecord) {
+    if (current.metadata?.resourceVersion === lost.resourceVersion) return 'pending';
+    // Changed, yet the record is as it was: another writer's change, or ours with the record
+    // removed since (an annotation reset to what it was). Only a replay tells them apart.
+    return (await replay()) === true ? 'landed' : 'pending';
+  }
   if (record.count > lost.basedOn && !beyondRecord(record, lost.basedOn)) return 'not-landed';
-  const replayed = client.watch
-    ? await replaySince(client.watch.bind(client), ref, exactlyOnce.operationId, lost.resourceVersion, current, signal)
-    : undefined;
+  const replayed = await replay();
   if (replayed === undefined) {
     throw new OutcomeUnknownError(
       exactlyOnce.operationId,

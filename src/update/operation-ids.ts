@@ -82,15 +82,17 @@ export function beyondRecord(current: OperationRecord, basedOn: number): boolean
 }
 
 /**
- * An exactly-once update whose earlier write's answer was lost, when neither the ids kept
- * on the object nor a replay of its changes can tell whether that write landed. Not
- * retried: retrying could apply the update twice.
+ * An exactly-once update whose earlier write's answer was lost, when it cannot be told
+ * whether that write landed: the ids kept on the object and a replay of its changes do not
+ * reach back, or the retries ran out while the write could still land. Not retried:
+ * retrying could apply the update twice.
  */
 export class OutcomeUnknownError extends Error {
   override readonly name = 'OutcomeUnknownError';
-  constructor(operationId: string, history: number, lostAnswer: unknown) {
+  constructor(operationId: string, why: string, lostAnswer: unknown) {
+    const lost = lostAnswer instanceof Error ? lostAnswer.message : String(lostAnswer);
     super(
-      `exactly-once update ${operationId}: a write's answer was lost (${lostAnswer instanceof Error ? lostAnswer.message : String(lostAnswer)}); more than the ${String(history)} ids kept on the object landed since, and no replay of its changes could tell whether it landed: raise exactlyOnce.history, or use a client that can watch`,
+      `exactly-once update ${operationId}: a write's answer was lost (${lost}); whether it landed cannot be told: ${why}`,
     );
   }
 }

@@ -3,15 +3,9 @@ import { type Backoff, DefaultRetry } from '../core/backoff.ts';
 import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import { onError, type RetryOptions } from '../core/retry.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
-import { landedBefore, type LostAnswer } from './landed-before.ts';
+import { type LostAnswer, lostAnswerOf, lostWriteOutcome, settleLostWrite } from './lost-write.ts';
 import type { ObjectClient, ObjectRef } from './object-client.ts';
-import {
-  type ExactlyOnceOptions,
-  exactlyOnceOf,
-  operationRecord,
-  OutcomeUnknownError,
-  withOperationRecorded,
-} from './operation-ids.ts';
+import { type ExactlyOnceOptions, exactlyOnceOf, OutcomeUnknownError, withOperationRecorded } from './operation-ids.ts';
 
 /** What `mutate` returns to say "leave it as it is": no write is made. */
 export const noChange: unique symbol = Symbol('kubeconflict.noChange');
@@ -79,50 +73,61 @@ export async function readMutateWrite(
   const retryingTransient = retryTransient ?? exactlyOnce !== undefined;
   let attempts = 0;
   let conflicts = 0;
+  /** A write whose answer was lost and that may have landed, until a read decides. */
   let uncertain: LostAnswer | undefined;
-  return onError(
-    backoff,
-    (error) => {
-      if (error instanceof OutcomeUnknownError) return false;
-      const conflict = isStaleWriteConflict(error);
-      if (conflict) conflicts++;
-      return conflict || (retryingTransient && isTransient(error));
-    },
-    async ({ signal }) => {
-      attempts++;
-      const current = await client.read(ref, signal);
-      if (exactlyOnce) {
-        if (await landedBefore(client, ref, exactlyOnce, current, uncertain, signal)) {
-          return { object: current, written: true, attempts, conflicts, alreadyApplied: true };
+  const alreadyApplied = (object: KubeObject): UpdateResult => ({
+    object,
+    written: true,
+    attempts,
+    conflicts,
+    alreadyApplied: true,
+  });
+  try {
+    return await onError(
+      backoff,
+      (error) => {
+        if (error instanceof OutcomeUnknownError) return false;
+        const conflict = isStaleWriteConflict(error);
+        if (conflict) conflicts++;
+        return conflict || (retryingTransient && isTransient(error));
+      },
+      async ({ signal }) => {
+        attempts++;
+        const current = await client.read(ref, signal);
+        if (exactlyOnce) {
+          const outcome = await lostWriteOutcome(client, ref, exactlyOnce, current, uncertain, signal);
+          if (outcome === 'landed') return alreadyApplied(current);
+          if (outcome === 'not-landed') uncertain = undefined;
         }
-        uncertain = undefined;
-      }
-      const earlier = judge(current);
-      if (earlier !== undefined) {
-        conflicts--; // the last attempt's 422 was a bad patch, not a conflict
-        throw earlier;
-      }
-      const changed = await mutate(structuredClone(current));
-      const same = changed === noChange || sameJson(changed, current);
-      const toWrite = same ? undefined : exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
-      let outcome: Attempt;
-      try {
-        outcome = await write(current, toWrite, signal);
-      } catch (error) {
-        // A refusal (4xx) is certain; a 5xx, a reset or a timeout may have landed.
-        if (exactlyOnce && isTransient(error)) {
-          const basedOn = operationRecord(current).count;
-          uncertain = { basedOn, resourceVersion: current.metadata?.resourceVersion ?? '', error };
+        const earlier = judge(current);
+        if (earlier !== undefined) {
+          conflicts--; // the last attempt's 422 was a bad patch, not a conflict
+          throw earlier;
         }
-        throw error;
-      }
-      if ('conflict' in outcome) throw outcome.conflict;
-      return toWrite === undefined
-        ? { object: current, written: false, attempts, conflicts }
-        : { object: outcome.stored, written: true, attempts, conflicts };
-    },
-    retryOptions,
-  );
+        const changed = await mutate(structuredClone(current));
+        const same = changed === noChange || sameJson(changed, current);
+        const toWrite = same ? undefined : exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
+        let outcome: Attempt;
+        try {
+          outcome = await write(current, toWrite, signal);
+        } catch (error) {
+          // A refusal (4xx) is certain; a 5xx, a reset or a timeout may have landed. A write
+          // still pending was made on the same record: the first lost one stands for both.
+          if (exactlyOnce && isTransient(error)) uncertain ??= lostAnswerOf(current, error);
+          throw error;
+        }
+        if ('conflict' in outcome) throw outcome.conflict;
+        return toWrite === undefined
+          ? { object: current, written: false, attempts, conflicts }
+          : { object: outcome.stored, written: true, attempts, conflicts };
+      },
+      retryOptions,
+    );
+  } catch (error) {
+    // Out of steps or time with a write's fate open: one more read settles what it can.
+    if (!exactlyOnce || uncertain === undefined || options.signal?.aborted === true) throw error;
+    return alreadyApplied(await settleLostWrite(client, ref, exactlyOnce, uncertain, error, options.signal));
+  }
 }
 
 /** Equal as JSON: clients hand out class instances and Dates that a copy turns into plain values. */
