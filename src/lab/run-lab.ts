@@ -136,7 +136,11 @@ async function runStrategy(
   let released = timeline.now();
   let results: WorkerResult[];
   const injectedBefore = options.faults?.counts();
-  if (options.faults) options.faults.active = true;
+  // From the release on: worker processes connect and warm up clean, as one process does.
+  const release = () => {
+    released = timeline.now();
+    if (options.faults) options.faults.active = true;
+  };
   try {
     if (options.processes > 1) {
       results = await runInProcesses({
@@ -145,12 +149,10 @@ async function runStrategy(
         requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
         strategy,
         timeline,
-        onReady: () => {
-          released = timeline.now();
-        },
+        onReady: release,
       });
     } else {
-      released = timeline.now();
+      release();
       results = await runWorkers({
         strategy,
         client,
