@@ -22,8 +22,9 @@ const readBackoffMs = (attempt: number, random: Random) =>
  * When a failed request may be sent again, and after how long; `undefined` when not.
  *
  * client-go's rules (rest.Request): a 429 or 5xx answer that carries Retry-After is
- * retried for every verb, after that many seconds: the server says it did not act on the
- * request (API Priority and Fairness rejects before the handler runs). A read is also
+ * retried for every verb, after that many seconds, because the server asks for it. API
+ * Priority and Fairness' 429 comes before the handler runs; a 5xx may come after (a
+ * storage timeout), so a resent write is only as safe as its precondition. A read is also
  * retried after any other 5xx, timeout or broken connection, since reading twice is
  * harmless. A write without Retry-After is never sent again here: it may have committed,
  * and only the caller can tell whether repeating it is safe (see the update helpers'
