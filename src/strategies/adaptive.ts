@@ -3,10 +3,16 @@ import type { Random } from '../core/random.ts';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import { type LostAnswer, lostAnswerOf, lostWriteOutcome, settleLostWrite } from '../update/lost-write.ts';
 import type { ObjectRef } from '../update/object-client.ts';
-import { type ExactlyOnceOptions, exactlyOnceOf, withOperationRecorded } from '../update/operation-ids.ts';
+import {
+  type ExactlyOnceOptions,
+  exactlyOnceOf,
+  OutcomeUnknownError,
+  withOperationRecorded,
+} from '../update/operation-ids.ts';
 import {
   type Mutation,
   noChange,
+  nothingLeftToWrite,
   sameJson,
   type UpdateResult,
   withResourceVersionOf,
@@ -80,12 +86,7 @@ export async function adaptiveUpdate(
     let staleVersion = -1;
     for (;;) {
       const remaining = deadline - clock.now();
-      if (remaining <= 0) {
-        const error = lastConflict ?? new DOMException('the update deadline passed', 'TimeoutError');
-        if (!exactlyOnce || lost === undefined) throw error;
-        const object = await settleLostWrite(client, ref, exactlyOnce, lost, error, signal);
-        return { object, written: true, attempts, conflicts, alreadyApplied: true };
-      }
+      if (remaining <= 0) throw lastConflict ?? new DOMException('the update deadline passed', 'TimeoutError');
       let { version } = watcher.latest;
       if (version <= staleVersion) {
         // Our last write lost: wait for the winner's change before trying again.
@@ -113,8 +114,10 @@ export async function adaptiveUpdate(
       }
       attempts++;
       const changed = await mutate(structuredClone(current));
-      if (changed === noChange || sameJson(changed, current))
+      if (changed === noChange || sameJson(changed, current)) {
+        if (exactlyOnce && lost) throw new OutcomeUnknownError(exactlyOnce.operationId, nothingLeftToWrite, lost.error);
         return { object: current, written: false, attempts, conflicts };
+      }
       const toWrite = exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
       const began = clock.now();
       try {
@@ -136,6 +139,12 @@ export async function adaptiveUpdate(
         window = Math.min(2 * window, 1_000 * writeMs);
       }
     }
+  } catch (error) {
+    // Any failure (a refusal, a throwing mutation, the deadline) with a write's fate open:
+    // one more read settles what it can, as the update helpers do.
+    if (!exactlyOnce || !lost || error instanceof OutcomeUnknownError || signal?.aborted === true) throw error;
+    const object = await settleLostWrite(client, ref, exactlyOnce, lost, error, signal);
+    return { object, written: true, attempts, conflicts, alreadyApplied: true };
   } finally {
     stop.abort();
   }

@@ -4,10 +4,16 @@ import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import type { Random } from '../core/random.ts';
 import { onError } from '../core/retry.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
-import { type LostAnswer, lostAnswerOf, lostWriteOutcome } from '../update/lost-write.ts';
+import { type LostAnswer, lostAnswerOf, lostWriteOutcome, settleLostWrite } from '../update/lost-write.ts';
 import type { ObjectClient, ObjectRef } from '../update/object-client.ts';
-import { exactlyOnceOf, withOperationRecorded } from '../update/operation-ids.ts';
-import { type Mutation, noChange, sameJson, withResourceVersionOf } from '../update/read-mutate-write.ts';
+import { exactlyOnceOf, OutcomeUnknownError, withOperationRecorded } from '../update/operation-ids.ts';
+import {
+  type Mutation,
+  noChange,
+  nothingLeftToWrite,
+  sameJson,
+  withResourceVersionOf,
+} from '../update/read-mutate-write.ts';
 
 /**
  * The coalescer's conflict schedule: 10 calls, sleeps growing ×1.5 from 10 ms with up to
@@ -130,6 +136,15 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
     const exactlyOnce = exactlyOnceOf(exactlyOnceOption);
     /** The write whose answer was lost, and the calls it carried (their fate follows it). */
     let lost: { answer: LostAnswer; carried: Call[] } | undefined;
+    /** Calls of the lost write whose mutation failed when applied again: they wait for its fate. */
+    const held = new Map<Call, unknown>();
+    const rejectHeld = () => {
+      for (const [call, error] of held)
+        settle(call, () => {
+          call.reject(error);
+        });
+      held.clear();
+    };
     try {
       const { object, written, carried } = await onError(
         backoff,
@@ -144,6 +159,7 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
             // The cycle's id is on the object: the lost write carried exactly the calls waiting on it.
             if (outcome === 'landed') return { object: current, written: true, carried: lost?.carried ?? live() };
             if (outcome === 'not-landed') {
+              rejectHeld();
               for (const call of lost?.carried ?? []) {
                 call.inWrite = false; // it cannot land: an abort meanwhile now counts
                 if (call.signal?.aborted === true) call.onAbort();
@@ -166,9 +182,12 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
                   throw new TypeError(`a mutation must return an object or noChange; got ${String(changed)}`);
                 }
               } catch (error) {
-                settle(call, () => {
-                  call.reject(error);
-                });
+                // Its change may yet land with the lost write: its fate waits for that one.
+                if (lost?.carried.includes(call)) held.set(call, error);
+                else
+                  settle(call, () => {
+                    call.reject(error);
+                  });
                 continue;
               }
               if (call.settled) continue; // aborted while its mutation ran
@@ -177,7 +196,12 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
             }
             // A call aborted before the write goes out must not land: apply again without it.
           } while (carried.some((call) => call.settled));
-          if (carried.length === 0 || sameJson(next, current)) return { object: current, written: false, carried };
+          if (carried.length === 0 || sameJson(next, current)) {
+            if (exactlyOnce && lost) {
+              throw new OutcomeUnknownError(exactlyOnce.operationId, nothingLeftToWrite, lost.answer.error);
+            }
+            return { object: current, written: false, carried };
+          }
           for (const call of carried) call.inWrite = true;
           const toWrite = exactlyOnce ? withOperationRecorded(next, exactlyOnce) : next;
           try {
@@ -191,6 +215,7 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
               throw error;
             }
             for (const call of carried) {
+              if (lost?.carried.includes(call)) continue; // its fate follows the lost write
               call.inWrite = false;
               if (call.signal?.aborted === true && isStaleWriteConflict(error)) call.onAbort();
             }
@@ -206,9 +231,24 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
         });
       }
     } catch (error) {
+      let failure = error;
+      if (exactlyOnce && lost && !(error instanceof OutcomeUnknownError)) {
+        // A write's fate is open: one more read settles what it can, as the helpers do.
+        try {
+          const object = await settleLostWrite(client, ref, exactlyOnce, lost.answer, error, undefined);
+          const result = { object, written: true, batchSize: batch.length, attempts };
+          for (const call of lost.carried)
+            settle(call, () => {
+              call.resolve(result);
+            });
+        } catch (settled) {
+          failure = settled;
+          if (!(settled instanceof OutcomeUnknownError)) rejectHeld(); // it cannot land
+        }
+      }
       for (const call of live()) {
         settle(call, () => {
-          call.reject(error);
+          call.reject(failure);
         });
       }
     }

@@ -8,12 +8,18 @@ import { Backoff } from '../core/backoff.ts';
 import { createCoalescer } from '../strategies/coalescer.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
-import { recentOperationsAnnotation, recordedOperations } from './operation-ids.ts';
+import { adaptiveUpdate } from '../strategies/adaptive.ts';
+import type { ObjectClient } from './object-client.ts';
+import { OutcomeUnknownError, recentOperationsAnnotation, recordedOperations } from './operation-ids.ts';
+import { noChange } from './read-mutate-write.ts';
 import { jsonPatchWithRetry, mergePatchWithRetry } from './patch-with-retry.ts';
 import { updateWithRetry } from './update-with-retry.ts';
 
 const count = (object: KubeObject) => Number((object as { data?: Record<string, string> }).data?.n);
-const plusOne = (object: KubeObject): KubeObject => ({ ...object, data: { n: String(count(object) + 1) } });
+const plusOne = (object: KubeObject): KubeObject => ({
+  ...object,
+  data: { ...(object as { data?: object }).data, n: String(count(object) + 1) },
+});
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const gatewayTimeout = () =>
   Object.assign(new Error('Timeout: request did not complete within the allotted timeout'), {
@@ -157,5 +163,138 @@ describe('exactlyOnce when a lost write lands late, or its record is removed', (
     assert.equal(result.alreadyApplied, true);
     const stored = await client.read(ref);
     assert.deepEqual([count(stored), recordedOperations(stored)], [101, ['job-42']]);
+  });
+
+  // Found in a second review.
+  const wrapping = (overrides: Partial<KubeObjectClient>): KubeObjectClient => ({
+    ...client,
+    read: (r, signal) => client.read(r, signal),
+    watch: (r, options) => client.watch(r, options),
+    ...overrides,
+  });
+  const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+
+  it('a removed record and no watch to replay: OutcomeUnknownError, never a second write', async () => {
+    const ref = await fresh();
+    let first = true;
+    const noWatch: ObjectClient = {
+      read: (r, signal) => client.read(r, signal),
+      create: (object, signal) => client.create(object, signal),
+      replace: async (object, signal) => {
+        if (!first) return client.replace(object, signal);
+        first = false;
+        await client.replace(object);
+        await client.patch(ref, { metadata: { annotations: { [recentOperationsAnnotation]: null } } }, 'merge');
+        throw reset();
+      },
+    };
+    await assert.rejects(updateWithRetry(noWatch, ref, plusOne, { exactlyOnce: true }), OutcomeUnknownError);
+    assert.equal(count(await client.read(ref)), 101);
+  });
+
+  it('the coalescer settles a lost batch when its retries run out', async () => {
+    const ref = await fresh();
+    let first = true;
+    const losing = wrapping({
+      replace: async (object, signal) => {
+        if (!first) return client.replace(object, signal);
+        first = false;
+        await client.replace(object);
+        throw reset();
+      },
+    });
+    const oneStep = new Backoff({ duration: 1, steps: 1, factor: 1, jitter: 0 });
+    const coalescer = createCoalescer(losing, ref, { exactlyOnce: true, backoff: oneStep });
+    const settled = await Promise.allSettled([coalescer.update(plusOne), coalescer.update(plusOne)]);
+    await coalescer.close();
+    assert.deepEqual(
+      settled.map((s) => s.status),
+      ['fulfilled', 'fulfilled'],
+    );
+    assert.equal(count(await client.read(ref)), 102);
+  });
+
+  it('a coalesced call whose mutation fails on the retry follows the lost write that carried it', async () => {
+    const ref = await fresh();
+    let writes = 0;
+    let landed: Promise<unknown> = Promise.resolve();
+    // The first write is answered 504 and commits 100 ms later; the retry's write comes after it.
+    const late = wrapping({
+      replace: async (object, signal) => {
+        if (++writes === 1) {
+          landed = sleep(100).then(() => client.replace(object));
+          throw gatewayTimeout();
+        }
+        await sleep(300);
+        return client.replace(object, signal);
+      },
+    });
+    const coalescer = createCoalescer(late, ref, { exactlyOnce: true });
+    let calls = 0;
+    const setA = (object: KubeObject): KubeObject => {
+      if (++calls > 1) throw new Error('A refuses the second time');
+      return { ...object, data: { ...(object as { data?: object }).data, a: 'set-by-A' } };
+    };
+    const settled = await Promise.allSettled([coalescer.update(setA), coalescer.update(plusOne)]);
+    await coalescer.close();
+    await landed;
+    const stored = (await client.read(ref)) as { data?: Record<string, string> };
+    assert.deepEqual([stored.data?.a, stored.data?.n], ['set-by-A', '101'], 'the lost write landed, A in it');
+    assert.deepEqual(
+      settled.map((s) => s.status),
+      ['fulfilled', 'fulfilled'],
+      'so A is told it succeeded',
+    );
+  });
+
+  it('jsonPatchWithRetry: nothing left to write while a lost write may land is OutcomeUnknownError, not written: false', async () => {
+    const ref = { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'late-frozen' };
+    // An annotation already there: the record is added under it, guarded by a test of it.
+    const metadata = { name: ref.name, namespace: ref.namespace, annotations: { owner: 'me' } };
+    await client.create({ ...ref, metadata, data: { n: '100' } });
+    let first = true;
+    let landed: Promise<unknown> = Promise.resolve();
+    const late = wrapping({
+      patch: async (r, body, type, options) => {
+        if (!first) return client.patch(r, body, type, options);
+        first = false;
+        await client.patch(ref, { data: { frozen: 'yes' } }, 'merge'); // another writer, another field
+        landed = sleep(200).then(() => client.patch(r, body, type));
+        throw gatewayTimeout();
+      },
+    });
+    const frozenOrPlusOne = (object: KubeObject) =>
+      (object as { data?: Record<string, string> }).data?.frozen === undefined ? plusOne(object) : noChange;
+    await assert.rejects(jsonPatchWithRetry(late, ref, frozenOrPlusOne, { exactlyOnce: true }), OutcomeUnknownError);
+    await landed;
+    assert.equal(count(await client.read(ref)), 101, 'it did land, after the helper had to stop');
+  });
+
+  it('adaptiveUpdate: a mutation that throws while a lost write may still land is OutcomeUnknownError', async () => {
+    const ref = await fresh();
+    let first = true;
+    let landed: Promise<unknown> = Promise.resolve();
+    const late = wrapping({
+      replace: (object, signal) => {
+        if (!first) return client.replace(object, signal);
+        first = false;
+        // Later than adaptive's wait for the next change, so it reads and mutates again first.
+        landed = sleep(1_500).then(() => client.replace(object));
+        return Promise.reject(gatewayTimeout());
+      },
+    });
+    let calls = 0;
+    const refusesLater = (object: KubeObject) => {
+      if (++calls > 1) throw new Error('mutate refuses now');
+      return plusOne(object);
+    };
+    const outcome = adaptiveUpdate(late, ref, refusesLater, { exactlyOnce: true, timeout: 5_000 });
+    await assert.rejects(
+      outcome,
+      OutcomeUnknownError,
+      "not the mutation's error: the caller must not think nothing happened",
+    );
+    await landed;
+    assert.equal(count(await client.read(ref)), 101);
   });
 });

@@ -55,22 +55,24 @@ export async function lostWriteOutcome(
     client.watch
       ? replaySince(client.watch.bind(client), ref, exactlyOnce.operationId, lost.resourceVersion, current, signal)
       : Promise.resolve(undefined);
+  const unknown = () =>
+    new OutcomeUnknownError(
+      exactlyOnce.operationId,
+      `more than the ${String(exactlyOnce.history)} ids kept on the object landed since, or the record was rewritten, and no replay of its changes could tell: raise exactlyOnce.history, or use a client that can watch`,
+      lost.error,
+    );
   const sameRecord = record.count === lost.basedOn && recordValueOf(current) === lost.recordValue;
   if (sameRecord) {
     if (current.metadata?.resourceVersion === lost.resourceVersion) return 'pending';
     // Changed, yet the record is as it was: another writer's change, or ours with the record
     // removed since (an annotation reset to what it was). Only a replay tells them apart.
-    return (await replay()) === true ? 'landed' : 'pending';
+    const replayed = await replay();
+    if (replayed === undefined) throw unknown();
+    return replayed ? 'landed' : 'pending';
   }
   if (record.count > lost.basedOn && !beyondRecord(record, lost.basedOn)) return 'not-landed';
   const replayed = await replay();
-  if (replayed === undefined) {
-    throw new OutcomeUnknownError(
-      exactlyOnce.operationId,
-      `more than the ${String(exactlyOnce.history)} ids kept on the object landed since, or the record was rewritten, and no replay of its changes could tell: raise exactlyOnce.history, or use a client that can watch`,
-      lost.error,
-    );
-  }
+  if (replayed === undefined) throw unknown();
   return replayed ? 'landed' : 'not-landed';
 }
 
@@ -91,11 +93,17 @@ export async function settleLostWrite(
   const outcome = current && (await lostWriteOutcome(client, ref, exactlyOnce, current, lost, signal));
   if (current && outcome === 'landed') return current;
   if (outcome === 'not-landed') throw lastError;
-  throw new OutcomeUnknownError(exactlyOnce.operationId, 'the retries ran out while it could still land', lost.error);
+  throw new OutcomeUnknownError(exactlyOnce.operationId, 'the update ended while it could still land', lost.error);
 }
 
 /** How long a replay may take before the outcome is called unknown, ms. */
 const replayPatienceMs = 10_000;
+
+/** A resourceVersion as a number, when it is one (opaque by contract; integers in practice). */
+function versionNumber(version: KubeObject | string | undefined): number | undefined {
+  const text = typeof version === 'object' ? version.metadata?.resourceVersion : version;
+  return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
+}
 
 const recordValueOf = (object: KubeObject) => object.metadata?.annotations?.[recentOperationsAnnotation] ?? '';
 
@@ -112,6 +120,9 @@ async function replaySince(
   current: KubeObject,
   signal: AbortSignal | undefined,
 ): Promise<boolean | undefined> {
+  const until = versionNumber(current);
+  // A read older than the lost write's own (a cache, another server): no replay reaches it.
+  if (until !== undefined && until < (versionNumber(resourceVersion) ?? 0)) return undefined;
   const stop = new AbortController();
   const timer = setTimeout(() => {
     stop.abort();
@@ -125,7 +136,12 @@ async function replaySince(
       if (event.type === 'ERROR') return undefined;
       if (event.type === 'BOOKMARK') continue;
       if (recordedOperations(event.object).includes(operationId)) return true;
-      if (event.object.metadata?.resourceVersion === current.metadata?.resourceVersion) return false;
+      const version = event.object.metadata?.resourceVersion;
+      // Up to the version read; kube-apiserver's versions are etcd revisions (and the
+      // embedded server's counters), so past it counts too when both are numbers.
+      if (version === current.metadata?.resourceVersion) return false;
+      const number = versionNumber(version);
+      if (until !== undefined && number !== undefined && number >= until) return false;
     }
     return undefined;
   } catch {

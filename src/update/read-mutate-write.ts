@@ -106,6 +106,10 @@ export async function readMutateWrite(
         }
         const changed = await mutate(structuredClone(current));
         const same = changed === noChange || sameJson(changed, current);
+        if (same && exactlyOnce && uncertain) {
+          // Nothing left to write, yet the lost write may still land on top of this state.
+          throw new OutcomeUnknownError(exactlyOnce.operationId, nothingLeftToWrite, uncertain.error);
+        }
         const toWrite = same ? undefined : exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
         let outcome: Attempt;
         try {
@@ -125,10 +129,14 @@ export async function readMutateWrite(
     );
   } catch (error) {
     // Out of steps or time with a write's fate open: one more read settles what it can.
-    if (!exactlyOnce || uncertain === undefined || options.signal?.aborted === true) throw error;
+    const settled = error instanceof OutcomeUnknownError || options.signal?.aborted === true;
+    if (!exactlyOnce || !uncertain || settled) throw error;
     return alreadyApplied(await settleLostWrite(client, ref, exactlyOnce, uncertain, error, options.signal));
   }
 }
+
+/** Why an exactly-once update whose mutation now changes nothing cannot say what happened. */
+export const nothingLeftToWrite = 'the mutation changes nothing now, and the lost write could still land';
 
 /** Equal as JSON: clients hand out class instances and Dates that a copy turns into plain values. */
 export function sameJson(a: unknown, b: unknown): boolean {
