@@ -73,6 +73,28 @@ describe('exactlyOnce when a lost write lands late, or its record is removed', (
       },
     };
   };
+  /** The real client, but its first replace lands, then `meanwhile` runs, then its answer is lost (a reset). */
+  const landThenReset = (meanwhile: () => Promise<unknown> = () => Promise.resolve()): KubeObjectClient => {
+    let first = true;
+    return {
+      ...client,
+      read: (r, signal) => client.read(r, signal),
+      watch: (r, options) => client.watch(r, options),
+      replace: async (object, signal) => {
+        if (!first) return client.replace(object, signal);
+        first = false;
+        await client.replace(object);
+        await meanwhile();
+        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+      },
+    };
+  };
+  const removeRecord = (ref: { name: string }) => () =>
+    client.patch(
+      { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: ref.name },
+      { metadata: { annotations: { [recentOperationsAnnotation]: null } } },
+      'merge',
+    );
   /** Waits in the second attempt's mutate until the late write landed, then lands 16 other updates. */
   const rivalsAfterLateWrite = (late: { readonly landed: Promise<unknown> }, ref: { name: string }) => {
     let calls = 0;
@@ -123,38 +145,14 @@ describe('exactlyOnce when a lost write lands late, or its record is removed', (
 
   it('a landed first write whose record another writer removed is found by replay, not redone', async () => {
     const ref = await fresh();
-    let first = true;
-    const removing: KubeObjectClient = {
-      ...client,
-      read: (r, signal) => client.read(r, signal),
-      watch: (r, options) => client.watch(r, options),
-      replace: async (object, signal) => {
-        if (!first) return client.replace(object, signal);
-        first = false;
-        await client.replace(object); // lands
-        await client.patch(ref, { metadata: { annotations: { [recentOperationsAnnotation]: null } } }, 'merge');
-        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-      },
-    };
-    const result = await updateWithRetry(removing, ref, plusOne, { exactlyOnce: true });
+    const result = await updateWithRetry(landThenReset(removeRecord(ref)), ref, plusOne, { exactlyOnce: true });
     assert.equal(result.alreadyApplied, true);
     assert.equal(count(await client.read(ref)), 101);
   });
 
   it('when the retries run out right after a lost answer, one more read settles it', async () => {
     const ref = await fresh();
-    let first = true;
-    const losing: KubeObjectClient = {
-      ...client,
-      read: (r, signal) => client.read(r, signal),
-      watch: (r, options) => client.watch(r, options),
-      replace: async (object, signal) => {
-        if (!first) return client.replace(object, signal);
-        first = false;
-        await client.replace(object);
-        throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
-      },
-    };
+    const losing = landThenReset();
     const oneStep = new Backoff({ duration: 1, steps: 1, factor: 1, jitter: 0 });
     const result = await updateWithRetry(losing, ref, plusOne, {
       exactlyOnce: { operationId: 'job-42' },
@@ -172,21 +170,15 @@ describe('exactlyOnce when a lost write lands late, or its record is removed', (
     watch: (r, options) => client.watch(r, options),
     ...overrides,
   });
-  const reset = () => Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
 
   it('a removed record and no watch to replay: OutcomeUnknownError, never a second write', async () => {
     const ref = await fresh();
-    let first = true;
+    const inner = landThenReset(removeRecord(ref));
     const noWatch: ObjectClient = {
-      read: (r, signal) => client.read(r, signal),
-      create: (object, signal) => client.create(object, signal),
-      replace: async (object, signal) => {
-        if (!first) return client.replace(object, signal);
-        first = false;
-        await client.replace(object);
-        await client.patch(ref, { metadata: { annotations: { [recentOperationsAnnotation]: null } } }, 'merge');
-        throw reset();
-      },
+      // A client that cannot watch.
+      read: (r, signal) => inner.read(r, signal),
+      replace: (object, signal) => inner.replace(object, signal),
+      create: (object, signal) => inner.create(object, signal),
     };
     await assert.rejects(updateWithRetry(noWatch, ref, plusOne, { exactlyOnce: true }), OutcomeUnknownError);
     assert.equal(count(await client.read(ref)), 101);
@@ -194,15 +186,7 @@ describe('exactlyOnce when a lost write lands late, or its record is removed', (
 
   it('the coalescer settles a lost batch when its retries run out', async () => {
     const ref = await fresh();
-    let first = true;
-    const losing = wrapping({
-      replace: async (object, signal) => {
-        if (!first) return client.replace(object, signal);
-        first = false;
-        await client.replace(object);
-        throw reset();
-      },
-    });
+    const losing = landThenReset();
     const oneStep = new Backoff({ duration: 1, steps: 1, factor: 1, jitter: 0 });
     const coalescer = createCoalescer(losing, ref, { exactlyOnce: true, backoff: oneStep });
     const settled = await Promise.allSettled([coalescer.update(plusOne), coalescer.update(plusOne)]);
