@@ -2,8 +2,9 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from
 import { Agent as HttpsAgent, request as httpsRequest, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { KubeApiError, type RequestInfo } from '../core/errors/kube-api-error.ts';
+import { systemClock } from '../core/clock.ts';
 import type { Random } from '../core/random.ts';
-import { retryDelayMs, type TransportRetry } from './transport-retry.ts';
+import { retryDelayMs, reusedSocket, type TransportRetry } from './transport-retry.ts';
 
 export interface TransportOptions {
   /** Connections kept open to the server at most. @default 64 */
@@ -47,14 +48,6 @@ interface Credentials {
 }
 
 const credentialsLifetimeMs = 1_000;
-const reusedSocket = Symbol('reusedSocket');
-
-function closedWhileIdle(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null || !(error as Record<symbol, unknown>)[reusedSocket]) return false;
-  const code = ((error as { cause?: { code?: unknown } }).cause?.code ?? '') as string;
-  return code === 'ECONNRESET' || code === 'EPIPE';
-}
-
 /**
  * Requests to one Kubernetes API server over a pool of keep-alive connections, with the
  * server, TLS material and credentials of a client-node `KubeConfig` (certificates,
@@ -138,15 +131,10 @@ export class KubeTransport {
         return await attempt();
       } catch (error) {
         if (request.signal?.aborted || attempts > this.#maxRetries) throw error;
-        // A kept connection the server closed as idle just as it was reused: sent again at once.
-        const retry = closedWhileIdle(error)
-          ? request.method === 'GET'
-            ? { delayMs: 0, kind: 'Network' as const }
-            : undefined
-          : retryDelayMs(request.method, error, attempts, this.#random);
+        const retry = retryDelayMs(request.method, error, attempts, this.#random);
         if (retry === undefined) throw error;
         this.#onRetry?.({ method: request.method, path: request.path, attempt: attempts, ...retry });
-        await sleep(retry.delayMs, request.signal);
+        await systemClock.sleep(retry.delayMs, request.signal);
       }
     }
   }
@@ -278,25 +266,6 @@ function positiveOption(name: string, value: number | undefined, fallback: numbe
   if (!Number.isFinite(value) || value <= 0)
     throw new RangeError(`${name} must be a number of ms > 0; got ${String(value)}`);
   return value;
-}
-
-/** Waits `ms`, or rejects with the signal's reason when it aborts first. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason as Error);
-      return;
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', abort);
-      resolve();
-    }, ms);
-    const abort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason as Error);
-    };
-    signal?.addEventListener('abort', abort, { once: true });
-  });
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

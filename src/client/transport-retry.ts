@@ -14,6 +14,16 @@ export interface TransportRetry {
   readonly delayMs: number;
 }
 
+/** Marks a network error that happened on a kept connection, reused for this request. */
+export const reusedSocket = Symbol('reusedSocket');
+
+/** A kept connection the server closed as idle just as it was reused (the request never reached it). */
+function closedWhileIdle(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !(error as Record<symbol, unknown>)[reusedSocket]) return false;
+  const code = ((error as { cause?: { code?: unknown } }).cause?.code ?? '') as string;
+  return code === 'ECONNRESET' || code === 'EPIPE';
+}
+
 /** Reads are retried after failures with no Retry-After on this schedule: 50 ms doubling to 1 s, jittered. */
 const readBackoffMs = (attempt: number, random: Random) =>
   Math.min(1_000, 50 * 2 ** (attempt - 1)) * (0.5 + random() / 2);
@@ -41,6 +51,7 @@ export function retryDelayMs(
   const serverAsksToRetry =
     apiError?.retryAfterSeconds !== undefined && (apiError.code === 429 || apiError.code >= 500);
   if (serverAsksToRetry) return { delayMs: apiError.retryAfterSeconds * 1_000, kind };
-  if (method === 'GET' && isTransient(error)) return { delayMs: readBackoffMs(attempt, random), kind };
-  return undefined;
+  if (method !== 'GET' || !isTransient(error)) return undefined;
+  // A kept connection closed as idle just as it was reused: sent again at once, on a new one.
+  return { delayMs: closedWhileIdle(error) ? 0 : readBackoffMs(attempt, random), kind };
 }
