@@ -1,18 +1,12 @@
 import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import type { Random } from '../core/random.ts';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
-import { type LostAnswer, lostAnswerOf, lostWriteOutcome, settleLostWrite } from '../update/lost-write.ts';
+import { LostWrite } from '../update/lost-write.ts';
 import type { ObjectRef } from '../update/object-client.ts';
-import {
-  type ExactlyOnceOptions,
-  exactlyOnceOf,
-  OutcomeUnknownError,
-  withOperationRecorded,
-} from '../update/operation-ids.ts';
+import { type ExactlyOnceOptions, exactlyOnceOf, withOperationRecorded } from '../update/operation-ids.ts';
 import {
   type Mutation,
   noChange,
-  nothingLeftToWrite,
   sameJson,
   type UpdateResult,
   withResourceVersionOf,
@@ -67,7 +61,7 @@ export async function adaptiveUpdate(
   const deadline = clock.now() + (options.timeout ?? 60_000);
   const exactlyOnce = exactlyOnceOf(options.exactlyOnce);
   const retryingTransient = options.retryTransient ?? exactlyOnce !== undefined;
-  let lost: LostAnswer | undefined;
+  const lostWrite = exactlyOnce && new LostWrite(client, ref, exactlyOnce);
   const stop = new AbortController();
   const watcher = new ObjectWatcher(client, ref, signal ? AbortSignal.any([signal, stop.signal]) : stop.signal);
   let attempts = 0;
@@ -106,16 +100,14 @@ export async function adaptiveUpdate(
       }
       const current = watcher.latest.object;
       if (current === undefined) continue;
-      if (exactlyOnce) {
-        // Even a late copy is safe to judge by: a write based on it cannot land after ours did.
-        const outcome = await lostWriteOutcome(client, ref, exactlyOnce, current, lost, signal);
-        if (outcome === 'landed') return { object: current, written: true, attempts, conflicts, alreadyApplied: true };
-        if (outcome === 'not-landed') lost = undefined;
+      // Even a late copy is safe to judge by: a write based on it cannot land after ours did.
+      if (lostWrite && (await lostWrite.judge(current, signal)) === 'landed') {
+        return { object: current, written: true, attempts, conflicts, alreadyApplied: true };
       }
       attempts++;
       const changed = await mutate(structuredClone(current));
       if (changed === noChange || sameJson(changed, current)) {
-        if (exactlyOnce && lost) throw new OutcomeUnknownError(exactlyOnce.operationId, nothingLeftToWrite, lost.error);
+        lostWrite?.nothingToWrite();
         return { object: current, written: false, attempts, conflicts };
       }
       const toWrite = exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
@@ -126,7 +118,7 @@ export async function adaptiveUpdate(
       } catch (error) {
         if (retryingTransient && isTransient(error)) {
           // Maybe landed: wait for the next change (perhaps ours) before judging and trying again.
-          if (exactlyOnce) lost ??= lostAnswerOf(current, error);
+          lostWrite?.failed(current, error);
           lastConflict = error as Error;
           staleVersion = version;
           continue;
@@ -142,8 +134,8 @@ export async function adaptiveUpdate(
   } catch (error) {
     // Any failure (a refusal, a throwing mutation, the deadline) with a write's fate open:
     // one more read settles what it can, as the update helpers do.
-    if (!exactlyOnce || !lost || error instanceof OutcomeUnknownError || signal?.aborted === true) throw error;
-    const object = await settleLostWrite(client, ref, exactlyOnce, lost, error, signal);
+    if (!lostWrite) throw error;
+    const object = await lostWrite.settle(error, signal);
     return { object, written: true, attempts, conflicts, alreadyApplied: true };
   } finally {
     stop.abort();

@@ -4,16 +4,10 @@ import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import type { Random } from '../core/random.ts';
 import { onError } from '../core/retry.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
-import { type LostAnswer, lostAnswerOf, lostWriteOutcome, settleLostWrite } from '../update/lost-write.ts';
+import { LostWrite } from '../update/lost-write.ts';
 import type { ObjectClient, ObjectRef } from '../update/object-client.ts';
 import { exactlyOnceOf, OutcomeUnknownError, withOperationRecorded } from '../update/operation-ids.ts';
-import {
-  type Mutation,
-  noChange,
-  nothingLeftToWrite,
-  sameJson,
-  withResourceVersionOf,
-} from '../update/read-mutate-write.ts';
+import { type Mutation, noChange, sameJson, withResourceVersionOf } from '../update/read-mutate-write.ts';
 
 /**
  * The coalescer's conflict schedule: 10 calls, sleeps growing ×1.5 from 10 ms with up to
@@ -98,9 +92,8 @@ interface Call {
  */
 export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: CoalescerOptions = {}): Coalescer {
   const { maxBatch = 100, backoff = DefaultCoalescerBackoff, clock, random } = options;
-  const exactlyOnceOption = options.exactlyOnce === true ? {} : options.exactlyOnce || undefined;
-  const retryingTransient = options.retryTransient ?? exactlyOnceOption !== undefined;
-  exactlyOnceOf(exactlyOnceOption); // bad options fail here, not in the first cycle
+  // Checked here, not in the first cycle; each cycle then draws an operation id of its own.
+  const retryingTransient = options.retryTransient ?? exactlyOnceOf(options.exactlyOnce) !== undefined;
   if (!Number.isInteger(maxBatch) || maxBatch < 1) {
     throw new RangeError(`maxBatch must be an integer ≥ 1; got ${String(maxBatch)}`);
   }
@@ -133,9 +126,10 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
     const live = () => batch.filter((call) => !call.settled);
     let attempts = 0;
     /** Each cycle is one exactly-once operation: its own id, whatever its attempts. */
-    const exactlyOnce = exactlyOnceOf(exactlyOnceOption);
-    /** The write whose answer was lost, and the calls it carried (their fate follows it). */
-    let lost: { answer: LostAnswer; carried: Call[] } | undefined;
+    const exactlyOnce = exactlyOnceOf(options.exactlyOnce);
+    const lostWrite = exactlyOnce && new LostWrite(client, ref, exactlyOnce);
+    /** The calls the lost write carried: their fate follows it. */
+    let lostCarried: Call[] | undefined;
     /** Calls of the lost write whose mutation failed when applied again: they wait for its fate. */
     const held = new Map<Call, unknown>();
     const rejectHeld = () => {
@@ -154,17 +148,17 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
           // Every call aborted during a backoff sleep: nothing left to read or write for.
           if (live().length === 0) return { object: {}, written: false, carried: [] };
           const current = await client.read(ref);
-          if (exactlyOnce) {
-            const outcome = await lostWriteOutcome(client, ref, exactlyOnce, current, lost?.answer, undefined);
+          if (lostWrite) {
+            const outcome = await lostWrite.judge(current, undefined);
             // The cycle's id is on the object: the lost write carried exactly the calls waiting on it.
-            if (outcome === 'landed') return { object: current, written: true, carried: lost?.carried ?? live() };
+            if (outcome === 'landed') return { object: current, written: true, carried: lostCarried ?? live() };
             if (outcome === 'not-landed') {
               rejectHeld();
-              for (const call of lost?.carried ?? []) {
+              for (const call of lostCarried ?? []) {
                 call.inWrite = false; // it cannot land: an abort meanwhile now counts
                 if (call.signal?.aborted === true) call.onAbort();
               }
-              lost = undefined;
+              lostCarried = undefined;
             }
             if (live().length === 0) return { object: current, written: false, carried: [] };
           }
@@ -183,7 +177,7 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
                 }
               } catch (error) {
                 // Its change may yet land with the lost write: its fate waits for that one.
-                if (lost?.carried.includes(call)) held.set(call, error);
+                if (lostCarried?.includes(call)) held.set(call, error);
                 else
                   settle(call, () => {
                     call.reject(error);
@@ -197,9 +191,7 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
             // A call aborted before the write goes out must not land: apply again without it.
           } while (carried.some((call) => call.settled));
           if (carried.length === 0 || sameJson(next, current)) {
-            if (exactlyOnce && lost) {
-              throw new OutcomeUnknownError(exactlyOnce.operationId, nothingLeftToWrite, lost.answer.error);
-            }
+            lostWrite?.nothingToWrite();
             return { object: current, written: false, carried };
           }
           for (const call of carried) call.inWrite = true;
@@ -208,14 +200,14 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
             const stored = await client.replace(withResourceVersionOf(toWrite, current));
             return { object: stored, written: true, carried };
           } catch (error) {
-            if (exactlyOnce && isTransient(error)) {
+            if (lostWrite?.failed(current, error)) {
               // It may have landed: the next read decides, and these calls wait for it. A lost
               // write still pending was made on the same record and carried these calls too.
-              lost ??= { answer: lostAnswerOf(current, error), carried };
+              lostCarried ??= carried;
               throw error;
             }
             for (const call of carried) {
-              if (lost?.carried.includes(call)) continue; // its fate follows the lost write
+              if (lostCarried?.includes(call)) continue; // its fate follows the lost write
               call.inWrite = false;
               if (call.signal?.aborted === true && isStaleWriteConflict(error)) call.onAbort();
             }
@@ -232,12 +224,12 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
       }
     } catch (error) {
       let failure = error;
-      if (exactlyOnce && lost && !(error instanceof OutcomeUnknownError)) {
+      if (lostWrite?.open === true && lostCarried) {
         // A write's fate is open: one more read settles what it can, as the helpers do.
         try {
-          const object = await settleLostWrite(client, ref, exactlyOnce, lost.answer, error, undefined);
+          const object = await lostWrite.settle(error, undefined);
           const result = { object, written: true, batchSize: batch.length, attempts };
-          for (const call of lost.carried)
+          for (const call of lostCarried)
             settle(call, () => {
               call.resolve(result);
             });

@@ -1,3 +1,4 @@
+import { isTransient } from '../core/errors/classify.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectClient, ObjectRef } from './object-client.ts';
 import {
@@ -10,21 +11,84 @@ import {
 } from './operation-ids.ts';
 
 /** A write whose answer was lost: the record it was made on (count, raw value), its resourceVersion, and why. */
-export interface LostAnswer {
+interface LostAnswer {
   readonly basedOn: number;
   readonly recordValue: string;
   readonly resourceVersion: string;
   readonly error: unknown;
 }
 
-/** The lost answer of a write made on `object`, failed with `error`. */
-export function lostAnswerOf(object: KubeObject, error: unknown): LostAnswer {
-  return {
-    basedOn: operationRecord(object).count,
-    recordValue: recordValueOf(object),
-    resourceVersion: object.metadata?.resourceVersion ?? '',
-    error,
-  };
+/** Why an exactly-once update whose mutation now changes nothing cannot say what happened. */
+const nothingLeftToWrite = 'the mutation changes nothing now, and the lost write could still land';
+
+/**
+ * One exactly-once update's bookkeeping across its attempts: the write whose answer was
+ * lost, from the failure until a read decides its fate. The update helpers, adaptiveUpdate
+ * and the coalescer all keep it the same way.
+ */
+export class LostWrite {
+  readonly #client: Pick<ObjectClient, 'read' | 'watch'>;
+  readonly #ref: ObjectRef;
+  readonly #exactlyOnce: ExactlyOnce;
+  #lost: LostAnswer | undefined;
+
+  constructor(client: Pick<ObjectClient, 'read' | 'watch'>, ref: ObjectRef, exactlyOnce: ExactlyOnce) {
+    this.#client = client;
+    this.#ref = ref;
+    this.#exactlyOnce = exactlyOnce;
+  }
+
+  /** Whether a write's fate is open. */
+  get open(): boolean {
+    return this.#lost !== undefined;
+  }
+
+  /** Judges `current`, just read: landed, not-landed (then forgotten) or pending, as `lostWriteOutcome` below. */
+  async judge(current: KubeObject, signal: AbortSignal | undefined): Promise<'landed' | 'not-landed' | 'pending'> {
+    const outcome = await lostWriteOutcome(this.#client, this.#ref, this.#exactlyOnce, current, this.#lost, signal);
+    if (outcome === 'not-landed') this.#lost = undefined;
+    return outcome;
+  }
+
+  /**
+   * A write made on `current` failed: remembered when it may have landed (a 5xx, a reset, a
+   * timeout; a refusal is certain). A write still pending was made on the same record, so
+   * the first lost one stands for both. Returns whether it may have landed.
+   */
+  failed(current: KubeObject, error: unknown): boolean {
+    if (!isTransient(error)) return false;
+    this.#lost ??= {
+      basedOn: operationRecord(current).count,
+      recordValue: recordValueOf(current),
+      resourceVersion: current.metadata?.resourceVersion ?? '',
+      error,
+    };
+    return true;
+  }
+
+  /** The mutation leaves nothing to write: fine, unless a lost write may still land on this state. */
+  nothingToWrite(): void {
+    if (this.#lost) throw new OutcomeUnknownError(this.#exactlyOnce.operationId, nothingLeftToWrite, this.#lost.error);
+  }
+
+  /**
+   * The attempts ended with `error`. With a write's fate open, one more read settles what it
+   * can: resolves with the object when the write landed; throws `error` when it cannot land
+   * (or nothing was open, or it was an abort), {@link OutcomeUnknownError} when it still could.
+   */
+  async settle(error: unknown, signal: AbortSignal | undefined): Promise<KubeObject> {
+    const lost = this.#lost;
+    if (!lost || error instanceof OutcomeUnknownError || signal?.aborted === true) throw error;
+    const current = await this.#client.read(this.#ref, signal).catch(() => undefined);
+    const outcome = current && (await this.judge(current, signal));
+    if (current && outcome === 'landed') return current;
+    if (outcome === 'not-landed') throw error;
+    throw new OutcomeUnknownError(
+      this.#exactlyOnce.operationId,
+      'the update ended while it could still land',
+      lost.error,
+    );
+  }
 }
 
 /**
@@ -40,7 +104,7 @@ export function lostAnswerOf(object: KubeObject, error: unknown): LostAnswer {
  * Throws {@link OutcomeUnknownError} when the record no longer reaches back (or was
  * rewritten) and no replay can tell.
  */
-export async function lostWriteOutcome(
+async function lostWriteOutcome(
   client: Pick<ObjectClient, 'watch'>,
   ref: ObjectRef,
   exactlyOnce: ExactlyOnce,
@@ -74,26 +138,6 @@ export async function lostWriteOutcome(
   const replayed = await replay();
   if (replayed === undefined) throw unknown();
   return replayed ? 'landed' : 'not-landed';
-}
-
-/**
- * After the retries ran out with `lost` still open: one more read settles what it can.
- * Resolves with the object when the write landed; throws `lastError` when it cannot land,
- * and {@link OutcomeUnknownError} when it still could (or the read fails).
- */
-export async function settleLostWrite(
-  client: Pick<ObjectClient, 'read' | 'watch'>,
-  ref: ObjectRef,
-  exactlyOnce: ExactlyOnce,
-  lost: LostAnswer,
-  lastError: unknown,
-  signal: AbortSignal | undefined,
-): Promise<KubeObject> {
-  const current = await client.read(ref, signal).catch(() => undefined);
-  const outcome = current && (await lostWriteOutcome(client, ref, exactlyOnce, current, lost, signal));
-  if (current && outcome === 'landed') return current;
-  if (outcome === 'not-landed') throw lastError;
-  throw new OutcomeUnknownError(exactlyOnce.operationId, 'the update ended while it could still land', lost.error);
 }
 
 /** How long a replay may take before the outcome is called unknown, ms. */

@@ -3,7 +3,7 @@ import { type Backoff, DefaultRetry } from '../core/backoff.ts';
 import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import { onError, type RetryOptions } from '../core/retry.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
-import { type LostAnswer, lostAnswerOf, lostWriteOutcome, settleLostWrite } from './lost-write.ts';
+import { LostWrite } from './lost-write.ts';
 import type { ObjectClient, ObjectRef } from './object-client.ts';
 import { type ExactlyOnceOptions, exactlyOnceOf, OutcomeUnknownError, withOperationRecorded } from './operation-ids.ts';
 
@@ -73,8 +73,7 @@ export async function readMutateWrite(
   const retryingTransient = retryTransient ?? exactlyOnce !== undefined;
   let attempts = 0;
   let conflicts = 0;
-  /** A write whose answer was lost and that may have landed, until a read decides. */
-  let uncertain: LostAnswer | undefined;
+  const lostWrite = exactlyOnce && new LostWrite(client, ref, exactlyOnce);
   const alreadyApplied = (object: KubeObject): UpdateResult => ({
     object,
     written: true,
@@ -94,11 +93,7 @@ export async function readMutateWrite(
       async ({ signal }) => {
         attempts++;
         const current = await client.read(ref, signal);
-        if (exactlyOnce) {
-          const outcome = await lostWriteOutcome(client, ref, exactlyOnce, current, uncertain, signal);
-          if (outcome === 'landed') return alreadyApplied(current);
-          if (outcome === 'not-landed') uncertain = undefined;
-        }
+        if (lostWrite && (await lostWrite.judge(current, signal)) === 'landed') return alreadyApplied(current);
         const earlier = judge(current);
         if (earlier !== undefined) {
           conflicts--; // the last attempt's 422 was a bad patch, not a conflict
@@ -106,18 +101,13 @@ export async function readMutateWrite(
         }
         const changed = await mutate(structuredClone(current));
         const same = changed === noChange || sameJson(changed, current);
-        if (same && exactlyOnce && uncertain) {
-          // Nothing left to write, yet the lost write may still land on top of this state.
-          throw new OutcomeUnknownError(exactlyOnce.operationId, nothingLeftToWrite, uncertain.error);
-        }
+        if (same) lostWrite?.nothingToWrite();
         const toWrite = same ? undefined : exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
         let outcome: Attempt;
         try {
           outcome = await write(current, toWrite, signal);
         } catch (error) {
-          // A refusal (4xx) is certain; a 5xx, a reset or a timeout may have landed. A write
-          // still pending was made on the same record: the first lost one stands for both.
-          if (exactlyOnce && isTransient(error)) uncertain ??= lostAnswerOf(current, error);
+          lostWrite?.failed(current, error);
           throw error;
         }
         if ('conflict' in outcome) throw outcome.conflict;
@@ -129,14 +119,10 @@ export async function readMutateWrite(
     );
   } catch (error) {
     // Out of steps or time with a write's fate open: one more read settles what it can.
-    const settled = error instanceof OutcomeUnknownError || options.signal?.aborted === true;
-    if (!exactlyOnce || !uncertain || settled) throw error;
-    return alreadyApplied(await settleLostWrite(client, ref, exactlyOnce, uncertain, error, options.signal));
+    if (!lostWrite) throw error;
+    return alreadyApplied(await lostWrite.settle(error, options.signal));
   }
 }
-
-/** Why an exactly-once update whose mutation now changes nothing cannot say what happened. */
-export const nothingLeftToWrite = 'the mutation changes nothing now, and the lost write could still land';
 
 /** Equal as JSON: clients hand out class instances and Dates that a copy turns into plain values. */
 export function sameJson(a: unknown, b: unknown): boolean {
