@@ -1,4 +1,5 @@
 import { attemptsHistogram, latencyStrips, legend, swimlanes } from './charts.ts';
+import { faultsInjected, faultsMet } from './fault-summary.ts';
 import type { LabResult } from './lab-result.ts';
 import { escapeHtml } from './svg.ts';
 
@@ -41,18 +42,9 @@ svg { max-width: 100%; height: auto; }
  */
 /** Faults met and retried, by kind, when there were any (`--faults`, or a struggling cluster). */
 function faultFacts(m: LabResult['strategies'][number]['measures']): [string, string][] {
-  const met = Object.entries(m.faults);
-  if (met.length === 0 && !m.injectedFaults) return [];
-  const facts: [string, string][] = [
-    [
-      'faults met (retried)',
-      met.map(([kind, n]) => `${kind} ${String(n)} (${String(m.retries[kind] ?? 0)})`).join(', ') || 'none',
-    ],
-  ];
-  if (m.injectedFaults) {
-    const injected = Object.entries(m.injectedFaults).filter(([, n]) => n > 0);
-    facts.push(['faults injected', injected.map(([kind, n]) => `${kind} ${String(n)}`).join(', ') || 'none']);
-  }
+  if (Object.keys(m.faults).length === 0 && !m.injectedFaults) return [];
+  const facts: [string, string][] = [['faults met (retried)', faultsMet(m)]];
+  if (m.injectedFaults) facts.push(['faults injected', faultsInjected(m.injectedFaults)]);
   return facts;
 }
 

@@ -1,3 +1,4 @@
+import { faultsInjected, faultsMet } from './fault-summary.ts';
 import type { LabResult } from './lab-result.ts';
 
 /** The one-screen summary: one column per strategy, SCENARIO.md's measures as rows, then verdicts. */
@@ -60,15 +61,9 @@ function faultLines(result: LabResult, width: number): string[] {
   if (runs.length === 0) return [];
   const lines = ['', 'faults met (retried) by kind:'];
   for (const run of runs) {
-    const { faults, retries, injectedFaults } = run.measures;
-    const met = Object.entries(faults).map(([kind, n]) => `${kind} ${String(n)} (${String(retries[kind] ?? 0)})`);
-    lines.push(`${run.strategy.padEnd(width)}  ${met.join(', ') || 'none'}`);
-    if (injectedFaults) {
-      const injected = Object.entries(injectedFaults).filter(([, n]) => n > 0);
-      lines.push(
-        `${''.padEnd(width)}  injected: ${injected.map(([kind, n]) => `${kind} ${String(n)}`).join(', ') || 'none'}`,
-      );
-    }
+    lines.push(`${run.strategy.padEnd(width)}  ${faultsMet(run.measures)}`);
+    const { injectedFaults } = run.measures;
+    if (injectedFaults) lines.push(`${''.padEnd(width)}  injected: ${faultsInjected(injectedFaults)}`);
   }
   if (result.faults) {
     lines.push(
