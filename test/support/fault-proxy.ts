@@ -6,7 +6,9 @@ import { KubeConfig } from '@kubernetes/client-node';
 import type { RunningApiServer } from '../../src/testing/apiserver/start-api-server.ts';
 import { buildKubeconfig } from '../../src/testing/apiserver/kubeconfig.ts';
 import type { FaultInjector } from '../../src/testing/server/faults.ts';
-import type { HookAction, HookedRequest } from '../../src/testing/server/request-hook.ts';
+import { watchRequested } from '../../src/testing/server/handlers/query-options.ts';
+import { route } from '../../src/testing/server/http/route.ts';
+import { applyHookBefore, type HookAction, type HookedRequest, verbOf } from '../../src/testing/server/request-hook.ts';
 
 /** A loopback proxy in front of kube-apiserver that injects the embedded server's faults. */
 export interface FaultProxy {
@@ -27,14 +29,9 @@ export async function startFaultProxy(server: RunningApiServer, injector: FaultI
     void serve(incoming, outgoing).catch(() => outgoing.destroy());
   });
   const serve = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    // The embedded server's own handling of what happens before a request is served.
     const action = await injector.hook(hooked(incoming));
-    if (action?.delayMs) await new Promise((resolve) => setTimeout(resolve, action.delayMs));
-    if (action?.resetConnection === 'before') return void outgoing.destroy();
-    if (action?.respond) {
-      incoming.resume();
-      outgoing.writeHead(action.respond.status, { 'content-type': 'application/json', ...action.respond.headers });
-      return void outgoing.end(action.respond.body);
-    }
+    if (action && (await applyHookBefore(action, outgoing))) return;
     forward(incoming, outgoing, action);
   };
   const forward = (incoming: IncomingMessage, outgoing: ServerResponse, action: HookAction | undefined) => {
@@ -92,17 +89,18 @@ function trickle(answer: IncomingMessage, outgoing: ServerResponse, intervalMs: 
   answer.resume();
 }
 
+/** The request as the embedded server describes it to its hook: same routing, same verbs. */
 function hooked(incoming: IncomingMessage): HookedRequest {
   const url = new URL(incoming.url ?? '/', 'http://proxy');
   const method = incoming.method ?? 'GET';
-  const watching = url.searchParams.get('watch') === 'true';
-  const verbs: Record<string, string> = { PUT: 'update', PATCH: 'patch', POST: 'create', DELETE: 'delete' };
+  const target = route(url.pathname);
+  const resource = target.kind === 'resource' ? target : undefined;
   return {
     method,
     path: url.pathname,
-    verb: method === 'GET' ? (watching ? 'watch' : 'get') : verbs[method],
-    resource: undefined,
-    namespace: undefined,
-    name: undefined,
+    verb: verbOf(method, resource?.name !== undefined, watchRequested(url.searchParams)),
+    resource: resource?.plural,
+    namespace: resource?.namespace,
+    name: resource?.name,
   };
 }

@@ -21,7 +21,7 @@ import { checkFieldValidation } from './openapi/field-validation.ts';
 import { openApiV3 } from './openapi/openapi-v3.ts';
 import type { ResourceRegistry } from './registry.ts';
 import { namespaces as namespaceType } from './resources/builtin-types.ts';
-import type { HookAction, RequestHook } from './request-hook.ts';
+import { applyHookBefore, type RequestHook, verbOf } from './request-hook.ts';
 import { qualifiedResource, type ResourceType } from './resource-type.ts';
 import { asTableIfAsked } from './table/table.ts';
 
@@ -187,16 +187,6 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
   writeJson(response, result.status, result.object);
 }
 
-function verbOf(method: string, hasName: boolean, watching: boolean): string | undefined {
-  // A GET of one object ignores `watch`.
-  if (method === 'GET') return hasName ? 'get' : watching ? 'watch' : 'list';
-  if (method === 'POST' && !hasName) return 'create';
-  if (method === 'PUT' && hasName) return 'update';
-  if (method === 'PATCH' && hasName) return 'patch';
-  if (method === 'DELETE' && hasName) return 'delete';
-  return undefined;
-}
-
 /** A group-version nobody serves is left to kube-apiserver's catch-all (a plain 404), like discovery misses. */
 function servesGroupVersion(state: ServerState, target: ReturnType<typeof route>): boolean {
   if (target.kind !== 'resource' || target.group === '') return true;
@@ -254,22 +244,6 @@ function forbiddenForAnonymous(
       kind: type.plural,
     },
   );
-}
-
-async function applyHookBefore(action: HookAction, response: ServerResponse): Promise<boolean> {
-  if (action.delayMs !== undefined && action.delayMs > 0) {
-    await new Promise((resolve) => setTimeout(resolve, action.delayMs));
-  }
-  if (action.resetConnection === 'before') {
-    response.destroy();
-    return true;
-  }
-  if (action.respond) {
-    response.writeHead(action.respond.status, { 'content-type': 'application/json', ...action.respond.headers });
-    response.end(action.respond.body);
-    return true;
-  }
-  return false;
 }
 
 /**

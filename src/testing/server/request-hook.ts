@@ -1,3 +1,5 @@
+import type { ServerResponse } from 'node:http';
+
 /** What a request hook is told about each request. */
 export interface HookedRequest {
   readonly method: string;
@@ -31,3 +33,34 @@ export interface HookAction {
  * no hook is set, requests pay nothing for the feature.
  */
 export type RequestHook = (request: HookedRequest) => HookAction | undefined | Promise<HookAction | undefined>;
+
+/** The Kubernetes verb of a request, as the server routes it; undefined when no verb fits. */
+export function verbOf(method: string, hasName: boolean, watching: boolean): string | undefined {
+  // A GET of one object ignores `watch`.
+  if (method === 'GET') return hasName ? 'get' : watching ? 'watch' : 'list';
+  if (method === 'POST' && !hasName) return 'create';
+  if (method === 'PUT' && hasName) return 'update';
+  if (method === 'PATCH' && hasName) return 'patch';
+  if (method === 'DELETE' && hasName) return 'delete';
+  return undefined;
+}
+
+/**
+ * Does what `action` asks before a request is handled: waits, drops the connection, or
+ * answers instead. Resolves true when the request is done with (dropped or answered).
+ */
+export async function applyHookBefore(action: HookAction, response: ServerResponse): Promise<boolean> {
+  if (action.delayMs !== undefined && action.delayMs > 0) {
+    await new Promise((resolve) => setTimeout(resolve, action.delayMs));
+  }
+  if (action.resetConnection === 'before') {
+    response.destroy();
+    return true;
+  }
+  if (action.respond) {
+    response.writeHead(action.respond.status, { 'content-type': 'application/json', ...action.respond.headers });
+    response.end(action.respond.body);
+    return true;
+  }
+  return false;
+}
