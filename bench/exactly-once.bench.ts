@@ -12,6 +12,7 @@ import type { FaultInjector } from '../src/testing/server/faults.ts';
 import { recentOperationsAnnotation } from '../src/update/operation-ids.ts';
 import type { UpdateOptions } from '../src/update/read-mutate-write.ts';
 import { incrementInParallel } from '../test/support/increment-in-parallel.ts';
+import { countingClient } from '../test/support/request-counting.ts';
 
 const workers = Number(process.env.BENCH_WORKERS ?? 20);
 const each = Number(process.env.BENCH_EACH ?? 25);
@@ -33,28 +34,6 @@ interface Row {
 
 let runs = 0;
 
-/** The client with every request counted (watches included). */
-function counted(client: KubeObjectClient): { client: KubeObjectClient; requests: () => number } {
-  let requests = 0;
-  const count =
-    <A extends unknown[], R>(call: (...args: A) => R) =>
-    (...args: A) => {
-      requests++;
-      return call(...args);
-    };
-  return {
-    client: {
-      ...client,
-      read: count(client.read.bind(client)),
-      replace: count(client.replace.bind(client)),
-      create: count(client.create.bind(client)),
-      patch: count(client.patch.bind(client)),
-      watch: count(client.watch.bind(client)),
-    },
-    requests: () => requests,
-  };
-}
-
 async function measure(
   server: string,
   base: KubeObjectClient,
@@ -62,7 +41,11 @@ async function measure(
   mode: string,
   options: UpdateOptions,
 ): Promise<Row> {
-  const { client, requests } = counted(base);
+  const client = countingClient(base);
+  const requests = () => {
+    const { read, replace, create, patch, watch } = client.calls;
+    return read + replace + create + patch + watch;
+  };
   const name = `${mode.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${faults ? 'faults' : 'clean'}-${String(++runs)}`;
   const outcome = await incrementInParallel(client, { faults }, { name, workers, each, options });
   const annotation = outcome.object.metadata?.annotations?.[recentOperationsAnnotation] ?? '';

@@ -1,8 +1,8 @@
-import type { KubeObjectClient } from '../../src/client/kube-object-client.ts';
 import { classify } from '../../src/core/errors/classify.ts';
 import { OutcomeUnknownError } from '../../src/update/operation-ids.ts';
 import type { KubeObject } from '../../src/testing/server/kube-object.ts';
 import type { FaultInjector } from '../../src/testing/server/faults.ts';
+import type { PatchingObjectClient } from '../../src/update/object-client.ts';
 import { jsonPatchWithRetry, mergePatchWithRetry } from '../../src/update/patch-with-retry.ts';
 import type { UpdateOptions } from '../../src/update/read-mutate-write.ts';
 import { updateWithRetry } from '../../src/update/update-with-retry.ts';
@@ -35,7 +35,7 @@ export interface IncrementOutcome {
  * while they run (the object is created and read back clean).
  */
 export async function incrementInParallel(
-  client: KubeObjectClient,
+  client: PatchingObjectClient,
   server: { readonly faults: FaultInjector | undefined },
   run: {
     name: string;

@@ -8,11 +8,14 @@ export interface ClientCalls {
   replace: number;
   create: number;
   patch: number;
+  /** Watches opened (when the client can watch). */
+  watch: number;
 }
 
 /** A real client whose every call is counted, then passed on unchanged. */
 export function countingClient(inner: PatchingObjectClient): PatchingObjectClient & { readonly calls: ClientCalls } {
-  const calls: ClientCalls = { read: 0, replace: 0, create: 0, patch: 0 };
+  const calls: ClientCalls = { read: 0, replace: 0, create: 0, patch: 0, watch: 0 };
+  const watch = inner.watch?.bind(inner);
   return {
     calls,
     read: (ref, signal) => {
@@ -31,6 +34,12 @@ export function countingClient(inner: PatchingObjectClient): PatchingObjectClien
       calls.patch++;
       return inner.patch(ref, patch, type, options);
     },
+    ...(watch && {
+      watch: (ref, options) => {
+        calls.watch++;
+        return watch(ref, options);
+      },
+    }),
   };
 }
 
