@@ -11,6 +11,7 @@ import { applyCases } from './cases/apply.ts';
 import { badInputCases } from './cases/bad-input.ts';
 import { customCases, widgetDefinition } from './cases/custom.ts';
 import { listCases } from './cases/lists.ts';
+import { negotiationCases } from './cases/negotiation.ts';
 import { objectCases } from './cases/objects.ts';
 import { statusRowCases } from './cases/status-rows.ts';
 import { writeCases } from './cases/writes.ts';
@@ -25,6 +26,7 @@ const cases = [
   ...applyCases,
   ...customCases,
   ...badInputCases,
+  ...negotiationCases,
 ];
 const token = 'conformance-token';
 

@@ -22,8 +22,10 @@ import { openApiV3 } from './openapi/openapi-v3.ts';
 import type { ResourceRegistry } from './registry.ts';
 import { namespaces as namespaceType } from './resources/builtin-types.ts';
 import { applyHookBefore, type RequestHook, verbOf } from './request-hook.ts';
-import { qualifiedResource, type ResourceType } from './resource-type.ts';
-import { asTableIfAsked } from './table/table.ts';
+import { groupVersion, qualifiedResource, type ResourceType } from './resource-type.ts';
+import { responder, writeError } from './handlers/respond.ts';
+import { isCustomResource } from './schema/index.ts';
+import { checkRestfulRoute } from './http/restful-route.ts';
 
 export interface ServerState {
   readonly store: ObjectStore;
@@ -56,7 +58,7 @@ export async function handleRequest(
             'InternalError',
             {},
           );
-    writeJson(response, status.code, status.body);
+    writeError(request, response, status);
   }
 }
 
@@ -125,6 +127,8 @@ interface Dispatch {
 
 async function dispatch(state: ServerState, { request, response, url, type, target, verb }: Dispatch): Promise<void> {
   const { store } = state;
+  if (!isCustomResource(groupVersion(type), type.kind))
+    checkRestfulRoute(request.method ?? 'GET', target.name === undefined, request.headers);
   const query = url.searchParams;
   const namespace = type.namespaced ? target.namespace : '';
   const name = target.name;
@@ -133,23 +137,16 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
     checkListIntegers(query);
     selectorOf(type, query);
     checkResourceVersion(query, verb);
-    if (verb === 'watch') watch(store, type, namespace, query, response);
-    else
-      writeJson(
-        response,
-        200,
-        asTableIfAsked(type, request.headers.accept, query, listObjects(store, type, namespace, query)),
-      );
+    const answer = responder(request, response, type, query, verb === 'watch');
+    if (verb === 'watch') watch(store, type, namespace, query, answer);
+    else answer.send(200, listObjects(store, type, namespace, query));
     return;
   }
   if (namespace === undefined) throw unknownResource();
+  const answer = responder(request, response, type, query, false);
   if (verb === 'get' && name !== undefined) {
     checkResourceVersion(query, verb);
-    writeJson(
-      response,
-      200,
-      asTableIfAsked(type, request.headers.accept, query, getObject(store, type, namespace, name)),
-    );
+    answer.send(200, getObject(store, type, namespace, name));
     return;
   }
   if (verb === undefined) throw methodNotAllowed();
@@ -170,7 +167,7 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
   if (verb === 'create') {
     requireNamespace(state, type, namespace);
     const { status, object } = create(context, writeRequest);
-    writeJson(response, status, object);
+    answer.send(status, object);
     return;
   }
   if (name === undefined) throw methodNotAllowed();
@@ -184,7 +181,7 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
             name,
             bodyHasLength: request.headers['content-length'] !== undefined,
           });
-  writeJson(response, result.status, result.object);
+  answer.send(result.status, result.object);
 }
 
 /** A group-version nobody serves is left to kube-apiserver's catch-all (a plain 404), like discovery misses. */

@@ -1,8 +1,8 @@
-import type { ServerResponse } from 'node:http';
 import type { KubeObject } from '../kube-object.ts';
 import type { ObjectStore, StoreEvent } from '../object-store.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { selectorOf } from './list-options.ts';
+import type { Answer } from './respond.ts';
 
 /**
  * Streams watch events as kube-apiserver does (one JSON object a line, chunked): from a
@@ -15,8 +15,9 @@ export function watch(
   type: ResourceType,
   namespace: string | undefined,
   query: URLSearchParams,
-  response: ServerResponse,
+  answer: Answer,
 ): void {
+  const { response } = answer;
   const matches = selectorOf(type, query);
   const resource = `${type.group}/${type.plural}`;
   const relevant = (event: StoreEvent) =>
@@ -25,7 +26,7 @@ export function watch(
   // At once, as kube-apiserver does: a client waits for the headers before any event.
   response.flushHeaders();
   const send = (type: string, object: KubeObject) => {
-    response.write(`${JSON.stringify({ type, object })}\n`);
+    response.write(`${JSON.stringify({ type, object: answer.convert(object) })}\n`);
   };
   const withKind = (object: KubeObject): KubeObject => ({ ...object, kind: type.kind, apiVersion: groupVersion(type) });
 

@@ -1,0 +1,92 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { encodeBody, type EncodedBody } from '../http/encode-body.ts';
+import { negotiateOutput, type MediaFormat, type Negotiated } from '../http/negotiate.ts';
+import type { StatusError } from '../http/status.ts';
+import type { KubeObject } from '../kube-object.ts';
+import { groupVersion, type ResourceType } from '../resource-type.ts';
+import { isCustomResource } from '../schema/index.ts';
+import { convertResponse } from './convert-response.ts';
+
+/** Writes a resource endpoint's answers in the format its client negotiated. */
+export interface Answer {
+  readonly negotiated: Negotiated;
+  /** One whole answer: an object, a list or a Status. */
+  send(status: number, body: KubeObject): void;
+  /** The object of one watch event, converted as negotiated (a Table row, metadata). */
+  convert(object: KubeObject): KubeObject;
+  readonly response: ServerResponse;
+}
+
+/** The formats kube-apiserver writes for a type: custom resources have no protobuf form. */
+export function formatsOf(type: ResourceType): readonly MediaFormat[] {
+  return isCustomResource(groupVersion(type), type.kind) ? ['json', 'yaml'] : ['json', 'yaml'];
+}
+
+/**
+ * Negotiates the answer's format for a resource endpoint (406 when nothing acceptable is
+ * served) before any work is done, as kube-apiserver's handlers do.
+ */
+export function responder(
+  request: IncomingMessage,
+  response: ServerResponse,
+  type: ResourceType,
+  query: URLSearchParams,
+  stream: boolean,
+): Answer {
+  const negotiated = negotiateOutput(request.headers.accept, { formats: formatsOf(type), stream, tables: true });
+  const pretty = prettyPrinted(request, query);
+  let headersWritten = false;
+  const convert = (object: KubeObject): KubeObject => {
+    if (object.kind === 'Status') return object;
+    const converted = convertResponse(type, negotiated.convertTo, query, object);
+    // A watch's Table events name their columns once, in the first event.
+    if (converted.kind === 'Table' && headersWritten) return { ...converted, columnDefinitions: null };
+    headersWritten = converted.kind === 'Table';
+    return converted;
+  };
+  return {
+    negotiated,
+    response,
+    convert,
+    send: (status, body) => {
+      writeBody(response, status, encodeBody(negotiated.format, convert(body), { pretty }));
+    },
+  };
+}
+
+/**
+ * An error's Status, in the format the request negotiates for errors (no conversions),
+ * or as JSON when it negotiates none, as kube-apiserver falls back to.
+ */
+export function writeError(request: IncomingMessage, response: ServerResponse, error: StatusError): void {
+  let format: MediaFormat;
+  try {
+    format = negotiateOutput(request.headers.accept, {
+      formats: ['json', 'yaml'],
+      stream: false,
+      tables: false,
+    }).format;
+  } catch {
+    // Nothing acceptable: the Status still leaves, as Go's indented JSON without a newline.
+    writeBody(response, error.code, { contentType: 'application/json', body: JSON.stringify(error.body, null, 2) });
+    return;
+  }
+  const query = new URL(request.url ?? '/', 'http://server').searchParams;
+  writeBody(response, error.code, encodeBody(format, error.body, { pretty: prettyPrinted(request, query) }));
+}
+
+export function writeBody(response: ServerResponse, status: number, { contentType, body }: EncodedBody): void {
+  response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+  response.end(body);
+}
+
+/**
+ * Whether Go's pretty JSON encoder answers: `?pretty=true` (any Go boolean), or, without
+ * that parameter, a client that looks like a person at a terminal or browser.
+ */
+export function prettyPrinted(request: IncomingMessage, query: URLSearchParams): boolean {
+  const asked = query.get('pretty');
+  if (asked !== null && asked !== '') return ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(asked);
+  const agent = request.headers['user-agent'] ?? '';
+  return agent.startsWith('curl') || agent.startsWith('Wget') || agent.startsWith('Mozilla/5.0');
+}
