@@ -66,6 +66,23 @@ export const negotiationCases: ConformanceCase[] = [
     ],
   },
   {
+    name: 'watch events as Table rows, the columns named once (kubectl get -w)',
+    steps: [
+      seed('watched-row'),
+      () => ({
+        method: 'PATCH',
+        path: object('watched-row'),
+        headers: { 'content-type': 'application/merge-patch+json' },
+        body: { data: { more: 'yes' } },
+      }),
+      (r) =>
+        get(
+          `${paths.configMaps}?watch=true&timeoutSeconds=1&labelSelector=app%3Dnegotiation&resourceVersion=${(r[0]?.json as { metadata: { resourceVersion: string } }).metadata.resourceVersion}`,
+          `${table('v1')},${table('v1beta1')},application/json`,
+        )(),
+    ],
+  },
+  {
     name: 'pretty JSON for a person: ?pretty and a curl user agent',
     steps: [
       seed('pretty-one'),
