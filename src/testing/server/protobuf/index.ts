@@ -8,7 +8,7 @@
  */
 import { messageOf } from './descriptors.ts';
 
-export { ProtobufDecodeError } from './errors.ts';
+export { badRequestMessage, ProtobufDecodeError } from './errors.ts';
 export { decodeObject, encodeObject } from './object-codec.ts';
 export { decodeWatchFrames, encodeWatchEvent, type ProtobufWatchEvent } from './watch.ts';
 

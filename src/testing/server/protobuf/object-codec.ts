@@ -27,13 +27,13 @@ export function decodeObject(bytes: Uint8Array): KubeObject {
   if (kind === '') throw new ProtobufDecodeError(`Object 'Kind' is missing in '${typeMeta}'`);
   if (apiVersion === '') throw new ProtobufDecodeError(`Object 'apiVersion' is missing in '${typeMeta}'`);
   const type = messageOf(apiVersion, kind);
-  if (!type) throw new ProtobufDecodeError(notRegistered(apiVersion, kind));
+  if (!type) throw new ProtobufDecodeError(notRegistered(apiVersion, kind), { apiVersion, kind });
   return { kind, apiVersion, ...messageToJson(type, decodeMessage(type, raw), decodeObject) };
 }
 
-/** Go's runtime.NewNotRegisteredErrForKind message, for kube-apiserver's scheme. */
+/** Go's runtime.NewNotRegisteredErrForKind message, naming the scheme as kube-apiserver v1.36.3 does. */
 function notRegistered(apiVersion: string, kind: string): string {
-  return `no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`;
+  return `no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/runtime/scheme.go:111"`;
 }
 
 /** The fields on the wire, int64s as numbers; protobufjs's errors worded as gogo's. */
