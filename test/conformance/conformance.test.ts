@@ -10,6 +10,7 @@ import { runStatusCase, type Target } from '../support/run-status-case.ts';
 import { applyCases } from './cases/apply.ts';
 import { badInputCases } from './cases/bad-input.ts';
 import { customCases, widgetDefinition } from './cases/custom.ts';
+import { deleteOptionsCases } from './cases/delete-options.ts';
 import { listCases } from './cases/lists.ts';
 import { objectCases } from './cases/objects.ts';
 import { statusRowCases } from './cases/status-rows.ts';
@@ -25,6 +26,7 @@ const cases = [
   ...applyCases,
   ...customCases,
   ...badInputCases,
+  ...deleteOptionsCases,
 ];
 const token = 'conformance-token';
 
