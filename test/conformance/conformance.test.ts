@@ -10,6 +10,7 @@ import { runStatusCase, type Target } from '../support/run-status-case.ts';
 import { applyCases } from './cases/apply.ts';
 import { badInputCases } from './cases/bad-input.ts';
 import { customCases, widgetDefinition } from './cases/custom.ts';
+import { deleteOptionsCases } from './cases/delete-options.ts';
 import { listCases } from './cases/lists.ts';
 import { negotiationCases } from './cases/negotiation.ts';
 import { objectCases } from './cases/objects.ts';
@@ -27,6 +28,7 @@ const cases = [
   ...customCases,
   ...badInputCases,
   ...negotiationCases,
+  ...deleteOptionsCases,
 ];
 const token = 'conformance-token';
 

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { encodeBody, type EncodedBody } from '../http/encode-body.ts';
+import { encodeBody, goIndented, type EncodedBody } from '../http/encode-body.ts';
+import { writeAnswer } from '../http/write-answer.ts';
 import { negotiateOutput, type MediaFormat, type Negotiated } from '../http/negotiate.ts';
 import type { StatusError } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
@@ -11,7 +12,7 @@ import { convertResponse } from './convert-response.ts';
 export interface Answer {
   readonly negotiated: Negotiated;
   /** One whole answer: an object, a list or a Status. */
-  send(status: number, body: KubeObject): void;
+  send(status: number, body: KubeObject): Promise<void>;
   /** The object of one watch event, converted as negotiated (a Table row, metadata). */
   convert(object: KubeObject): KubeObject;
   readonly response: ServerResponse;
@@ -48,9 +49,8 @@ export function responder(
     negotiated,
     response,
     convert,
-    send: (status, body) => {
-      writeBody(response, status, encodeBody(negotiated.format, convert(body), { pretty }));
-    },
+    send: (status, body) =>
+      writeBody(request, response, status, encodeBody(negotiated.format, convert(body), { pretty })),
   };
 }
 
@@ -58,7 +58,11 @@ export function responder(
  * An error's Status, in the format the request negotiates for errors (no conversions),
  * or as JSON when it negotiates none, as kube-apiserver falls back to.
  */
-export function writeError(request: IncomingMessage, response: ServerResponse, error: StatusError): void {
+export async function writeError(
+  request: IncomingMessage,
+  response: ServerResponse,
+  error: StatusError,
+): Promise<void> {
   let format: MediaFormat;
   try {
     format = negotiateOutput(request.headers.accept, {
@@ -68,17 +72,24 @@ export function writeError(request: IncomingMessage, response: ServerResponse, e
     }).format;
   } catch {
     // Nothing acceptable: the Status still leaves, as Go's indented JSON without a newline.
-    writeBody(response, error.code, { contentType: 'application/json', body: JSON.stringify(error.body, null, 2) });
+    await writeBody(request, response, error.code, { contentType: 'application/json', body: goIndented(error.body) });
     return;
   }
   const query = new URL(request.url ?? '/', 'http://server').searchParams;
-  writeBody(response, error.code, encodeBody(format, error.body, { pretty: prettyPrinted(request, query) }));
+  await writeBody(
+    request,
+    response,
+    error.code,
+    encodeBody(format, error.body, { pretty: prettyPrinted(request, query) }),
+  );
 }
 
-export function writeBody(response: ServerResponse, status: number, { contentType, body }: EncodedBody): void {
-  response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
-  response.end(body);
-}
+const writeBody = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  status: number,
+  { contentType, body }: EncodedBody,
+): Promise<void> => writeAnswer(request, response, status, { 'content-type': contentType }, body);
 
 /**
  * Whether Go's pretty JSON encoder answers: `?pretty=true` (any Go boolean), or, without

@@ -1,3 +1,4 @@
+import { goJson } from '../http/go-json.ts';
 import type { KubeObject } from '../kube-object.ts';
 import type { ObjectStore, StoreEvent } from '../object-store.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
@@ -26,7 +27,7 @@ export function watch(
   // At once, as kube-apiserver does: a client waits for the headers before any event.
   response.flushHeaders();
   const send = (type: string, object: KubeObject) => {
-    response.write(`${JSON.stringify({ type, object: answer.convert(object) })}\n`);
+    response.write(goJson({ type, object: answer.convert(object) }));
   };
   const withKind = (object: KubeObject): KubeObject => ({ ...object, kind: type.kind, apiVersion: groupVersion(type) });
 

@@ -1,5 +1,6 @@
 import { Document } from 'yaml';
 import type { KubeObject } from '../kube-object.ts';
+import { goEscape, goJson } from './go-json.ts';
 import { mediaTypeOf, type MediaFormat } from './negotiate.ts';
 
 /** An answer's body as bytes on the wire, and the Content-Type that names them. */
@@ -28,8 +29,10 @@ export function encodeBody(
 }
 
 /** Go's json.Encoder ends a compact body with a newline; its MarshalIndent (pretty) does not. */
-export const toJson = (value: unknown, pretty = false): string =>
-  pretty ? JSON.stringify(value, null, 2) : `${JSON.stringify(value)}\n`;
+export const toJson = (value: unknown, pretty = false): string => (pretty ? goIndented(value) : goJson(value));
+
+/** Go's json.MarshalIndent with two spaces: HTML-safe escapes, no final newline. */
+export const goIndented = (value: unknown): string => goEscape(JSON.stringify(value, null, 2));
 
 /** go-yaml's order of map keys: runs of digits compare as numbers, the rest by code point. */
 export function naturalKeyOrder(a: string, b: string): number {
