@@ -161,14 +161,15 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
   }
   if (verb === undefined) throw methodNotAllowed();
   if (verb === 'patch') requirePatchType(request.headers['content-type'] ?? '');
-  const body = await readBody(request);
+  const bytes = await readBody(request);
   const writeRequest: WriteRequest = {
     type,
     namespace,
     name,
     query,
     headers: request.headers,
-    body,
+    body: bytes.toString('utf8'),
+    bytes,
     contentType: request.headers['content-type'] ?? '',
     manager: managerOf(query, request.headers),
     dryRun: dryRunOf(query, verb as 'create' | 'update' | 'patch' | 'delete'),

@@ -1,5 +1,7 @@
 import { decodeJson } from '../http/decode-json.ts';
+import { decodeProtobuf } from '../http/decode-protobuf.ts';
 import { decodeYaml } from '../http/decode-yaml.ts';
+import { protobufMediaType } from '../protobuf/index.ts';
 import { typeOfKindFinder } from '../http/decode-object.ts';
 import { kindFinderError } from '../http/kind-decoding.ts';
 import { badRequest, type Cause, invalidOptions, StatusError } from '../http/status.ts';
@@ -12,7 +14,7 @@ export interface DeleteOptions {
 }
 
 /** Media types kube-apiserver decodes a DeleteOptions body from ('' is taken as JSON). */
-const decodedMediaTypes = ['', 'application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf'];
+const decodedMediaTypes = ['', 'application/json', 'application/yaml', protobufMediaType];
 
 const unknownFormat = () =>
   new StatusError(
@@ -27,9 +29,14 @@ const unknownFormat = () =>
  * not decode, 400 for bad JSON, a kind other than DeleteOptions or a field of the wrong
  * type, 422 for values DeleteOptions validation refuses.
  */
-export function decodeDeleteOptions(body: string, contentType: string): DeleteOptions {
+export function decodeDeleteOptions(
+  body: string,
+  contentType: string,
+  bytes: Uint8Array = Buffer.from(body),
+): DeleteOptions {
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!decodedMediaTypes.includes(mediaType)) throw unknownFormat();
+  if (mediaType === protobufMediaType) return validated(decodeProtobuf(bytes, 'DeleteOptions'));
   const unrecognized = (detail: string) => badRequest(`couldn't get version/kind; json parse error: ${detail}`);
   const parsed = mediaType === 'application/yaml' ? parseYaml(body) : parseJson(body, unrecognized);
   if (parsed === null) return {};
@@ -44,9 +51,15 @@ export function decodeDeleteOptions(body: string, contentType: string): DeleteOp
     mediaType === 'application/yaml' ? new Map<number, string[]>() : rawNumbers(body),
   );
   if (typeError !== undefined) throw badRequest(typeError);
-  const causes = validationCauses(parsed);
+  return validated(parsed);
+}
+
+/** DeleteOptions validation, whatever format they came in: 422 naming each bad field. */
+function validated(options: JsonObject): DeleteOptions {
+  checkKind(options);
+  const causes = validationCauses(options);
   if (causes.length > 0) throw invalidOptions('DeleteOptions', causes);
-  return parsed;
+  return options;
 }
 
 function parseJson(body: string, unrecognized: (detail: string) => StatusError): unknown {

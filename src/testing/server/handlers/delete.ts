@@ -19,7 +19,9 @@ export function deleteObject(
   // kube-apiserver ignores a DELETE body sent without Content-Length (chunked), and
   // decodes any other before it looks the object up.
   const options =
-    request.bodyHasLength && request.body !== '' ? decodeDeleteOptions(request.body, request.contentType) : {};
+    request.bodyHasLength && request.body !== ''
+      ? decodeDeleteOptions(request.body, request.contentType, request.bytes)
+      : {};
   const resource = `${type.group}/${type.plural}`;
   const live = context.store.get(resource, namespace, name);
   if (!live) throw notFound(type, name);

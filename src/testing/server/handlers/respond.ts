@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { encodeBody, goIndented, type EncodedBody } from '../http/encode-body.ts';
 import { writeAnswer } from '../http/write-answer.ts';
-import { negotiateOutput, type MediaFormat, type Negotiated } from '../http/negotiate.ts';
+import { mediaTypeOf, negotiateOutput, type MediaFormat, type Negotiated } from '../http/negotiate.ts';
 import type { StatusError } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
+import { encodeObject, encodeWatchEvent } from '../protobuf/index.ts';
+import { goJson } from '../http/go-json.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { isCustomResource } from '../schema/index.ts';
 import { convertResponse } from './convert-response.ts';
@@ -15,13 +17,19 @@ export interface Answer {
   send(status: number, body: KubeObject): Promise<void>;
   /** The object of one watch event, converted as negotiated (a Table row, metadata). */
   convert(object: KubeObject): KubeObject;
+  /** One watch event on the wire: a JSON line, or a protobuf frame. */
+  encodeEvent(type: string, object: KubeObject): string | Uint8Array;
+  /** The Content-Type of a watch stream in the negotiated format. */
+  readonly streamContentType: string;
   readonly response: ServerResponse;
 }
 
 /** The formats kube-apiserver writes for a type: custom resources have no protobuf form. */
 export function formatsOf(type: ResourceType): readonly MediaFormat[] {
-  return isCustomResource(groupVersion(type), type.kind) ? ['json', 'yaml'] : ['json', 'yaml'];
+  return isCustomResource(groupVersion(type), type.kind) ? ['json', 'yaml'] : allFormats;
 }
+
+const allFormats: readonly MediaFormat[] = ['json', 'yaml', 'protobuf'];
 
 /**
  * Negotiates the answer's format for a resource endpoint (406 when nothing acceptable is
@@ -49,6 +57,12 @@ export function responder(
     negotiated,
     response,
     convert,
+    encodeEvent: (eventType, object) =>
+      negotiated.format === 'protobuf'
+        ? encodeWatchEvent(eventType, convert(object))
+        : goJson({ type: eventType, object: convert(object) }),
+    streamContentType:
+      negotiated.format === 'protobuf' ? `${mediaTypeOf('protobuf')};stream=watch` : mediaTypeOf('json'),
     send: (status, body) =>
       writeBody(request, response, status, encodeBody(negotiated.format, convert(body), { pretty })),
   };
@@ -80,7 +94,7 @@ export async function writeError(
     request,
     response,
     error.code,
-    encodeBody(format, error.body, { pretty: prettyPrinted(request, query) }),
+    encodeBody(format, error.body, { pretty: prettyPrinted(request, query), protobuf: encodeObject }),
   );
 }
 

@@ -1,4 +1,3 @@
-import { goJson } from '../http/go-json.ts';
 import type { KubeObject } from '../kube-object.ts';
 import type { ObjectStore, StoreEvent } from '../object-store.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
@@ -6,7 +5,8 @@ import { selectorOf } from './list-options.ts';
 import type { Answer } from './respond.ts';
 
 /**
- * Streams watch events as kube-apiserver does (one JSON object a line, chunked): from a
+ * Streams watch events as kube-apiserver does (one JSON object a line, or protobuf
+ * frames, chunked): from a
  * resourceVersion, the changes after it; without one (or "0"), ADDED for every current
  * object first. A resourceVersion older than the kept history gets an ERROR event with a
  * 410 Expired Status, as from the real server's watch cache.
@@ -23,11 +23,11 @@ export function watch(
   const resource = `${type.group}/${type.plural}`;
   const relevant = (event: StoreEvent) =>
     event.resource === resource && (namespace === undefined || event.namespace === namespace) && matches(event.object);
-  response.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+  response.writeHead(200, { 'content-type': answer.streamContentType, 'transfer-encoding': 'chunked' });
   // At once, as kube-apiserver does: a client waits for the headers before any event.
   response.flushHeaders();
   const send = (type: string, object: KubeObject) => {
-    response.write(goJson({ type, object: answer.convert(object) }));
+    response.write(answer.encodeEvent(type, object));
   };
   const withKind = (object: KubeObject): KubeObject => ({ ...object, kind: type.kind, apiVersion: groupVersion(type) });
 

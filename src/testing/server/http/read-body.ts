@@ -10,7 +10,7 @@ export const maxBodyBytes = 3 * 1024 * 1024;
  * does. Like kube-apiserver it reads one byte past the limit and leaves the rest on the
  * wire, for the answer to discard or to close the connection over (unread-body.ts).
  */
-export function readBody(request: IncomingMessage, limit = maxBodyBytes): Promise<string> {
+export function readBody(request: IncomingMessage, limit = maxBodyBytes): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -28,7 +28,7 @@ export function readBody(request: IncomingMessage, limit = maxBodyBytes): Promis
       reject(new StatusError(413, `Request entity too large: limit is ${String(limit)}`, 'RequestEntityTooLarge'));
     };
     const onEnd = () => {
-      resolve(Buffer.concat(chunks).toString('utf8'));
+      resolve(Buffer.concat(chunks));
     };
     request.on('data', onData).on('end', onEnd).on('error', reject);
   });
