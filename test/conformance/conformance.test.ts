@@ -14,6 +14,7 @@ import { deleteOptionsCases } from './cases/delete-options.ts';
 import { listCases } from './cases/lists.ts';
 import { negotiationCases } from './cases/negotiation.ts';
 import { objectCases } from './cases/objects.ts';
+import { protobufCases } from './cases/protobuf.ts';
 import { statusRowCases } from './cases/status-rows.ts';
 import { writeCases } from './cases/writes.ts';
 import { differences } from './differences.ts';
@@ -28,6 +29,7 @@ const cases = [
   ...customCases,
   ...badInputCases,
   ...negotiationCases,
+  ...protobufCases,
   ...deleteOptionsCases,
 ];
 const token = 'conformance-token';

@@ -4,8 +4,9 @@
 //   among the resourceVersions seen in one case (order is what clients may rely on);
 // - uids: by order of first appearance; timestamps: by a placeholder;
 // - managedFields: sorted by operation and manager (the servers sort by time, to the second);
-// - generateName suffixes and continue tokens: opaque and random.
+// - generateName suffixes and continue tokens: opaque and random; a Table's ages.
 import { parse as parseYaml } from 'yaml';
+import { decodeObject, decodeWatchFrames, protobufMediaType } from '../../src/testing/server/protobuf/index.ts';
 import type { RawResponse } from '../support/raw-http.ts';
 
 export interface Exchange {
@@ -52,6 +53,8 @@ export function normalizeCase(responses: readonly RawResponse[]): Exchange[] {
 /** JSON bodies parsed; watch streams (one JSON object a line) as an array of events. */
 function parseBody(response: RawResponse): unknown {
   if (response.json !== undefined) return response.json;
+  const protobuf = parseProtobuf(response);
+  if (protobuf !== undefined) return protobuf;
   if (response.contentType?.startsWith('application/yaml') === true)
     return { yaml: parseYaml(response.text) as unknown };
   const lines = response.text.split('\n').filter((line) => line.trim() !== '');
@@ -63,6 +66,14 @@ function parseBody(response: RawResponse): unknown {
     }
   }
   return response.text;
+}
+
+/** Protobuf answers, decoded (the codec is checked against kube-apiserver's bytes elsewhere). */
+function parseProtobuf(response: RawResponse): unknown {
+  const contentType = response.contentType ?? '';
+  if (!contentType.startsWith(protobufMediaType)) return undefined;
+  if (contentType.endsWith(';stream=watch')) return { protobufEvents: decodeWatchFrames(response.bytes) };
+  return { protobuf: decodeObject(response.bytes) };
 }
 
 function collect(value: unknown, versions: Set<number>, uids: string[]): void {
@@ -95,6 +106,8 @@ function rewrite(value: unknown, rank: Map<string, string>, uids: string[]): unk
     else if (key === 'continue' && typeof child === 'string' && child !== '') out[key] = '<continue>';
     else if (key === 'managedFields' && Array.isArray(child))
       out[key] = sortManagedFields(rewrite(child, rank, uids) as unknown[]);
+    else if (key === 'cells' && Array.isArray(child))
+      out[key] = child.map((cell: unknown) => (isAge(cell) ? '<age>' : cell));
     else out[key] = rewrite(child, rank, uids);
   }
   const generateName = out.generateName;
@@ -103,6 +116,9 @@ function rewrite(value: unknown, rank: Map<string, string>, uids: string[]): unk
   }
   return out;
 }
+
+/** A Table's Age cell ("0s", "5m10s"): it depends on the second the row was printed. */
+const isAge = (cell: unknown): boolean => typeof cell === 'string' && /^(\d+[smhdy])+$/.test(cell);
 
 function sortManagedFields(entries: unknown[]): unknown[] {
   const keyOf = (entry: unknown) => {

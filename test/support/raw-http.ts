@@ -5,7 +5,7 @@ export interface RawRequest {
   readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   readonly path: string;
   readonly headers?: Record<string, string>;
-  /** An object is sent as JSON; a string as is. */
+  /** An object is sent as JSON; a string or bytes (protobuf) as they are. */
   readonly body?: unknown;
 }
 
@@ -14,13 +14,18 @@ export interface RawResponse {
   readonly contentType: string | undefined;
   readonly retryAfter: string | undefined;
   readonly text: string;
+  /** The body's bytes, for binary answers (protobuf). */
+  readonly bytes: Buffer;
   /** The parsed body when it is JSON. */
   readonly json: unknown;
 }
 
 /** Sends `req` to `baseUrl` with `tls` (CA and credentials), no client logic in between. */
 export function send(baseUrl: string, tls: RequestOptions, req: RawRequest): Promise<RawResponse> {
-  const body = req.body === undefined ? undefined : typeof req.body === 'string' ? req.body : JSON.stringify(req.body);
+  const body =
+    req.body === undefined || typeof req.body === 'string' || req.body instanceof Uint8Array
+      ? req.body
+      : JSON.stringify(req.body);
   const headers: Record<string, string> = {
     accept: 'application/json',
     // An explicit length: kube-apiserver ignores a chunked DELETE body (its DeleteOptions).
@@ -35,10 +40,11 @@ export function send(baseUrl: string, tls: RequestOptions, req: RawRequest): Pro
       new URL(req.path, baseUrl),
       { ...tls, method: req.method, headers, agent: false },
       (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
+          const bytes = Buffer.concat(chunks);
+          const text = bytes.toString('utf8');
           let json: unknown;
           try {
             json = JSON.parse(text);
@@ -50,6 +56,7 @@ export function send(baseUrl: string, tls: RequestOptions, req: RawRequest): Pro
             contentType: res.headers['content-type'],
             retryAfter: res.headers['retry-after'],
             text,
+            bytes,
             json,
           });
         });

@@ -1,7 +1,6 @@
 import { decodeJson } from '../http/decode-json.ts';
-import { decodeProtobuf } from '../http/decode-protobuf.ts';
 import { decodeYaml } from '../http/decode-yaml.ts';
-import { protobufMediaType } from '../protobuf/index.ts';
+import { decodeObject, ProtobufDecodeError, protobufMediaType } from '../protobuf/index.ts';
 import { typeOfKindFinder } from '../http/decode-object.ts';
 import { kindFinderError } from '../http/kind-decoding.ts';
 import { badRequest, type Cause, invalidOptions, StatusError } from '../http/status.ts';
@@ -36,7 +35,7 @@ export function decodeDeleteOptions(
 ): DeleteOptions {
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!decodedMediaTypes.includes(mediaType)) throw unknownFormat();
-  if (mediaType === protobufMediaType) return validated(decodeProtobuf(bytes, 'DeleteOptions'));
+  if (mediaType === protobufMediaType) return validated(decodeProtobufOptions(bytes));
   const unrecognized = (detail: string) => badRequest(`couldn't get version/kind; json parse error: ${detail}`);
   const parsed = mediaType === 'application/yaml' ? parseYaml(body) : parseJson(body, unrecognized);
   if (parsed === null) return {};
@@ -60,6 +59,16 @@ function validated(options: JsonObject): DeleteOptions {
   const causes = validationCauses(options);
   if (causes.length > 0) throw invalidOptions('DeleteOptions', causes);
   return options;
+}
+
+/** kube-apiserver answers an unreadable protobuf DeleteOptions with the decoder's bare message. */
+function decodeProtobufOptions(bytes: Uint8Array): JsonObject {
+  try {
+    return decodeObject(bytes);
+  } catch (error) {
+    if (error instanceof ProtobufDecodeError) throw badRequest(error.message);
+    throw error;
+  }
 }
 
 function parseJson(body: string, unrecognized: (detail: string) => StatusError): unknown {

@@ -4,7 +4,7 @@ import { writeAnswer } from '../http/write-answer.ts';
 import { mediaTypeOf, negotiateOutput, type MediaFormat, type Negotiated } from '../http/negotiate.ts';
 import type { StatusError } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
-import { encodeObject, encodeWatchEvent } from '../protobuf/index.ts';
+import { encodeWatchEvent } from '../protobuf/index.ts';
 import { goJson } from '../http/go-json.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { isCustomResource } from '../schema/index.ts';
@@ -79,11 +79,7 @@ export async function writeError(
 ): Promise<void> {
   let format: MediaFormat;
   try {
-    format = negotiateOutput(request.headers.accept, {
-      formats: ['json', 'yaml'],
-      stream: false,
-      tables: false,
-    }).format;
+    format = negotiateOutput(request.headers.accept, { formats: allFormats, stream: false, tables: false }).format;
   } catch {
     // Nothing acceptable: the Status still leaves, as Go's indented JSON without a newline.
     await writeBody(request, response, error.code, { contentType: 'application/json', body: goIndented(error.body) });
@@ -94,7 +90,7 @@ export async function writeError(
     request,
     response,
     error.code,
-    encodeBody(format, error.body, { pretty: prettyPrinted(request, query), protobuf: encodeObject }),
+    encodeBody(format, error.body, { pretty: prettyPrinted(request, query) }),
   );
 }
 

@@ -1,5 +1,6 @@
 import { Document } from 'yaml';
 import type { KubeObject } from '../kube-object.ts';
+import { encodeObject } from '../protobuf/index.ts';
 import { goEscape, goJson } from './go-json.ts';
 import { mediaTypeOf, type MediaFormat } from './negotiate.ts';
 
@@ -9,21 +10,14 @@ export interface EncodedBody {
   readonly body: string | Uint8Array;
 }
 
-/** Encodes a protobuf body; given by the server once the protobuf codec is loaded. */
-export type ProtobufEncoder = (object: KubeObject) => Uint8Array;
-
 /**
  * `object` in `format`: JSON as Go's encoder writes it (one line and a newline, or
  * indented two spaces when pretty), YAML as sigs.k8s.io/yaml writes it (keys sorted), or
- * protobuf through `protobuf`.
+ * Kubernetes protobuf.
  */
-export function encodeBody(
-  format: MediaFormat,
-  object: KubeObject,
-  options: { pretty?: boolean; protobuf?: ProtobufEncoder } = {},
-): EncodedBody {
+export function encodeBody(format: MediaFormat, object: KubeObject, options: { pretty?: boolean } = {}): EncodedBody {
   const contentType = mediaTypeOf(format);
-  if (format === 'protobuf' && options.protobuf) return { contentType, body: options.protobuf(object) };
+  if (format === 'protobuf') return { contentType, body: encodeObject(object) };
   if (format === 'yaml') return { contentType, body: toYaml(object) };
   return { contentType: mediaTypeOf('json'), body: toJson(object, options.pretty ?? false) };
 }
