@@ -13,6 +13,7 @@ import { selectorOf } from './handlers/list-options.ts';
 import { checkListIntegers, checkResourceVersion, watchRequested } from './handlers/query-options.ts';
 import { dryRunOf, managerOf, type WriteRequest } from './handlers/write-request.ts';
 import { bearerToken } from './http/bearer-token.ts';
+import { goEscape } from './http/go-json.ts';
 import { readBody } from './http/read-body.ts';
 import { settleUnreadBody } from './http/unread-body.ts';
 import { writeAnswer, writeJson } from './http/write-answer.ts';
@@ -29,6 +30,7 @@ import { qualifiedResource, type ResourceType } from './resource-type.ts';
 import { asTableIfAsked } from './table/table.ts';
 
 const plainText = { 'content-type': 'text/plain; charset=utf-8' };
+const jsonType = { 'content-type': 'application/json' };
 
 export interface ServerState {
   readonly store: ObjectStore;
@@ -95,7 +97,10 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
       await writeAnswer(request, response, 404, plainText, '404 page not found\n');
       return;
     }
-    await writeJson(request, response, 200, document);
+    if (url.pathname.replace(/\/+$/, '') === '/version') {
+      // Written with json.MarshalIndent: two-space indents, no newline at the end.
+      await writeAnswer(request, response, 200, jsonType, goEscape(JSON.stringify(document, null, 2)));
+    } else await writeJson(request, response, 200, document);
     return;
   }
   if (target.kind === 'unknown') throw unknownResource();
