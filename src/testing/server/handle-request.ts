@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { ConnectionDrop } from './handlers/connection-drop.ts';
 import { create } from './handlers/create.ts';
 import { deleteObject } from './handlers/delete.ts';
+import { deleteOptionsInBody } from './handlers/delete-options.ts';
 import { discoveryDocument } from './handlers/discovery.ts';
 import type { FieldTracker } from './handlers/field-tracker.ts';
 import { patch, requirePatchType } from './handlers/patch.ts';
@@ -181,7 +182,11 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
     body,
     contentType: request.headers['content-type'] ?? '',
     manager: managerOf(query, request.headers),
-    dryRun: dryRunOf(query, verb as 'create' | 'update' | 'patch' | 'delete'),
+    // A DELETE's options come from its body when it has one; the query is then not read.
+    dryRun:
+      verb === 'delete' && deleteOptionsInBody(request.headers['content-length'] !== undefined, body)
+        ? false
+        : dryRunOf(query, verb as 'create' | 'update' | 'patch' | 'delete'),
   };
   checkFieldValidation(store, writeRequest, verb);
   const context = { store, fields: state.fields };
