@@ -26,27 +26,40 @@ function versionsInText(text: string): string[] {
   ];
 }
 
-function rewriteText(text: string, rank: Map<string, string>): string {
+export function rewriteText(text: string, rank: Map<string, string>): string {
   const r = (digits: string) => rank.get(digits) ?? digits;
   return text
     .replace(tooOld, (_m, a: string, b: string) => `too old resource version: ${r(a)} (${r(b)})`)
     .replace(precondition, (_m, before: string, digits: string) => `${before}${r(digits)}`);
 }
 
-const timeKeys = new Set(['creationTimestamp', 'deletionTimestamp', 'time', 'renewTime', 'acquireTime']);
+export const timeKeys = new Set(['creationTimestamp', 'deletionTimestamp', 'time', 'renewTime', 'acquireTime']);
 
-export function normalizeCase(responses: readonly RawResponse[]): Exchange[] {
+/** The volatile values of one case's answers, each with its normalised stand-in. */
+export interface Volatile {
+  /** resourceVersion → `rv<rank>` */
+  readonly rank: Map<string, string>;
+  /** uids in order of first appearance (`uid<index + 1>`) */
+  readonly uids: readonly string[];
+}
+
+export function volatileValues(responses: readonly RawResponse[]): Volatile {
   const versions = new Set<number>();
   const uids: string[] = [];
-  const bodies = responses.map((response) => parseBody(response));
-  for (const body of bodies) collect(body, versions, uids);
+  for (const response of responses) collect(parseBody(response), versions, uids);
   const rank = new Map(
     [...versions].sort((a, b) => a - b).map((version, index) => [String(version), `rv${String(index + 1)}`]),
   );
+  return { rank, uids };
+}
+
+export function normalizeCase(responses: readonly RawResponse[]): Exchange[] {
+  const bodies = responses.map((response) => parseBody(response));
+  const { rank, uids } = volatileValues(responses);
   return responses.map((response, index) => ({
     status: response.status,
     contentType: response.contentType,
-    body: rewrite(bodies[index], rank, uids),
+    body: rewrite(bodies[index], rank, [...uids]),
   }));
 }
 

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
+import { identityOf, type ProcessIdentity } from './process-identity.ts';
 
 /**
  * A child process in its own process group, its output in a log file. `stop()` sends
@@ -10,6 +11,8 @@ export class ManagedProcess {
   readonly name: string;
   readonly logPath: string;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Pid and start time, read at once after the spawn, so that a reused pid is never taken for it. */
+  readonly identity: ProcessIdentity | undefined;
   readonly #child: ChildProcess;
   #running = true;
   #spawnError: Error | undefined;
@@ -23,6 +26,7 @@ export class ManagedProcess {
     } finally {
       closeSync(log);
     }
+    this.identity = this.#child.pid === undefined ? undefined : identityOf(this.#child.pid);
     this.exited = new Promise((resolve) => {
       this.#child.once('exit', (code, signal) => {
         this.#running = false;

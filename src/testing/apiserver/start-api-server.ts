@@ -9,6 +9,8 @@ import { type ApiServerAssets, findAssets } from './assets.ts';
 import { freeLoopbackPort } from './free-port.ts';
 import { buildKubeconfig, type Kubeconfig } from './kubeconfig.ts';
 import { ManagedProcess } from './managed-process.ts';
+import { waitUntilEndedSync } from './process-identity.ts';
+import { reclaimLeftovers, RunRecorder, runDirectoryPrefix } from './run-record.ts';
 import { trackForExit, untrackForExit } from './stop-on-exit.ts';
 import { waitUntilReady } from './wait-until-ready.ts';
 
@@ -64,19 +66,33 @@ export interface RunningApiServer {
  * the processes' last log lines.
  */
 export async function startApiServer(options: ApiServerOptions = {}): Promise<RunningApiServer> {
-  const started = performance.now();
+  const startedAt = performance.now();
   const assets = findAssets(options.assetsDirectory);
   const { startTimeoutMs = 60_000, stopGraceMs = 10_000, extraApiServerArgs = [] } = options;
-  const directory = mkdtempSync(join(tmpdir(), 'kubeconflict-apiserver-'));
+  // Whatever a SIGKILLed earlier run left (found by its record) is ended first.
+  reclaimLeftovers();
+  const directory = mkdtempSync(join(tmpdir(), runDirectoryPrefix));
+  const recorder = new RunRecorder(directory);
   const processes: ManagedProcess[] = [];
+  const started = (process: ManagedProcess) => {
+    processes.push(process);
+    recorder.record(processes);
+  };
+  // Stays tracked until stop() is done, so that a signal while stopping still ends both.
   const stop = async () => {
-    untrackForExit(stopNow);
     for (const process of [...processes].reverse()) await process.stop(stopGraceMs);
     rmSync(directory, { recursive: true, force: true });
+    recorder.remove();
+    untrackForExit(stopNow);
   };
   const stopNow = () => {
     for (const process of processes) process.killNow();
-    rmSync(directory, { recursive: true, force: true });
+    waitUntilEndedSync(
+      processes.flatMap(({ identity }) => (identity === undefined ? [] : [identity])),
+      stopGraceMs,
+    );
+    rmSync(directory, { recursive: true, force: true, maxRetries: 3 });
+    recorder.remove();
   };
   trackForExit(stopNow);
   try {
@@ -100,7 +116,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ru
       ],
       join(directory, 'etcd.log'),
     );
-    processes.push(etcd);
+    started(etcd);
     await waitUntilReady({ url: `${etcdUrl}/health`, processes, timeoutMs: startTimeoutMs, what: 'etcd' });
 
     const url = `https://127.0.0.1:${String(apiServerPort)}`;
@@ -129,8 +145,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ru
         ],
         join(directory, 'kube-apiserver.log'),
       );
-    const apiServer = startKubeApiServer();
-    processes.push(apiServer);
+    started(startKubeApiServer());
     const tls: RequestOptions = {
       ca: material.caPem,
       cert: material.admin.certificatePem,
@@ -157,14 +172,14 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ru
       tls,
       assets,
       directory,
-      startupMs: performance.now() - started,
+      startupMs: performance.now() - startedAt,
       restartApiServer: async () => {
         const running = processes.findIndex((process) => process.name === 'kube-apiserver');
         const crashed = processes[running];
         crashed?.killNow();
         await crashed?.exited;
-        const restarted = startKubeApiServer();
-        processes.splice(running, 1, restarted);
+        processes.splice(running, 1, startKubeApiServer());
+        recorder.record(processes);
         await waitUntilReady({
           url: `${url}/readyz`,
           tls,

@@ -1,7 +1,10 @@
 // Hostile requests against one embedded server: it never crashes, never hangs, and
 // answers every bad request with a well-formed Status (test-support/fuzz-client.ts says
-// exactly what is checked). Seeded and bounded; FUZZ_SEED and FUZZ_RUNS explore further.
+// exactly what is checked). All over one kept-alive connection, as clients keep theirs:
+// an answer that leaves it unusable makes the next request hang (failed by the per-request
+// deadline) or reset. Seeded and bounded; FUZZ_SEED and FUZZ_RUNS explore further.
 import assert from 'node:assert/strict';
+import { Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { startTestServer, type TestServer } from './start-test-server.ts';
@@ -41,10 +44,11 @@ const yamlOddities = ['a: b: c', '- - - x', '&a [*a, *a]', '!!binary x', '{', 'k
 
 describe('the embedded server under fuzzing', () => {
   let server: TestServer;
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
 
   /** Sends, checks the answer, and returns it. */
   const exchange = async (request: FuzzRequest, mayDrop = false) => {
-    const answer = await send(server, request);
+    const answer = await send(server, request, agent);
     checkAnswer(request, answer, mayDrop);
     return answer;
   };
@@ -52,14 +56,18 @@ describe('the embedded server under fuzzing', () => {
   /** The patch targets exist again (a fuzzed DELETE may have removed them). */
   const ensureTargets = async () => {
     for (const { collection, name, object } of targets) {
-      const found = await send(server, { method: 'GET', path: `${collection}/${name}` });
+      const found = await send(server, { method: 'GET', path: `${collection}/${name}` }, agent);
       if (found.kind === 'answered' && found.status === 200) continue;
-      const created = await send(server, {
-        method: 'POST',
-        path: collection,
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(object),
-      });
+      const created = await send(
+        server,
+        {
+          method: 'POST',
+          path: collection,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(object),
+        },
+        agent,
+      );
       assert.ok(created.kind === 'answered' && created.status === 201, `recreating ${name}`);
     }
   };
@@ -78,6 +86,7 @@ describe('the embedded server under fuzzing', () => {
   });
 
   after(async () => {
+    agent.destroy();
     await server.stop();
   });
 
@@ -104,7 +113,7 @@ describe('the embedded server under fuzzing', () => {
       ),
       { seed, numRuns: runs(400) },
     );
-    await assertHealthy(server);
+    await assertHealthy(server, agent);
   });
 
   it('answers arbitrary bodies for create and update', async () => {
@@ -122,7 +131,7 @@ describe('the embedded server under fuzzing', () => {
       ),
       { seed, numRuns: runs(250) },
     );
-    await assertHealthy(server);
+    await assertHealthy(server, agent);
   });
 
   for (const [patchType, contentType] of Object.entries(patchContentTypes)) {
@@ -148,7 +157,7 @@ describe('the embedded server under fuzzing', () => {
         ),
         { seed, numRuns: runs(150) },
       );
-      await assertHealthy(server);
+      await assertHealthy(server, agent);
     });
   }
 
@@ -165,6 +174,6 @@ describe('the embedded server under fuzzing', () => {
       ),
       { seed, numRuns: runs(300) },
     );
-    await assertHealthy(server);
+    await assertHealthy(server, agent);
   });
 });

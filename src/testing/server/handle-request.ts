@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { ConnectionDrop } from './handlers/connection-drop.ts';
 import { create } from './handlers/create.ts';
 import { deleteObject } from './handlers/delete.ts';
+import { deleteOptionsInBody } from './handlers/delete-options.ts';
 import { discoveryDocument } from './handlers/discovery.ts';
 import type { FieldTracker } from './handlers/field-tracker.ts';
 import { patch, requirePatchType } from './handlers/patch.ts';
@@ -13,6 +14,7 @@ import { selectorOf } from './handlers/list-options.ts';
 import { checkListIntegers, checkResourceVersion, watchRequested } from './handlers/query-options.ts';
 import { dryRunOf, managerOf, type WriteRequest } from './handlers/write-request.ts';
 import { bearerToken } from './http/bearer-token.ts';
+import { goEscape } from './http/go-json.ts';
 import { readBody } from './http/read-body.ts';
 import { settleUnreadBody } from './http/unread-body.ts';
 import { writeAnswer, writeJson } from './http/write-answer.ts';
@@ -31,6 +33,7 @@ import { isCustomResource } from './schema/index.ts';
 import { checkRestfulRoute } from './http/restful-route.ts';
 
 const plainText = { 'content-type': 'text/plain; charset=utf-8' };
+const jsonType = { 'content-type': 'application/json' };
 
 export interface ServerState {
   readonly store: ObjectStore;
@@ -97,7 +100,10 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
       await writeAnswer(request, response, 404, plainText, '404 page not found\n');
       return;
     }
-    await writeJson(request, response, 200, document);
+    if (url.pathname.replace(/\/+$/, '') === '/version') {
+      // Written with json.MarshalIndent: two-space indents, no newline at the end.
+      await writeAnswer(request, response, 200, jsonType, goEscape(JSON.stringify(document, null, 2)));
+    } else await writeJson(request, response, 200, document);
     return;
   }
   if (target.kind === 'unknown') throw unknownResource();
@@ -162,17 +168,22 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
   if (verb === undefined) throw methodNotAllowed();
   if (verb === 'patch') requirePatchType(request.headers['content-type'] ?? '');
   const bytes = await readBody(request);
+  const body = bytes.toString('utf8');
   const writeRequest: WriteRequest = {
     type,
     namespace,
     name,
     query,
     headers: request.headers,
-    body: bytes.toString('utf8'),
+    body,
     bytes,
     contentType: request.headers['content-type'] ?? '',
     manager: managerOf(query, request.headers),
-    dryRun: dryRunOf(query, verb as 'create' | 'update' | 'patch' | 'delete'),
+    // A DELETE's options come from its body when it has one; the query is then not read.
+    dryRun:
+      verb === 'delete' && deleteOptionsInBody(request.headers['content-length'] !== undefined, body)
+        ? false
+        : dryRunOf(query, verb as 'create' | 'update' | 'patch' | 'delete'),
   };
   checkFieldValidation(store, writeRequest, verb);
   const context = { store, fields: state.fields };

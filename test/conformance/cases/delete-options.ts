@@ -53,6 +53,15 @@ export const deleteOptionsCases: ConformanceCase[] = [
       ...refusedBodies.map((body) => deleteWith(body)),
       deleteWith('{}', 'text/plain'),
       () => ({ method: 'GET', path: target }),
+      // With a body, the query's options are not read: a bad dryRun there is no error,
+      // and the body's dryRun leaves the object in place.
+      () => ({
+        method: 'DELETE',
+        path: `${target}?dryRun=Bogus`,
+        headers: { 'content-type': 'application/json' },
+        body: '{"dryRun":["All"]}',
+      }),
+      () => ({ method: 'GET', path: target }),
       ...acceptedBodies.map((body) => deleteWith(body)),
     ],
   },

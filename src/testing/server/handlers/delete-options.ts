@@ -22,6 +22,11 @@ const unknownFormat = () =>
     'UnsupportedMediaType',
   );
 
+/** Whether kube-apiserver takes a DELETE's options from its body (then it ignores the query's). */
+export function deleteOptionsInBody(bodyHasLength: boolean, body: string): boolean {
+  return bodyHasLength && body !== '';
+}
+
 /**
  * Decodes a DELETE body as kube-apiserver does (into meta.k8s.io/v1 DeleteOptions, before
  * it looks the object up), refusing with its exact Status: 415 for a media type it does

@@ -1,4 +1,4 @@
-import { decodeDeleteOptions } from './delete-options.ts';
+import { decodeDeleteOptions, deleteOptionsInBody } from './delete-options.ts';
 import { notFound, preconditionMismatch, uidPreconditionMismatch } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
 import type { ResourceType } from '../resource-type.ts';
@@ -15,13 +15,12 @@ export function deleteObject(
   context: PersistContext,
   request: WriteRequest & { name: string; bodyHasLength: boolean },
 ): { status: number; object: KubeObject } {
-  const { type, namespace, name, dryRun } = request;
+  const { type, namespace, name } = request;
   // kube-apiserver ignores a DELETE body sent without Content-Length (chunked), and
-  // decodes any other before it looks the object up.
-  const options =
-    request.bodyHasLength && request.body !== ''
-      ? decodeDeleteOptions(request.body, request.contentType, request.bytes)
-      : {};
+  // decodes any other before it looks the object up; then the query's options are unread.
+  const inBody = deleteOptionsInBody(request.bodyHasLength, request.body);
+  const options = inBody ? decodeDeleteOptions(request.body, request.contentType, request.bytes) : {};
+  const dryRun = inBody ? (options.dryRun ?? []).includes('All') : request.dryRun;
   const resource = `${type.group}/${type.plural}`;
   const live = context.store.get(resource, namespace, name);
   if (!live) throw notFound(type, name);

@@ -12,12 +12,15 @@ export function discoveryDocument(path: string, registry: ResourceRegistry, serv
   const trimmed = path.replace(/\/+$/, '') || '/';
   const types = registry.all();
   if (trimmed === '/version') {
+    // In version.Info's field order: kube-apiserver writes it indented, as built.
     return {
-      ...emulatedVersion,
+      major: emulatedVersion.major,
+      minor: emulatedVersion.minor,
       emulationMajor: emulatedVersion.major,
       emulationMinor: emulatedVersion.minor,
       minCompatibilityMajor: '1',
       minCompatibilityMinor: '35',
+      gitVersion: emulatedVersion.gitVersion,
       gitCommit: 'kubeconflict-embedded',
       gitTreeState: 'clean',
       buildDate: '2026-01-01T00:00:00Z',

@@ -17,7 +17,7 @@ export const deepJson = fc
 
 /** A string of `length` ASCII letters, from small to over the 3 MiB body limit. */
 export const hugeString = fc
-  .constantFrom(1_000, 100_000, 3 * 1024 * 1024 - 200, 3 * 1024 * 1024 + 1)
+  .constantFrom(1_000, 100_000, 3 * 1024 * 1024 - 200, 3 * 1024 * 1024 + 1, 4 * 1024 * 1024)
   .map((length) => 'x'.repeat(length));
 
 /** Where known fields sit in the objects the fuzzer starts from. */

@@ -1,7 +1,7 @@
 // Raw HTTP for the fuzz suites: every request answered within a deadline, and every
 // answer checked for the shape kube-apiserver gives (a Status for each JSON failure).
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
+import { type Agent, request as httpRequest } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import type { TestServer } from '../start-test-server.ts';
 
@@ -31,8 +31,12 @@ export const requestDeadlineMs = 5_000;
 /** How long a streaming answer (a watch) is read before the client hangs up. */
 const streamReadMs = 50;
 
-/** Sends `fuzz` with the server's token; rejects only when the deadline passes. */
-export function send(server: TestServer, fuzz: FuzzRequest): Promise<FuzzAnswer> {
+/**
+ * Sends `fuzz` with the server's token; rejects only when the deadline passes. Over
+ * `agent` when given (a kept-alive one shows a connection an answer left unusable as the
+ * next request hanging), else over a connection of its own.
+ */
+export function send(server: TestServer, fuzz: FuzzRequest, agent: Agent | false = false): Promise<FuzzAnswer> {
   const url = new URL(server.url);
   const headers: Record<string, string> = {
     authorization: `Bearer ${server.token}`,
@@ -50,7 +54,7 @@ export function send(server: TestServer, fuzz: FuzzRequest): Promise<FuzzAnswer>
       resolve(answer);
     };
     const outgoing = httpRequest(
-      { host: url.hostname, port: url.port, method: fuzz.method, path: fuzz.path, headers, agent: false },
+      { host: url.hostname, port: url.port, method: fuzz.method, path: fuzz.path, headers, agent },
       (response) => {
         const chunks: Buffer[] = [];
         const streaming = response.headers['content-length'] === undefined && fuzz.method === 'GET';
@@ -217,8 +221,8 @@ function parse(text: string, context: string): unknown {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The server still serves: /healthz answers ok. */
-export async function assertHealthy(server: TestServer): Promise<void> {
-  const answer = await send(server, { method: 'GET', path: '/healthz' });
+/** The server still serves (over `agent` when given): /healthz answers ok. */
+export async function assertHealthy(server: TestServer, agent: Agent | false = false): Promise<void> {
+  const answer = await send(server, { method: 'GET', path: '/healthz' }, agent);
   assert.ok(answer.kind === 'answered' && answer.status === 200 && answer.text === 'ok', 'healthz');
 }
