@@ -10,7 +10,9 @@ import { runStatusCase, type Target } from '../support/run-status-case.ts';
 import { applyCases } from './cases/apply.ts';
 import { badInputCases } from './cases/bad-input.ts';
 import { customCases, widgetDefinition } from './cases/custom.ts';
+import { deleteOptionsCases } from './cases/delete-options.ts';
 import { listCases } from './cases/lists.ts';
+import { negotiationCases } from './cases/negotiation.ts';
 import { objectCases } from './cases/objects.ts';
 import { statusRowCases } from './cases/status-rows.ts';
 import { writeCases } from './cases/writes.ts';
@@ -25,6 +27,8 @@ const cases = [
   ...applyCases,
   ...customCases,
   ...badInputCases,
+  ...negotiationCases,
+  ...deleteOptionsCases,
 ];
 const token = 'conformance-token';
 

@@ -5,6 +5,7 @@
 // - uids: by order of first appearance; timestamps: by a placeholder;
 // - managedFields: sorted by operation and manager (the servers sort by time, to the second);
 // - generateName suffixes and continue tokens: opaque and random.
+import { parse as parseYaml } from 'yaml';
 import type { RawResponse } from '../support/raw-http.ts';
 
 export interface Exchange {
@@ -51,6 +52,8 @@ export function normalizeCase(responses: readonly RawResponse[]): Exchange[] {
 /** JSON bodies parsed; watch streams (one JSON object a line) as an array of events. */
 function parseBody(response: RawResponse): unknown {
   if (response.json !== undefined) return response.json;
+  if (response.contentType?.startsWith('application/yaml') === true)
+    return { yaml: parseYaml(response.text) as unknown };
   const lines = response.text.split('\n').filter((line) => line.trim() !== '');
   if (lines.length > 0 && lines.every((line) => line.startsWith('{'))) {
     try {

@@ -5,14 +5,17 @@ import { create } from './handlers/create.ts';
 import { deleteObject } from './handlers/delete.ts';
 import { discoveryDocument } from './handlers/discovery.ts';
 import type { FieldTracker } from './handlers/field-tracker.ts';
-import { patch } from './handlers/patch.ts';
+import { patch, requirePatchType } from './handlers/patch.ts';
 import { getObject, listObjects } from './handlers/read.ts';
 import { update } from './handlers/update.ts';
 import { watch } from './handlers/watch.ts';
 import { selectorOf } from './handlers/list-options.ts';
 import { checkListIntegers, checkResourceVersion, watchRequested } from './handlers/query-options.ts';
 import { dryRunOf, managerOf, type WriteRequest } from './handlers/write-request.ts';
+import { bearerToken } from './http/bearer-token.ts';
 import { readBody } from './http/read-body.ts';
+import { settleUnreadBody } from './http/unread-body.ts';
+import { writeAnswer, writeJson } from './http/write-answer.ts';
 import { parseRequestUrl } from './http/request-url.ts';
 import { route } from './http/route.ts';
 import { methodNotAllowed, notFound, StatusError, unauthorized, unknownResource } from './http/status.ts';
@@ -22,8 +25,12 @@ import { openApiV3 } from './openapi/openapi-v3.ts';
 import type { ResourceRegistry } from './registry.ts';
 import { namespaces as namespaceType } from './resources/builtin-types.ts';
 import { applyHookBefore, type RequestHook, verbOf } from './request-hook.ts';
-import { qualifiedResource, type ResourceType } from './resource-type.ts';
-import { asTableIfAsked } from './table/table.ts';
+import { groupVersion, qualifiedResource, type ResourceType } from './resource-type.ts';
+import { responder, writeError } from './handlers/respond.ts';
+import { isCustomResource } from './schema/index.ts';
+import { checkRestfulRoute } from './http/restful-route.ts';
+
+const plainText = { 'content-type': 'text/plain; charset=utf-8' };
 
 export interface ServerState {
   readonly store: ObjectStore;
@@ -40,6 +47,9 @@ export async function handleRequest(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
+  // Go's HTTP/1.1 server keeps connections open without saying so; Node would add
+  // `Connection: keep-alive` and `Keep-Alive` headers kube-apiserver never sends.
+  if (request.httpVersion === '1.1') response.removeHeader('connection');
   try {
     await serve(state, request, response);
   } catch (error) {
@@ -56,7 +66,7 @@ export async function handleRequest(
             'InternalError',
             {},
           );
-    writeJson(response, status.code, status.body);
+    await writeError(request, response, status);
   }
 }
 
@@ -70,7 +80,7 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
   }
   const method = request.method ?? 'GET';
   if (['/healthz', '/readyz', '/livez'].includes(url.pathname)) {
-    response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok');
+    await writeAnswer(request, response, 200, plainText, 'ok');
     return;
   }
   authenticate(state, request, url);
@@ -79,15 +89,15 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
     const openApi =
       method === 'GET' ? openApiV3(url.pathname, url.searchParams, request.headers, state.registry) : undefined;
     if (openApi) {
-      response.writeHead(openApi.status, openApi.headers).end(openApi.body);
+      await writeAnswer(request, response, openApi.status, openApi.headers, openApi.body);
       return;
     }
     const document = method === 'GET' ? discoveryDocument(url.pathname, state.registry, state.address()) : undefined;
     if (document === undefined) {
-      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('404 page not found\n');
+      await writeAnswer(request, response, 404, plainText, '404 page not found\n');
       return;
     }
-    writeJson(response, 200, document);
+    await writeJson(request, response, 200, document);
     return;
   }
   if (target.kind === 'unknown') throw unknownResource();
@@ -125,6 +135,8 @@ interface Dispatch {
 
 async function dispatch(state: ServerState, { request, response, url, type, target, verb }: Dispatch): Promise<void> {
   const { store } = state;
+  if (!isCustomResource(groupVersion(type), type.kind))
+    checkRestfulRoute(request.method ?? 'GET', target.name === undefined, request.headers);
   const query = url.searchParams;
   const namespace = type.namespaced ? target.namespace : '';
   const name = target.name;
@@ -133,34 +145,31 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
     checkListIntegers(query);
     selectorOf(type, query);
     checkResourceVersion(query, verb);
-    if (verb === 'watch') watch(store, type, namespace, query, response);
-    else
-      writeJson(
-        response,
-        200,
-        asTableIfAsked(type, request.headers.accept, query, listObjects(store, type, namespace, query)),
-      );
+    const answer = responder(request, response, type, query, verb === 'watch');
+    if (verb === 'watch') {
+      if (!(await settleUnreadBody(request))) response.setHeader('connection', 'close');
+      watch(store, type, namespace, query, answer);
+    } else await answer.send(200, listObjects(store, type, namespace, query));
     return;
   }
   if (namespace === undefined) throw unknownResource();
+  const answer = responder(request, response, type, query, false);
   if (verb === 'get' && name !== undefined) {
     checkResourceVersion(query, verb);
-    writeJson(
-      response,
-      200,
-      asTableIfAsked(type, request.headers.accept, query, getObject(store, type, namespace, name)),
-    );
+    await answer.send(200, getObject(store, type, namespace, name));
     return;
   }
   if (verb === undefined) throw methodNotAllowed();
-  const body = await readBody(request);
+  if (verb === 'patch') requirePatchType(request.headers['content-type'] ?? '');
+  const bytes = await readBody(request);
   const writeRequest: WriteRequest = {
     type,
     namespace,
     name,
     query,
     headers: request.headers,
-    body,
+    body: bytes.toString('utf8'),
+    bytes,
     contentType: request.headers['content-type'] ?? '',
     manager: managerOf(query, request.headers),
     dryRun: dryRunOf(query, verb as 'create' | 'update' | 'patch' | 'delete'),
@@ -170,7 +179,7 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
   if (verb === 'create') {
     requireNamespace(state, type, namespace);
     const { status, object } = create(context, writeRequest);
-    writeJson(response, status, object);
+    await answer.send(status, object);
     return;
   }
   if (name === undefined) throw methodNotAllowed();
@@ -184,7 +193,7 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
             name,
             bodyHasLength: request.headers['content-length'] !== undefined,
           });
-  writeJson(response, result.status, result.object);
+  await answer.send(result.status, result.object);
 }
 
 /** A group-version nobody serves is left to kube-apiserver's catch-all (a plain 404), like discovery misses. */
@@ -203,15 +212,15 @@ function requireNamespace(state: ServerState, type: ResourceType, namespace: str
 
 /** No credentials is the anonymous user (403, as RBAC answers it), a wrong token 401. */
 function authenticate(state: ServerState, request: IncomingMessage, url: URL): void {
-  const header = request.headers.authorization;
-  if (header === undefined) {
+  const token = bearerToken(request.headers.authorization);
+  if (token === undefined) {
     const target = route(url.pathname);
     const resource =
       target.kind === 'resource' ? state.registry.find(target.group, target.version, target.plural) : undefined;
     throw forbiddenForAnonymous(request.method ?? 'GET', url, resource, target);
   }
-  const expected = Buffer.from(`Bearer ${state.token}`);
-  const given = Buffer.from(header);
+  const expected = Buffer.from(state.token);
+  const given = Buffer.from(token);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw unauthorized();
 }
 
@@ -279,10 +288,4 @@ function trickleAnswer(response: ServerResponse, { pieces, intervalMs }: { piece
     send(0);
     return response;
   }) as ServerResponse['end'];
-}
-
-function writeJson(response: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
-  response.end(text);
 }

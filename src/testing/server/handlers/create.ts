@@ -12,7 +12,7 @@ const suffixAlphabet = 'bcdfghjklmnpqrstvwxz2456789';
 /** POST to a collection. */
 export function create(context: PersistContext, request: WriteRequest): { status: number; object: KubeObject } {
   const { type, namespace, body, manager, dryRun } = request;
-  const object = decodeObject(body, type, request.contentType);
+  const object = decodeObject(body, type, request.contentType, request.bytes);
   const metadata = (object.metadata ??= {});
   requireRequestNamespace(type, metadata.namespace, namespace);
   if (metadata.resourceVersion !== undefined && metadata.resourceVersion !== '') {

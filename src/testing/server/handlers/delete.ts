@@ -1,16 +1,10 @@
-import { decodeJson } from '../http/decode-json.ts';
-import { typeOfKindFinder } from '../http/decode-object.ts';
-import { badRequest, notFound, preconditionMismatch, uidPreconditionMismatch } from '../http/status.ts';
+import { decodeDeleteOptions } from './delete-options.ts';
+import { notFound, preconditionMismatch, uidPreconditionMismatch } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
-import { goJsonKind, isJsonObject } from '../patch/json-value.ts';
 import type { ResourceType } from '../resource-type.ts';
 import type { PersistContext } from './persist.ts';
 import { timestamp } from '../clock.ts';
 import type { WriteRequest } from './write-request.ts';
-
-interface DeleteOptions {
-  preconditions?: { resourceVersion?: string; uid?: string };
-}
 
 /**
  * DELETE of an object, honouring DeleteOptions preconditions. Answers as kube-apiserver:
@@ -24,7 +18,10 @@ export function deleteObject(
   const { type, namespace, name, dryRun } = request;
   // kube-apiserver ignores a DELETE body sent without Content-Length (chunked), and
   // decodes any other before it looks the object up.
-  const options = request.bodyHasLength ? parseDeleteOptions(request.body) : {};
+  const options =
+    request.bodyHasLength && request.body !== ''
+      ? decodeDeleteOptions(request.body, request.contentType, request.bytes)
+      : {};
   const resource = `${type.group}/${type.plural}`;
   const live = context.store.get(resource, namespace, name);
   if (!live) throw notFound(type, name);
@@ -71,17 +68,4 @@ function successStatus(type: ResourceType, name: string, uid: string | undefined
       ...(uid !== undefined && { uid }),
     },
   };
-}
-
-function parseDeleteOptions(body: string): DeleteOptions {
-  if (body.trim() === '') return {};
-  const decoded = decodeJson(body);
-  const unrecognized = (detail: string) => badRequest(`couldn't get version/kind; json parse error: ${detail}`);
-  if ('error' in decoded) throw unrecognized(decoded.error);
-  const parsed = decoded.value;
-  if (parsed === null) return {};
-  if (!isJsonObject(parsed)) {
-    throw unrecognized(`json: cannot unmarshal ${goJsonKind(parsed)} into Go value of type ${typeOfKindFinder}`);
-  }
-  return parsed;
 }

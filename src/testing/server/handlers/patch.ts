@@ -38,15 +38,24 @@ const patchTypes = {
   'application/apply-patch+cbor': 'unsupported',
 } as const;
 
+/**
+ * The patch type a Content-Type names, or 415. kube-apiserver checks it before it reads
+ * the body, so the refusal leaves the body unread.
+ */
+export function requirePatchType(contentType: string): 'merge' | 'json' | 'strategic' | 'apply' {
+  const mediaType = contentType.split(';')[0]?.trim() ?? '';
+  const patchType = mediaType in patchTypes ? patchTypes[mediaType as keyof typeof patchTypes] : 'unsupported';
+  if (patchType === 'unsupported') throw unsupportedMediaType();
+  return patchType;
+}
+
 /** PATCH of an object: merge, JSON, strategic merge, or server-side apply. */
 export function patch(
   context: PersistContext,
   request: WriteRequest & { name: string },
 ): { status: number; object: KubeObject } {
   const { type, namespace, name, body, query, dryRun } = request;
-  const mediaType = request.contentType.split(';')[0]?.trim() ?? '';
-  const patchType = mediaType in patchTypes ? patchTypes[mediaType as keyof typeof patchTypes] : 'unsupported';
-  if (patchType === 'unsupported') throw unsupportedMediaType();
+  const patchType = requirePatchType(request.contentType);
   const force = query.get('force');
   if (patchType !== 'apply' && force !== null) {
     throw invalidOptions('PatchOptions', [

@@ -13,7 +13,7 @@ export function update(
   request: WriteRequest & { name: string },
 ): { status: number; object: KubeObject } {
   const { type, namespace, name, body, manager, dryRun } = request;
-  const object = decodeObject(body, type, request.contentType);
+  const object = decodeObject(body, type, request.contentType, request.bytes);
   const metadata = (object.metadata ??= {});
   requireRequestName(metadata.name, name);
   requireRequestNamespace(type, metadata.namespace, namespace);

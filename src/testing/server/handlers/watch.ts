@@ -1,11 +1,12 @@
-import type { ServerResponse } from 'node:http';
 import type { KubeObject } from '../kube-object.ts';
 import type { ObjectStore, StoreEvent } from '../object-store.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { selectorOf } from './list-options.ts';
+import type { Answer } from './respond.ts';
 
 /**
- * Streams watch events as kube-apiserver does (one JSON object a line, chunked): from a
+ * Streams watch events as kube-apiserver does (one JSON object a line, or protobuf
+ * frames, chunked): from a
  * resourceVersion, the changes after it; without one (or "0"), ADDED for every current
  * object first. A resourceVersion older than the kept history gets an ERROR event with a
  * 410 Expired Status, as from the real server's watch cache.
@@ -15,17 +16,18 @@ export function watch(
   type: ResourceType,
   namespace: string | undefined,
   query: URLSearchParams,
-  response: ServerResponse,
+  answer: Answer,
 ): void {
+  const { response } = answer;
   const matches = selectorOf(type, query);
   const resource = `${type.group}/${type.plural}`;
   const relevant = (event: StoreEvent) =>
     event.resource === resource && (namespace === undefined || event.namespace === namespace) && matches(event.object);
-  response.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+  response.writeHead(200, { 'content-type': answer.streamContentType, 'transfer-encoding': 'chunked' });
   // At once, as kube-apiserver does: a client waits for the headers before any event.
   response.flushHeaders();
   const send = (type: string, object: KubeObject) => {
-    response.write(`${JSON.stringify({ type, object })}\n`);
+    response.write(answer.encodeEvent(type, object));
   };
   const withKind = (object: KubeObject): KubeObject => ({ ...object, kind: type.kind, apiVersion: groupVersion(type) });
 

@@ -11,6 +11,8 @@ export interface WriteRequest {
   readonly query: URLSearchParams;
   readonly headers: IncomingHttpHeaders;
   readonly body: string;
+  /** The body as it came: protobuf bodies are not text. */
+  readonly bytes: Uint8Array;
   /** The request's Content-Type ('' when absent). */
   readonly contentType: string;
   readonly manager: string;

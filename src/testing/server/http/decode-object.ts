@@ -1,20 +1,19 @@
 import type { KubeObject } from '../kube-object.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { decodeJson } from './decode-json.ts';
+import { protobufMediaType } from '../protobuf/index.ts';
+import { isCustomResource } from '../schema/index.ts';
+import { decodeProtobufObject } from './decode-protobuf.ts';
 import { decodeYaml } from './decode-yaml.ts';
 import { quoteBody } from './go-json-error.ts';
 import { kindDecodeError, kindFinderError, namedKind, versionOf } from './kind-decoding.ts';
 import { badRequest, StatusError } from './status.ts';
 
-/**
- * The embedded server reads JSON and YAML. Kubernetes protobuf (which kubectl's typed
- * commands such as `create deployment` send) and CBOR are refused with 415, naming what
- * is accepted; kube-apiserver itself also accepts protobuf.
- */
+/** CBOR and anything else unknown is refused with 415, naming what is accepted. */
 const unknownFormat = () =>
   new StatusError(
     415,
-    'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml',
+    'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf',
     'UnsupportedMediaType',
   );
 
@@ -27,9 +26,17 @@ export const typeOfKindFinder =
  * apiVersion and kind that, when given, must be the resource's own, and values of the
  * types Go expects.
  */
-export function decodeObject(body: string, type: ResourceType, contentType = 'application/json'): KubeObject {
+export function decodeObject(
+  body: string,
+  type: ResourceType,
+  contentType = 'application/json',
+  bytes: Uint8Array = Buffer.from(body),
+): KubeObject {
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (mediaType === 'application/yaml') return decodeYamlObject(body, type);
+  if (mediaType === protobufMediaType && !isCustomResource(groupVersion(type), type.kind)) {
+    return decodeProtobufObject(bytes, type);
+  }
   if (mediaType !== 'application/json' && mediaType !== '' && mediaType !== '*/*') throw unknownFormat();
   const unrecognized = (detail: string) =>
     badRequest(

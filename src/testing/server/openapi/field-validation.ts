@@ -7,6 +7,7 @@ import type { WriteRequest } from '../handlers/write-request.ts';
 import { decodeObject } from '../http/decode-object.ts';
 import { decodeJson } from '../http/decode-json.ts';
 import { badRequest, invalidOptions, invalidPatch } from '../http/status.ts';
+import { protobufMediaType } from '../protobuf/index.ts';
 import type { KubeObject } from '../kube-object.ts';
 import type { ObjectStore } from '../object-store.ts';
 import { applyMergePatch } from '../patch/merge-patch.ts';
@@ -50,6 +51,8 @@ const strictError = (paths: readonly string[]) =>
 /** Unknown fields of a create or update body, in document order, as Go's decoder meets them. */
 function checkBody(request: WriteRequest): void {
   const { type } = request;
+  // Protobuf has no field names to be unknown: kube-apiserver decodes it the same in every mode.
+  if (request.contentType.split(';')[0]?.trim() === protobufMediaType) return;
   let object: KubeObject;
   try {
     object = decodeObject(request.body, type, request.contentType);

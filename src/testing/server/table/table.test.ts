@@ -3,10 +3,9 @@ import { describe, it } from 'node:test';
 import { ResourceRegistry } from '../registry.ts';
 import { deployments, pods, secrets } from '../resources/builtin-types.ts';
 import { StatusError } from '../http/status.ts';
-import { asTableIfAsked, tableAsked } from './table.ts';
+import { asTableIfAsked } from './table.ts';
 
-const kubectlAccept =
-  'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
+const kubectlAccept = { kind: 'Table', version: 'v1' } as const;
 const now = new Date('2026-01-01T00:01:00Z');
 const none = new URLSearchParams();
 
@@ -28,16 +27,6 @@ const deployment = {
   },
   status: {},
 };
-
-describe('tableAsked', () => {
-  it('takes the first media type it can write, as kube-apiserver does', () => {
-    assert.equal(tableAsked(kubectlAccept), true);
-    assert.equal(tableAsked('application/json'), false);
-    assert.equal(tableAsked('application/json, application/json;as=Table;v=v1;g=meta.k8s.io'), false);
-    assert.equal(tableAsked('application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json'), false);
-    assert.equal(tableAsked(undefined), false);
-  });
-});
 
 describe('asTableIfAsked', () => {
   it("prints a Deployment with the real server's cells, wide columns included", () => {
@@ -103,6 +92,6 @@ describe('asTableIfAsked', () => {
     );
     assert.deepEqual((table.rows as { cells: unknown[] }[])[0]?.cells, ['w', '60s']);
     assert.equal(asTableIfAsked(pods, kubectlAccept, none, widget, now), widget);
-    assert.equal(asTableIfAsked(deployments, 'application/json', none, deployment, now), deployment);
+    assert.equal(asTableIfAsked(deployments, undefined, none, deployment, now), deployment);
   });
 });

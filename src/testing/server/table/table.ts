@@ -1,31 +1,11 @@
 // Server-side printing: kubectl get asks for `application/json;as=Table;v=v1;g=meta.k8s.io`
 // and prints the columns it gets back; given a plain object it can only print NAME and AGE.
+import type { Conversion } from '../http/negotiate.ts';
 import { badRequest } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { customResource, schemaFor } from '../schema/index.ts';
 import { builtinPrinter, defaultPrinter, type Printer } from './columns.ts';
-
-/**
- * Whether `accept` asks for a meta.k8s.io/v1 Table before anything else the embedded
- * server can write, as kube-apiserver picks the first media type it can serve.
- */
-export function tableAsked(accept: string | undefined): boolean {
-  for (const range of (accept ?? '').split(',')) {
-    const [mediaType = '', ...parameterTexts] = range.split(';').map((part) => part.trim());
-    const parameters = new Map(
-      parameterTexts.map((parameter) => {
-        const [key = '', value = ''] = parameter.split('=').map((part) => part.trim());
-        return [key, value] as const;
-      }),
-    );
-    const json = ['application/json', 'application/*', '*/*'].includes(mediaType.toLowerCase());
-    const as = parameters.get('as');
-    if (json && as === 'Table' && parameters.get('g') === 'meta.k8s.io' && parameters.get('v') === 'v1') return true;
-    if (json && as === undefined) return false;
-  }
-  return false;
-}
 
 /** The printer of `type`: built-in kinds that have one, and custom resources (Name, Age). */
 function printerOf(type: ResourceType): Printer | undefined {
@@ -45,13 +25,14 @@ const includeObjectValues = ['', 'Metadata', 'Object', 'None'];
  */
 export function asTableIfAsked(
   type: ResourceType,
-  accept: string | undefined,
+  conversion: Conversion | undefined,
   query: URLSearchParams,
   body: KubeObject,
   now = new Date(),
 ): KubeObject {
   const printer = printerOf(type);
-  if (!printer || !tableAsked(accept)) return body;
+  if (!printer || conversion?.kind !== 'Table') return body;
+  const tableVersion = `meta.k8s.io/${conversion.version}`;
   const includeObject = query.get('includeObject') ?? '';
   if (!includeObjectValues.includes(includeObject)) {
     throw badRequest(
@@ -64,11 +45,11 @@ export function asTableIfAsked(
   const rowObject = (object: KubeObject): KubeObject | null => {
     if (includeObject === 'None') return null;
     if (includeObject === 'Object') return { kind: type.kind, apiVersion: groupVersion(type), ...object };
-    return { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: object.metadata ?? {} };
+    return { kind: 'PartialObjectMetadata', apiVersion: tableVersion, metadata: object.metadata ?? {} };
   };
   return {
     kind: 'Table',
-    apiVersion: 'meta.k8s.io/v1',
+    apiVersion: tableVersion,
     metadata: {
       resourceVersion: listMetadata.resourceVersion,
       ...(isList &&

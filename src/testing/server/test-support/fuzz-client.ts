@@ -2,6 +2,7 @@
 // answer checked for the shape kube-apiserver gives (a Status for each JSON failure).
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
+import { parse as parseYaml } from 'yaml';
 import type { TestServer } from '../start-test-server.ts';
 
 /** One request as the fuzzer builds it; the path carries the query string. */
@@ -134,6 +135,7 @@ const plainTextAnswers = new Map<number, RegExp>([
 ]);
 
 const isJson = (contentType: string) => /^application\/json\b/.test(contentType);
+const isYaml = (contentType: string) => /^application\/yaml\b/.test(contentType);
 
 /**
  * Checks one answer: a valid status code; 2xx JSON answers are objects (watch streams, one
@@ -149,6 +151,10 @@ export function checkAnswer(fuzz: FuzzRequest, answer: FuzzAnswer, mayDrop = fal
   const { status, contentType, text } = answer;
   assert.ok(Number.isInteger(status) && status >= 200 && status <= 599, `status ${String(status)}: ${context}`);
   if (fuzz.method === 'HEAD' || status === 304 || (status === 301 && text === '')) return;
+  if (isYaml(contentType)) {
+    checkYaml(status, text, context);
+    return;
+  }
   if (status < 300) {
     if (!isJson(contentType)) {
       assert.equal(text, 'ok', `2xx ${contentType} ${text.slice(0, 200)}: ${context}`);
@@ -168,6 +174,18 @@ export function checkAnswer(fuzz: FuzzRequest, answer: FuzzAnswer, mayDrop = fal
     return;
   }
   checkStatus(status, parse(text, context), context);
+}
+
+/** A YAML answer (asked with `Accept: application/yaml`): an object, or a Status on failure. */
+function checkYaml(status: number, text: string, context: string): void {
+  let body: unknown;
+  try {
+    body = parseYaml(text);
+  } catch {
+    assert.fail(`not YAML: ${JSON.stringify(text.slice(0, 200))}: ${context}`);
+  }
+  if (status < 300) assert.ok(isObject(body), `not an object: ${context}`);
+  else checkStatus(status, body, context);
 }
 
 function checkStatus(status: number, body: unknown, context: string): void {

@@ -1,0 +1,31 @@
+import type { KubeObject } from '../kube-object.ts';
+import { decodeObject as decodeEnveloped, ProtobufDecodeError, badRequestMessage } from '../protobuf/index.ts';
+import { groupVersion, type ResourceType } from '../resource-type.ts';
+import { kindDecodeError, versionOf } from './kind-decoding.ts';
+import { badRequest } from './status.ts';
+
+/**
+ * Decodes a protobuf body for a resource of `type` as kube-apiserver does: Go's message
+ * for bytes it cannot read (400), and for an envelope naming another kind, the same
+ * conversion error a JSON body naming it gets.
+ */
+export function decodeProtobufObject(bytes: Uint8Array, type: ResourceType): KubeObject {
+  const object = decodeProtobuf(bytes, type.kind);
+  const error = kindDecodeError(object, type);
+  if (error !== undefined) {
+    throw badRequest(
+      `${object.kind ?? ''} in version "${versionOf(object.apiVersion ?? '')}" cannot be handled as a ${type.kind}: ${error}`,
+    );
+  }
+  return { ...object, apiVersion: groupVersion(type), kind: type.kind };
+}
+
+/** The JSON form of an enveloped protobuf body; 400 with kube-apiserver's message when unreadable. */
+export function decodeProtobuf(bytes: Uint8Array, expectedKind: string): KubeObject {
+  try {
+    return decodeEnveloped(bytes);
+  } catch (error) {
+    if (error instanceof ProtobufDecodeError) throw badRequest(badRequestMessage(error, expectedKind, bytes));
+    throw error;
+  }
+}

@@ -1,0 +1,61 @@
+import type { IncomingMessage } from 'node:http';
+
+/**
+ * How much of an unread request body Go's HTTP server reads and throws away after the
+ * handler has answered, so that the connection can serve the next request
+ * (net/http's maxPostHandlerReadBytes). A longer rest closes the connection instead.
+ */
+export const discardLimitBytes = 256 * 1024;
+
+const consumedBytes = new WeakMap<IncomingMessage, number>();
+
+/** Records that the handler read `bytes` of the body (and left the rest unread). */
+export function noteConsumed(request: IncomingMessage, bytes: number): void {
+  consumedBytes.set(request, bytes);
+}
+
+/**
+ * Before answering, deals with the part of the body the handler left unread, as Go's
+ * server does: a rest shorter than 256 KiB is read and discarded and the connection stays
+ * open; a longer one (known from Content-Length, or met while discarding a chunked body)
+ * is left on the wire and the answer says `Connection: close`. Resolves true when the
+ * connection can be kept.
+ */
+export async function settleUnreadBody(request: IncomingMessage): Promise<boolean> {
+  if (request.readableEnded || !hasBody(request)) return true;
+  if (request.destroyed) return false;
+  const length = Number(request.headers['content-length']);
+  const consumed = consumedBytes.get(request) ?? 0;
+  if (Number.isSafeInteger(length) && length - consumed >= discardLimitBytes) return false;
+  return discard(request, discardLimitBytes);
+}
+
+/** A body is framed by Content-Length (not 0) or Transfer-Encoding. */
+function hasBody(request: IncomingMessage): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/** Reads and drops the rest of the body; true when it ends within `budget` bytes. */
+function discard(request: IncomingMessage, budget: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    let seen = 0;
+    const done = (kept: boolean) => {
+      request.off('data', onData).off('end', onEnd).off('error', onFail).off('close', onFail);
+      if (!kept) request.pause();
+      resolve(kept);
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen >= budget) done(false);
+    };
+    const onEnd = () => {
+      done(true);
+    };
+    const onFail = () => {
+      done(false);
+    };
+    request.on('data', onData).on('end', onEnd).on('error', onFail).on('close', onFail);
+    request.resume();
+  });
+}

@@ -1,0 +1,39 @@
+/**
+ * Bytes that are not a protobuf object kube-apiserver would accept. The message is the
+ * one Go's protobuf serializer (apimachinery's, and gogo-generated code) gives for the
+ * same bytes; {@link badRequestMessage} wraps it as kube-apiserver's 400 does.
+ */
+export class ProtobufDecodeError extends Error {
+  override readonly name = 'ProtobufDecodeError';
+  /** The envelope's type, when it names a kind the codec does not know (Go: not registered). */
+  readonly unregistered: { readonly apiVersion: string; readonly kind: string } | undefined;
+  constructor(message: string, unregistered?: { apiVersion: string; kind: string }) {
+    super(message);
+    this.unregistered = unregistered;
+  }
+}
+
+/** Go's io.ErrUnexpectedEOF, what gogo-generated code returns for truncated data. */
+export const unexpectedEof = 'unexpected EOF';
+
+/**
+ * The message of kube-apiserver's 400 BadRequest for a protobuf body it cannot decode when
+ * it expects `expectedKind` (apiserver's transformDecodeError): the envelope's kind when
+ * it names one Go does not know, else a summary of the body (its first 30 bytes in hex).
+ */
+export function badRequestMessage(error: ProtobufDecodeError, expectedKind: string, body: Uint8Array): string {
+  if (error.unregistered) {
+    const { apiVersion, kind } = error.unregistered;
+    const version = apiVersion.slice(apiVersion.lastIndexOf('/') + 1);
+    return `${kind} in version "${version}" cannot be handled as a ${expectedKind}: ${error.message}`;
+  }
+  return `the object provided is unrecognized (must be of type ${expectedKind}): ${error.message} (${summary(body)})`;
+}
+
+// apiserver's summarizeData(body, 30).
+function summary(body: Uint8Array): string {
+  if (body.length === 0) return '<empty>';
+  const head = body.subarray(0, 30);
+  const text = body[0] === 0x7b ? new TextDecoder().decode(head) : Buffer.from(head).toString('hex');
+  return body.length > 30 ? `${text} ...` : text;
+}

@@ -1,0 +1,21 @@
+/**
+ * Kubernetes' protobuf encoding (`application/vnd.kubernetes.protobuf`) for the embedded
+ * server: the `k8s\0` envelope, the messages of the kinds in tools/protobuf/roots.ts
+ * (generated from k8s.io/api v0.36.3), and watch stream frames. Objects go in and come
+ * out in their JSON form, exactly as kube-apiserver writes that JSON. The descriptors
+ * are parsed on first use.
+ * @packageDocumentation
+ */
+import { messageOf } from './descriptors.ts';
+
+export { badRequestMessage, ProtobufDecodeError } from './errors.ts';
+export { decodeObject, encodeObject } from './object-codec.ts';
+export { decodeWatchFrames, encodeWatchEvent, type ProtobufWatchEvent } from './watch.ts';
+
+/** The media type of Kubernetes protobuf bodies. */
+export const protobufMediaType = 'application/vnd.kubernetes.protobuf';
+
+/** Whether objects of `kind` in `apiVersion` have a protobuf form here (custom resources do not). */
+export function hasProtobufMessage(apiVersion: string, kind: string): boolean {
+  return messageOf(apiVersion, kind) !== undefined;
+}

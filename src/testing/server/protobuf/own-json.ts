@@ -1,0 +1,77 @@
+import { durationFromJson, durationToJson } from './duration-json.ts';
+import { ownJsonMessages as own } from './own-json-messages.ts';
+import { type Timestamp, timeFromJson, timeToJson } from './time-json.ts';
+
+/** A decoded message as protobufjs's toObject gives it: only the fields on the wire. */
+export type WireObject = Record<string, unknown>;
+
+/** Decodes the embedded object of a RawExtension that holds protobuf (a watch event's). */
+export type NestedDecoder = (bytes: Uint8Array) => unknown;
+
+const utf8 = new TextDecoder();
+const encoder = new TextEncoder();
+
+// The raw JSON of a RawExtension or FieldsV1; `null` for a nil Raw (what Go writes then).
+function rawJson(raw: unknown, decodeNested: NestedDecoder): unknown {
+  if (!(raw instanceof Uint8Array) || raw.length === 0) return null;
+  if (raw[0] === 0x6b && raw[1] === 0x38 && raw[2] === 0x73 && raw[3] === 0) return decodeNested(raw);
+  return JSON.parse(utf8.decode(raw)) as unknown;
+}
+
+/** The JSON Go writes for a message with its own JSON form (`value` is `{}` when absent). */
+export function ownJsonToJson(message: string, value: WireObject, decodeNested: NestedDecoder): unknown {
+  switch (message) {
+    case own.time:
+    case own.microTime:
+      return timeToJson(Object.keys(value).length === 0 ? undefined : timestampOf(value), message === own.microTime);
+    case own.duration:
+      return durationToJson(Number(value.duration ?? 0));
+    case own.quantity:
+      return typeof value.string === 'string' ? value.string : '0';
+    case own.intOrString:
+      return Number(value.type ?? 0) === 1 ? (value.strVal ?? '') : (value.intVal ?? 0);
+    case own.rawExtension:
+      return rawJson(value.raw, decodeNested);
+    case own.fieldsV1:
+      return rawJson(value.Raw, decodeNested);
+  }
+  throw new Error(`protobuf: ${message} has no JSON mapping`);
+}
+
+function timestampOf(value: WireObject): Timestamp {
+  return { seconds: Number(value.seconds ?? 0), nanos: Number(value.nanos ?? 0) };
+}
+
+/** The message gogo writes for the JSON value of a message with its own JSON form. */
+export function ownJsonFromJson(message: string, value: unknown, field: string): WireObject {
+  switch (message) {
+    case own.time:
+    case own.microTime:
+      return { ...timeFromJson(value, message === own.microTime, field) };
+    case own.duration:
+      return { duration: value === null ? 0 : durationFromJson(value, field) };
+    case own.quantity:
+      return { string: quantityFromJson(value, field) };
+    case own.intOrString:
+      return intOrStringFromJson(value, field);
+    case own.rawExtension:
+      return value === null ? {} : { raw: encoder.encode(JSON.stringify(value)) };
+    case own.fieldsV1:
+      return value === null ? {} : { Raw: encoder.encode(JSON.stringify(value)) };
+  }
+  throw new Error(`protobuf: ${message} has no JSON mapping`);
+}
+
+function quantityFromJson(value: unknown, field: string): string {
+  if (value === null) return '0';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  throw new TypeError(`${field}: ${JSON.stringify(value)} is not a quantity such as "100m" or "1Gi"`);
+}
+
+function intOrStringFromJson(value: unknown, field: string): WireObject {
+  if (typeof value === 'string') return { type: 1, intVal: 0, strVal: value };
+  if (value === null) return { type: 0, intVal: 0, strVal: '' };
+  if (typeof value === 'number' && Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31)
+    return { type: 0, intVal: value, strVal: '' };
+  throw new TypeError(`${field}: ${JSON.stringify(value)} is neither an int32 nor a string`);
+}

@@ -1,0 +1,186 @@
+// The protobuf codec against the real kube-apiserver: what kube-apiserver answers in
+// protobuf decodes to what it answers in JSON, the codec writes the very bytes
+// kube-apiserver writes, kube-apiserver stores a body made by the codec as it stores the
+// JSON equivalent, and it refuses malformed bodies with the codec's error messages.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { type RunningApiServer, startApiServer } from '../../src/testing/index.ts';
+import type { KubeObject } from '../../src/testing/server/kube-object.ts';
+import {
+  badRequestMessage,
+  decodeObject,
+  decodeWatchFrames,
+  encodeObject,
+  encodeWatchEvent,
+  ProtobufDecodeError,
+  protobufMediaType,
+} from '../../src/testing/server/protobuf/index.ts';
+import { encodeEnvelope } from '../../src/testing/server/protobuf/envelope.ts';
+import { apiServerSuite } from '../support/api-server-suite.ts';
+import { type BinaryResponse, sendBytes } from '../support/binary-http.ts';
+import { protobufCases } from '../support/protobuf-objects.ts';
+
+const namespace = 'protobuf';
+const cases = protobufCases(namespace);
+const text = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8');
+
+describe('protobuf codec against the real kube-apiserver', apiServerSuite(), () => {
+  let server: RunningApiServer;
+  const get = (path: string, accept: string) => sendBytes(server.url, server.tls, 'GET', path, { accept });
+  const getJson = async (path: string) => JSON.parse(text((await get(path, 'application/json')).body)) as KubeObject;
+  const post = (path: string, contentType: string, body: Uint8Array): Promise<BinaryResponse> =>
+    sendBytes(server.url, server.tls, 'POST', path, { accept: 'application/json', 'content-type': contentType }, body);
+
+  before(async () => {
+    server = await startApiServer();
+    const ns = { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } };
+    assert.equal((await post('/api/v1/namespaces', 'application/json', Buffer.from(JSON.stringify(ns)))).status, 201);
+    for (const { collection, object } of cases) {
+      const created = await post(collection, 'application/json', Buffer.from(JSON.stringify(object)));
+      assert.equal(created.status, 201, text(created.body));
+    }
+  });
+  after(() => server.stop());
+
+  const paths = () => [
+    `/api/v1/namespaces/${namespace}`,
+    ...cases.map(({ collection, object }) => `${collection}/${object.metadata?.name ?? ''}`),
+    `/apis/apps/v1/namespaces/${namespace}/deployments/deploy/scale`,
+  ];
+
+  it('an object of every root kind, and a Scale, decodes to the JSON answer and encodes to the same bytes', async () => {
+    for (const path of paths()) {
+      const answer = await get(path, protobufMediaType);
+      assert.equal(answer.contentType, protobufMediaType, path);
+      const json = await getJson(path);
+      assert.deepEqual(decodeObject(answer.body), json, path);
+      assert.deepEqual(encodeObject(json), answer.body, path);
+    }
+  });
+
+  it('lists decode to the JSON lists, typed by the envelope (PodList...), and encode to the same bytes', async () => {
+    for (const path of ['/api/v1/namespaces', ...cases.map((c) => c.collection)]) {
+      const answer = await get(path, protobufMediaType);
+      const json = await getJson(path);
+      assert.match(String(json.kind), /List$/);
+      assert.deepEqual(decodeObject(answer.body), json, path);
+      assert.deepEqual(encodeObject(json), answer.body, path);
+    }
+  });
+
+  it('a Status (a 404 asked in protobuf) decodes to the JSON Status', async () => {
+    const path = `/api/v1/namespaces/${namespace}/configmaps/missing`;
+    const answer = await get(path, protobufMediaType);
+    assert.equal(answer.status, 404);
+    assert.deepEqual(decodeObject(answer.body), await getJson(path));
+    assert.deepEqual(encodeObject(await getJson(path)), answer.body);
+  });
+
+  it('a watch stream in protobuf: length-prefixed WatchEvents that encodeWatchEvent reproduces byte for byte', async () => {
+    const query = '?watch=true&timeoutSeconds=1';
+    for (const { collection } of cases) {
+      const stream = await get(collection + query, `${protobufMediaType};stream=watch`);
+      assert.equal(stream.contentType, `${protobufMediaType};stream=watch`);
+      const events = decodeWatchFrames(stream.body);
+      const jsonLines = text((await get(collection + query, 'application/json')).body)
+        .trim()
+        .split('\n');
+      assert.deepEqual(
+        events,
+        jsonLines.map((line) => JSON.parse(line) as unknown),
+        collection,
+      );
+      const frames = events.map(({ type, object }) => encodeWatchEvent(type, object));
+      assert.deepEqual(Buffer.concat(frames), Buffer.from(stream.body), collection);
+    }
+  });
+
+  it('kube-apiserver stores a protobuf body made by encodeObject as it stores the same object sent as JSON', async () => {
+    for (const { collection, object } of cases) {
+      const name = (suffix: string) => ({
+        ...object,
+        metadata: { ...object.metadata, name: `${object.metadata?.name ?? ''}-${suffix}` },
+      });
+      const viaProtobuf = await post(collection, protobufMediaType, encodeObject(name('pb')));
+      assert.equal(viaProtobuf.status, 201, text(viaProtobuf.body));
+      assert.equal((await post(collection, 'application/json', Buffer.from(JSON.stringify(name('json'))))).status, 201);
+      const stored = await Promise.all(
+        ['pb', 'json'].map((suffix) => getJson(`${collection}/${object.metadata?.name ?? ''}-${suffix}`)),
+      );
+      assert.deepEqual(comparable(stored[0]!, 'pb'), comparable(stored[1]!, 'json'), collection);
+    }
+  });
+
+  it('refuses malformed protobuf bodies with the codec error messages, wrapped as badRequestMessage does', async () => {
+    const configMaps = `/api/v1/namespaces/${namespace}/configmaps`;
+    for (const [what, body] of malformedBodies()) {
+      let error: unknown;
+      try {
+        decodeObject(body);
+      } catch (caught) {
+        error = caught;
+      }
+      assert.ok(error instanceof ProtobufDecodeError, what);
+      const answer = JSON.parse(text((await post(configMaps, protobufMediaType, body)).body)) as Record<
+        string,
+        unknown
+      >;
+      assert.deepEqual(
+        { code: answer.code, reason: answer.reason, message: answer.message },
+        { code: 400, reason: 'BadRequest', message: badRequestMessage(error, 'ConfigMap', body) },
+        what,
+      );
+    }
+  });
+
+  it('accepts unknown field numbers, skipping them as the codec does', async () => {
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unknown-field' }, data: { a: 'b' } };
+    const message = encodeObject(configMap);
+    // Field 99 (varint 7) and field 100 (bytes "xy") after ConfigMap's own fields.
+    const raw = Buffer.concat([innerMessage(message), Buffer.from([0x98, 0x06, 0x07, 0xa2, 0x06, 0x02, 0x78, 0x79])]);
+    const body = encodeEnvelope('v1', 'ConfigMap', raw);
+    assert.deepEqual(decodeObject(body), decodeObject(message));
+    const created = await post(`/api/v1/namespaces/${namespace}/configmaps`, protobufMediaType, body);
+    assert.equal(created.status, 201, text(created.body));
+    assert.deepEqual((JSON.parse(text(created.body)) as KubeObject).data, { a: 'b' });
+  });
+});
+
+// What kube-apiserver sets itself on create, which differs between two objects.
+function comparable(object: KubeObject, suffix: string): unknown {
+  const { uid: _uid, resourceVersion: _rv, creationTimestamp: _created, name, ...metadata } = object.metadata ?? {};
+  const managedFields = metadata.managedFields?.map(({ time: _time, ...entry }) => entry);
+  return { ...object, metadata: { ...metadata, managedFields, name: name?.replace(`-${suffix}`, '') } };
+}
+
+// The runtime.Unknown raw field of an envelope that encodeObject made (typeMeta, then raw).
+function innerMessage(envelope: Uint8Array): Uint8Array {
+  let offset = 4 + 2 + (envelope[5] ?? 0);
+  assert.equal(envelope[offset++], 0x12);
+  let length = 0;
+  for (let shift = 0; ; shift += 7) {
+    const byte = envelope[offset++] ?? 0;
+    length += (byte & 0x7f) * 2 ** shift;
+    if (byte < 0x80) break;
+  }
+  return envelope.subarray(offset, offset + length);
+}
+
+function malformedBodies(): [string, Uint8Array][] {
+  const configMap = encodeObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad' }, data: { a: 'b' } });
+  return [
+    ['empty body', new Uint8Array()],
+    ['only the magic', Buffer.from('k8s\0')],
+    ['wrong magic', Buffer.from('k8s\u0001rest')],
+    ['JSON sent as protobuf', Buffer.from('{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"json"}}')],
+    ['random bytes', Uint8Array.from([12, 200, 3, 99, 7, 1, 0, 5])],
+    ['truncated envelope', configMap.subarray(0, 20)],
+    ['truncated object', configMap.subarray(0, configMap.length - 5)],
+    ['illegal wire type in the envelope', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0xff, 0xff, 0x07, 0x01, 0x02])],
+    ['wrong wire type in the type meta', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x0a, 0x02, 0x08, 0x01, 0x12, 0x00])],
+    ['end group in the envelope', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x0c])],
+    ['field number 0 in the envelope', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x02, 0x00])],
+    ['kind unknown', encodeEnvelope('v1', 'ConfigMop', innerMessage(configMap))],
+    ['version unknown', encodeEnvelope('v2', 'ConfigMap', innerMessage(configMap))],
+  ];
+}

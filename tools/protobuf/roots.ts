@@ -1,0 +1,46 @@
+/**
+ * The kinds the embedded server can read and write as protobuf: each maps an apiVersion
+ * and kind to its message in k8s.io/api or k8s.io/apimachinery's generated.proto. The
+ * generator keeps these messages and everything they reach. To serve another kind as
+ * protobuf, add it here (with its List) and run `npm run protobuf`.
+ */
+export interface RootKind {
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** The full protobuf message name. */
+  readonly message: string;
+}
+
+const core = 'k8s.io.api.core.v1';
+const meta = 'k8s.io.apimachinery.pkg.apis.meta.v1';
+
+export const rootKinds: readonly RootKind[] = [
+  { apiVersion: 'v1', kind: 'Namespace', message: `${core}.Namespace` },
+  { apiVersion: 'v1', kind: 'NamespaceList', message: `${core}.NamespaceList` },
+  { apiVersion: 'v1', kind: 'ConfigMap', message: `${core}.ConfigMap` },
+  { apiVersion: 'v1', kind: 'ConfigMapList', message: `${core}.ConfigMapList` },
+  { apiVersion: 'v1', kind: 'Secret', message: `${core}.Secret` },
+  { apiVersion: 'v1', kind: 'SecretList', message: `${core}.SecretList` },
+  { apiVersion: 'v1', kind: 'Pod', message: `${core}.Pod` },
+  { apiVersion: 'v1', kind: 'PodList', message: `${core}.PodList` },
+  { apiVersion: 'apps/v1', kind: 'Deployment', message: 'k8s.io.api.apps.v1.Deployment' },
+  { apiVersion: 'apps/v1', kind: 'DeploymentList', message: 'k8s.io.api.apps.v1.DeploymentList' },
+  { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', message: 'k8s.io.api.coordination.v1.Lease' },
+  { apiVersion: 'coordination.k8s.io/v1', kind: 'LeaseList', message: 'k8s.io.api.coordination.v1.LeaseList' },
+  { apiVersion: 'autoscaling/v1', kind: 'Scale', message: 'k8s.io.api.autoscaling.v1.Scale' },
+  { apiVersion: 'v1', kind: 'Status', message: `${meta}.Status` },
+  { apiVersion: 'meta.k8s.io/v1', kind: 'Status', message: `${meta}.Status` },
+];
+
+/**
+ * meta/v1 kinds that Go registers in every group version (`metav1.AddToGroupVersion`):
+ * a client may send a DeleteOptions as `apps/v1`. They are added for each apiVersion of
+ * `rootKinds`, and for `meta.k8s.io/v1`.
+ */
+export const everyVersionKinds: readonly Omit<RootKind, 'apiVersion'>[] = [
+  { kind: 'DeleteOptions', message: `${meta}.DeleteOptions` },
+  { kind: 'WatchEvent', message: `${meta}.WatchEvent` },
+];
+
+/** Messages the codec itself needs, whatever the kinds: the `k8s\0` envelope. */
+export const rootMessages: readonly string[] = ['k8s.io.apimachinery.pkg.runtime.Unknown'];
