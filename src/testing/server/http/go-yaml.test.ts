@@ -174,11 +174,14 @@ describe('toGoYaml: characters YAML reads its own way in JSON text', () => {
     );
   });
 
-  it('fails, as JSONToYAML does, on DEL, C1 controls, U+FFFE, NEL in a key', async () => {
+  it("fails with JSONToYAML's message on DEL, C1 controls, U+FFFE, a NEL line starting ---, NEL in a key", async () => {
     for (const value of ['a\u007fb', '\u009f', '\uffff', 'a\u0085--- b', { 'a\u0085b': 1 }]) {
-      assert.ok('error' in (await goYaml(value)), `the real JSONToYAML of ${JSON.stringify(value)} fails`);
-      assert.throws(() => toGoYaml(value), GoYamlError);
+      await sameAsGo(value);
     }
+    assert.throws(() => toGoYaml('\u007f'), {
+      name: 'GoYamlError',
+      message: 'yaml: control characters are not allowed',
+    });
   });
 });
 
@@ -218,10 +221,18 @@ function keysTotallyOrdered(value: unknown): boolean {
   return consistent && Object.values(value).every(keysTotallyOrdered);
 }
 
+const controlMessage = 'yaml: control characters are not allowed';
+
 async function sameAsGo(value: unknown): Promise<void> {
   const expected = await goYaml(value);
   if ('error' in expected) {
-    assert.throws(() => toGoYaml(value), GoYamlError, `JSONToYAML failed: ${expected.error}`);
+    // Go names the line of the NEL failures; toGoYaml does not. With both a control
+    // character and a NEL failure, Go reports the one its reader meets first (it reads
+    // ahead in 512-byte chunks); toGoYaml reports the control character.
+    const message = expected.error.replace(/^yaml: line [0-9]+: /, 'yaml: ');
+    const both = /[\u007F-\u0084\u0086-\u009F\uFFFE\uFFFF]/u.test(JSON.stringify(value)) && message !== controlMessage;
+    const expectedMessage = both ? controlMessage : message;
+    assert.throws(() => toGoYaml(value), { name: GoYamlError.name, message: expectedMessage }, expected.error);
   } else {
     assert.equal(toGoYaml(value), expected.yaml);
   }

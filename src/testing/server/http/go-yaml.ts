@@ -1,4 +1,4 @@
-import { goYamlReadsJsonString, GoYamlError } from './go-yaml-json-string.ts';
+import { goYamlReadsJsonString, GoYamlError, refuseControlCharacters } from './go-yaml-json-string.ts';
 import { goYamlKeyOrder } from './go-yaml-key-order.ts';
 import { goYamlNumber } from './go-yaml-number.ts';
 import { isMultiline, stringStyle } from './go-yaml-scalar-style.ts';
@@ -15,11 +15,12 @@ export { GoYamlError } from './go-yaml-json-string.ts';
  * strings, else quoted; `|` for multi-line strings; long lines wrapped after column 80.
  *
  * `value` is taken as JSON.stringify sees it. Throws GoYamlError for the few strings that
- * make JSONToYAML fail (see goYamlReadsJsonString).
+ * make JSONToYAML fail (see go-yaml-json-string.ts).
  */
 export function toGoYaml(value: unknown): string {
   const json = JSON.stringify(value) as string | undefined; // undefined for undefined, functions, symbols
   if (json === undefined) throw new TypeError(`toGoYaml: ${typeof value} has no JSON form`);
+  refuseControlCharacters(json);
   const w = new YamlWriter();
   writeNode(w, JSON.parse(json), { parentIndent: -1, inMapping: false, simpleKey: false });
   w.indent(0); // the document's end: a final line break unless the last line is empty
@@ -107,7 +108,6 @@ function writeKey(w: YamlWriter, key: string, indent: number): void {
 
 /** A key is read like any JSON string, except that a NEL in it fails (a key is one line). */
 function goYamlReadsKey(key: string): string {
-  if (key.includes('\u0085'))
-    throw new GoYamlError(`yaml: a key with NEL (U+0085) is not one line: ${JSON.stringify(key)}`);
+  if (key.includes('\u0085')) throw new GoYamlError("yaml: did not find expected ',' or '}'");
   return goYamlReadsJsonString(key);
 }
