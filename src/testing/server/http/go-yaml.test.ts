@@ -87,6 +87,10 @@ describe('toGoYaml: other strings that cannot be plain', () => {
     await assertYaml('\uFEFFa b', '"\\uFEFF\\x61\\x20\\x62"\n');
   });
 
+  it('write a lone surrogate as U+FFFD, as Go reads it from JSON', async () => {
+    await assertYaml({ 'k\ud800': 'a\udc00' }, 'k\uFFFD: a\uFFFD\n');
+  });
+
   it('keep U+2028 raw in single quotes, with the next line indented', async () => {
     await assertYaml('a\u2028b', "'a\u2028  b'\n");
   });
@@ -122,6 +126,12 @@ describe('toGoYaml: long scalars', () => {
     const list = 'word '.repeat(30).trim();
     const wrapped = `- ${'word '.repeat(16).trim()}\n  ${'word '.repeat(14).trim()}\n`;
     await assertYaml([list], wrapped);
+  });
+
+  it('wrap at the first space after column 80, not at column 80', async () => {
+    await assertYaml({ a: `${'x'.repeat(77)} yyyyy z` }, `a: ${'x'.repeat(77)} yyyyy\n  z\n`);
+    await assertYaml({ a: `${'x'.repeat(78)} yyyyy z` }, `a: ${'x'.repeat(78)}\n  yyyyy z\n`);
+    await assertYaml({ a: `'${'x'.repeat(77)} y z` }, `a: '''${'x'.repeat(77)}\n  y z'\n`);
   });
 
   it('never wrap at double spaces, inside a word, or in keys', async () => {
@@ -191,8 +201,9 @@ const pieces = [' ', ' ', ' ', "'", '"', ':', '#', '-', '0', '1', '9', '.', '\n'
 pieces.push(',', '[', '{', '?', '!', '|', '>', '~', '\\', 'T', 'Z', 'n', 'é', '😀', '\u2028', '\u2029', '\u0085');
 pieces.push('\uFEFF', '\r', '\u00a0', '\u007f', '\u0000', 'w'.repeat(13), 'x'.repeat(40), '2026-01-02', '12:30:45');
 pieces.push('0x1F', '1e5', '.5', 'null', 'on');
+// Lengths spread over the whole range ('max'), so long strings wrap at every column.
 const text = (maxPieces: number) =>
-  fc.array(fc.constantFrom(...pieces), { maxLength: maxPieces }).map((parts) => parts.join(''));
+  fc.array(fc.constantFrom(...pieces), { maxLength: maxPieces, size: 'max' }).map((parts) => parts.join(''));
 const jsonValue = (maxPieces: number) =>
   fc.letrec((tie) => ({
     node: fc.oneof(
@@ -206,7 +217,7 @@ const jsonValue = (maxPieces: number) =>
       tie('map'),
     ),
     list: fc.array(tie('node'), { maxLength: 4 }),
-    map: fc.dictionary(text(8), tie('node'), { maxKeys: 5 }),
+    map: fc.dictionary(text(12), tie('node'), { maxKeys: 5 }),
   })).node;
 
 /**
