@@ -98,8 +98,8 @@ const writeBody = (
   request: IncomingMessage,
   response: ServerResponse,
   status: number,
-  { contentType, body }: EncodedBody,
-): Promise<void> => writeAnswer(request, response, status, { 'content-type': contentType }, body);
+  { contentType, body, status: encodedStatus }: EncodedBody,
+): Promise<void> => writeAnswer(request, response, encodedStatus ?? status, { 'content-type': contentType }, body);
 
 /**
  * Whether Go's pretty JSON encoder answers: `?pretty=true` (any Go boolean), or, without

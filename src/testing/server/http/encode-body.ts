@@ -1,24 +1,27 @@
-import { Document } from 'yaml';
 import type { KubeObject } from '../kube-object.ts';
 import { encodeObject } from '../protobuf/index.ts';
 import { goEscape, goJson } from './go-json.ts';
+import { GoYamlError, toGoYaml } from './go-yaml.ts';
 import { mediaTypeOf, type MediaFormat } from './negotiate.ts';
+import { internalError } from './status.ts';
 
 /** An answer's body as bytes on the wire, and the Content-Type that names them. */
 export interface EncodedBody {
   readonly contentType: string;
   readonly body: string | Uint8Array;
+  /** The status to answer instead: kube-apiserver's 500 when its YAML encoder failed. */
+  readonly status?: number;
 }
 
 /**
  * `object` in `format`: JSON as Go's encoder writes it (one line and a newline, or
- * indented two spaces when pretty), YAML as sigs.k8s.io/yaml writes it (keys sorted), or
- * Kubernetes protobuf.
+ * indented two spaces when pretty), YAML byte for byte as kube-apiserver writes it
+ * (toGoYaml), or Kubernetes protobuf.
  */
 export function encodeBody(format: MediaFormat, object: KubeObject, options: { pretty?: boolean } = {}): EncodedBody {
   const contentType = mediaTypeOf(format);
   if (format === 'protobuf') return { contentType, body: encodeObject(object) };
-  if (format === 'yaml') return { contentType, body: toYaml(object) };
+  if (format === 'yaml') return yamlBody(contentType, object);
   return { contentType: mediaTypeOf('json'), body: toJson(object, options.pretty ?? false) };
 }
 
@@ -28,25 +31,12 @@ export const toJson = (value: unknown, pretty = false): string => (pretty ? goIn
 /** Go's json.MarshalIndent with two spaces: HTML-safe escapes, no final newline. */
 export const goIndented = (value: unknown): string => goEscape(JSON.stringify(value, null, 2));
 
-/** go-yaml's order of map keys: runs of digits compare as numbers, the rest by code point. */
-export function naturalKeyOrder(a: string, b: string): number {
-  const pattern = /(\d+|\D+)/g;
-  const left = a.match(pattern) ?? [];
-  const right = b.match(pattern) ?? [];
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const x = left[i] as string;
-    const y = right[i] as string;
-    if (x === y) continue;
-    const numeric = /^\d/.test(x) && /^\d/.test(y);
-    if (numeric && Number(x) !== Number(y)) return Number(x) - Number(y);
-    return x < y ? -1 : 1;
+/** A few strings have no YAML form; kube-apiserver answers a 500 Status (in YAML) instead. */
+function yamlBody(contentType: string, object: KubeObject): EncodedBody {
+  try {
+    return { contentType, body: toGoYaml(object) };
+  } catch (error) {
+    if (!(error instanceof GoYamlError)) throw error;
+    return { contentType, status: 500, body: toGoYaml(internalError(error.message).body) };
   }
-  return left.length - right.length;
-}
-
-function toYaml(value: unknown): string {
-  const document = new Document(value, {
-    sortMapEntries: (a, b) => naturalKeyOrder(String(a.key), String(b.key)),
-  });
-  return document.toString({ lineWidth: 0, defaultStringType: 'PLAIN', singleQuote: true, indentSeq: false });
 }
