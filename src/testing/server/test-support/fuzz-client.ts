@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { type Agent, request as httpRequest } from 'node:http';
 import { parse as parseYaml } from 'yaml';
+import { decodeObject, decodeWatchFrames, protobufMediaType } from '../protobuf/index.ts';
 import type { TestServer } from '../start-test-server.ts';
 
 /** One request as the fuzzer builds it; the path carries the query string. */
@@ -21,6 +22,7 @@ export type FuzzAnswer =
       readonly status: number;
       readonly contentType: string;
       readonly text: string;
+      readonly bytes: Buffer;
       /** A stream (watch) cut short by the client: `text` holds what came first. */
       readonly streaming: boolean;
     }
@@ -63,6 +65,7 @@ export function send(server: TestServer, fuzz: FuzzRequest, agent: Agent | false
           status: response.statusCode ?? 0,
           contentType: response.headers['content-type'] ?? '',
           text: Buffer.concat(chunks).toString('utf8'),
+          bytes: Buffer.concat(chunks),
           streaming: cut,
         });
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -159,6 +162,10 @@ export function checkAnswer(fuzz: FuzzRequest, answer: FuzzAnswer, mayDrop = fal
     checkYaml(status, text, context);
     return;
   }
+  if (contentType.startsWith(protobufMediaType)) {
+    checkProtobuf(status, answer, context);
+    return;
+  }
   if (status < 300) {
     if (!isJson(contentType)) {
       assert.equal(text, 'ok', `2xx ${contentType} ${text.slice(0, 200)}: ${context}`);
@@ -190,6 +197,25 @@ function checkYaml(status: number, text: string, context: string): void {
   }
   if (status < 300) assert.ok(isObject(body), `not an object: ${context}`);
   else checkStatus(status, body, context);
+}
+
+/**
+ * A protobuf answer (asked with `Accept: application/vnd.kubernetes.protobuf`): objects or
+ * complete watch frames, or a Status on failure.
+ */
+function checkProtobuf(status: number, answer: { bytes: Buffer; streaming: boolean }, context: string): void {
+  let bodies: unknown[];
+  try {
+    bodies = answer.streaming
+      ? decodeWatchFrames(answer.bytes).map(({ object }) => object)
+      : [decodeObject(answer.bytes)];
+  } catch (error) {
+    assert.fail(`not protobuf (${String(error)}): ${context}`);
+  }
+  for (const body of bodies) {
+    if (status < 300) assert.ok(isObject(body), `not an object: ${context}`);
+    else checkStatus(status, body, context);
+  }
 }
 
 function checkStatus(status: number, body: unknown, context: string): void {
