@@ -180,6 +180,10 @@ function malformedBodies(): [string, Uint8Array][] {
     ['wrong wire type in the type meta', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x0a, 0x02, 0x08, 0x01, 0x12, 0x00])],
     ['end group in the envelope', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x0c])],
     ['field number 0 in the envelope', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x02, 0x00])],
+    ['wrong wire type for the type meta', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x08, 0x01])],
+    ['wrong wire type for the kind', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x0a, 0x02, 0x15, 0x01])],
+    ['a varint of 11 bytes', Uint8Array.from([0x6b, 0x38, 0x73, 0, ...new Array<number>(10).fill(0xff), 0x01])],
+    ['a length past the end', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x0a])],
     ['kind unknown', encodeEnvelope('v1', 'ConfigMop', innerMessage(configMap))],
     ['version unknown', encodeEnvelope('v2', 'ConfigMap', innerMessage(configMap))],
   ];

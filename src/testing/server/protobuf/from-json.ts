@@ -37,9 +37,9 @@ export function messageFromJson(type: protobuf.Type, json: Record<string, unknow
 
 function mapFromJson(field: protobuf.Field, value: unknown, path: string): WireObject {
   if (!isObject(value)) throw new TypeError(`${path}: expected an object, got ${JSON.stringify(value)}`);
-  const out: WireObject = {};
-  for (const key of Object.keys(value).sort()) out[key] = valueFromJson(field, value[key] ?? null, `${path}.${key}`);
-  return out;
+  // fromEntries, not assignment: a "__proto__" key (a valid ConfigMap key) stays a key.
+  const keys = Object.keys(value).sort();
+  return Object.fromEntries(keys.map((key) => [key, valueFromJson(field, value[key] ?? null, `${path}.${key}`)]));
 }
 
 function listFromJson(field: protobuf.Field, value: unknown, path: string): unknown[] {

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { encodeEnvelope } from './envelope.ts';
+import { badRequestMessage, ProtobufDecodeError } from './errors.ts';
+import { decodeObject, encodeObject, hasProtobufMessage } from './index.ts';
+
+const fromHex = (text: string) => Uint8Array.from(Buffer.from(text.replaceAll(' ', ''), 'hex'));
+
+// A Secret as Go's Marshal writes it: an ObjectMeta with its plain fields written empty,
+// data {"e": []byte{}, "n": nil} (a nil value has no value field), type "".
+const goEmptyMeta = '0a10 0a00 1200 1a00 2200 2a00 3200 3800 4200';
+const goSecret = `${goEmptyMeta} 12050a01651200 12030a016e 1a00`;
+
+function decodeError(bytes: Uint8Array): ProtobufDecodeError {
+  try {
+    decodeObject(bytes);
+  } catch (error) {
+    if (error instanceof ProtobufDecodeError) return error;
+    throw error;
+  }
+  assert.fail('decodeObject did not throw');
+}
+
+describe('encodeObject and decodeObject', () => {
+  it('read Go\'s bytes as Go\'s JSON: empty bytes and nil bytes in a map are both ""', () => {
+    assert.deepEqual(decodeObject(encodeEnvelope('v1', 'Secret', fromHex(goSecret))), {
+      kind: 'Secret',
+      apiVersion: 'v1',
+      metadata: {},
+      data: { e: '', n: '' },
+    });
+  });
+
+  it("write Go's bytes: every plain field, even empty; map entries sorted by key", () => {
+    const secret = { apiVersion: 'v1', kind: 'Secret', metadata: {}, data: { e: '' } };
+    assert.deepEqual(
+      encodeObject(secret),
+      encodeEnvelope('v1', 'Secret', fromHex(`${goEmptyMeta} 12050a01651200 1a00`)),
+    );
+    const sorted = encodeObject({ apiVersion: 'v1', kind: 'ConfigMap', data: { b: '2', a: '1' } });
+    const unsorted = encodeObject({ apiVersion: 'v1', kind: 'ConfigMap', data: { a: '1', b: '2' } });
+    assert.deepEqual(sorted, unsorted);
+  });
+
+  it('inline the embedded structs Go inlines (a volume source, a probe handler)', () => {
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p' },
+      spec: {
+        containers: [{ name: 'c', image: 'i', livenessProbe: { exec: { command: ['true'] } } }],
+        volumes: [{ name: 'v', secret: { secretName: 's', optional: false } }],
+      },
+    };
+    const spec = decodeObject(encodeObject(pod)).spec as Record<string, [Record<string, unknown>]>;
+    assert.deepEqual(spec.volumes?.[0], { name: 'v', secret: { secretName: 's', optional: false } });
+    assert.deepEqual(spec.containers?.[0].livenessProbe, { exec: { command: ['true'] } });
+  });
+
+  it('keep pointers to zero values and int64s as numbers, drop empty omitempty fields', () => {
+    const deployment = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'd', generation: 2 ** 40, labels: {} },
+      spec: { replicas: 0, minReadySeconds: 0, selector: null, template: { spec: { containers: [] } } },
+    };
+    const decoded = decodeObject(encodeObject(deployment));
+    assert.deepEqual(decoded.metadata, { name: 'd', generation: 2 ** 40 });
+    // selector and containers have no omitempty: Go writes null for them.
+    assert.deepEqual(decoded.spec, {
+      replicas: 0,
+      selector: null,
+      template: { metadata: {}, spec: { containers: null } },
+      strategy: {},
+    });
+  });
+
+  it('know the root kinds, their lists, and DeleteOptions in every group version; not others', () => {
+    for (const [apiVersion, kind] of [
+      ['v1', 'Pod'],
+      ['apps/v1', 'DeploymentList'],
+      ['autoscaling/v1', 'Scale'],
+      ['v1', 'Status'],
+      ['apps/v1', 'DeleteOptions'],
+      ['meta.k8s.io/v1', 'DeleteOptions'],
+    ])
+      assert.ok(hasProtobufMessage(apiVersion!, kind!), `${apiVersion}/${kind}`);
+    assert.ok(!hasProtobufMessage('stable.example.com/v1', 'CronTab'));
+    assert.ok(!hasProtobufMessage('v1', 'Service'));
+    assert.throws(() => encodeObject({ apiVersion: 'example.com/v1', kind: 'Widget' }), {
+      message: 'protobuf: no protobuf message for kind "Widget" in "example.com/v1"',
+    });
+  });
+
+  it("refuse an envelope kind Go would not know, in kube-apiserver's words", () => {
+    const raw = fromHex(goSecret);
+    const unknown = decodeError(encodeEnvelope('apps/v1', 'Widget', raw));
+    assert.equal(
+      unknown.message,
+      'no kind "Widget" is registered for version "apps/v1" in scheme "pkg/runtime/scheme.go:111"',
+    );
+    assert.equal(
+      badRequestMessage(unknown, 'Deployment', new Uint8Array()),
+      `Widget in version "v1" cannot be handled as a Deployment: ${unknown.message}`,
+    );
+    assert.equal(
+      decodeError(encodeEnvelope('v1', '', raw)).message,
+      `Object 'Kind' is missing in 'runtime.TypeMeta{APIVersion:"v1", Kind:""}'`,
+    );
+  });
+
+  it('refuse a truncated object with "unexpected EOF", summarised as kube-apiserver does', () => {
+    const truncated = encodeEnvelope('v1', 'Secret', fromHex(goSecret).subarray(0, 20));
+    const error = decodeError(truncated);
+    assert.equal(error.message, 'unexpected EOF');
+    assert.equal(
+      badRequestMessage(error, 'Secret', truncated),
+      `the object provided is unrecognized (must be of type Secret): unexpected EOF (${Buffer.from(truncated.subarray(0, 30)).toString('hex')} ...)`,
+    );
+    assert.equal(
+      badRequestMessage(decodeError(Buffer.from('{"kind":1}')), 'Pod', Buffer.from('{"kind":1}')),
+      'the object provided is unrecognized (must be of type Pod): provided data does not appear to be a protobuf message, expected prefix [107 56 115 0] ({"kind":1})',
+    );
+  });
+});
