@@ -116,7 +116,7 @@ describe('protobuf codec against the real kube-apiserver', apiServerSuite(), () 
     for (const [what, body] of malformedBodies()) {
       let error: unknown;
       try {
-        decodeObject(body);
+        decodeObject(body, { apiVersion: 'v1', kind: 'ConfigMap' });
       } catch (caught) {
         error = caught;
       }
@@ -133,11 +133,20 @@ describe('protobuf codec against the real kube-apiserver', apiServerSuite(), () 
     }
   });
 
+  it('takes an empty kind and apiVersion in the envelope from the URL, as decodeObject does from its defaults', async () => {
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'no-type' }, data: { a: 'b' } };
+    const body = encodeEnvelope('', '', innerMessage(encodeObject(configMap)));
+    const created = await post(`/api/v1/namespaces/${namespace}/configmaps`, protobufMediaType, body);
+    assert.equal(created.status, 201, text(created.body));
+    assert.deepEqual(decodeObject(body, { apiVersion: 'v1', kind: 'ConfigMap' }), configMap);
+  });
+
   it('accepts unknown field numbers, skipping them as the codec does', async () => {
     const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unknown-field' }, data: { a: 'b' } };
     const message = encodeObject(configMap);
-    // Field 99 (varint 7) and field 100 (bytes "xy") after ConfigMap's own fields.
-    const raw = Buffer.concat([innerMessage(message), Buffer.from([0x98, 0x06, 0x07, 0xa2, 0x06, 0x02, 0x78, 0x79])]);
+    // Unknown fields of every wire type after ConfigMap's own: varint, bytes, a group, fixed64, fixed32.
+    const unknownFields = fromHex('9806 07 a206 027879 4b 5001 4c 610102030405060708 6504030201');
+    const raw = Buffer.concat([innerMessage(message), unknownFields]);
     const body = encodeEnvelope('v1', 'ConfigMap', raw);
     assert.deepEqual(decodeObject(body), decodeObject(message));
     const created = await post(`/api/v1/namespaces/${namespace}/configmaps`, protobufMediaType, body);
@@ -166,6 +175,21 @@ function innerMessage(envelope: Uint8Array): Uint8Array {
   return envelope.subarray(offset, offset + length);
 }
 
+const fromHex = (hex: string) => Uint8Array.from(Buffer.from(hex.replaceAll(' ', ''), 'hex'));
+
+// Bad ConfigMap messages inside a good envelope, as hex.
+const innerMalformed: [string, string][] = [
+  ['a map sent as a varint', '1001'],
+  ['an embedded struct sent as a varint', '0801'],
+  ['a Time sent as a varint', '0a02 4001'],
+  ['a Timestamp field sent as bytes', '0a04 4202 0a00'],
+  ['a string sent as a varint', '0a02 2801'],
+  ['an end group in the object', '0c'],
+  ['field number 0 in the object', '00'],
+  ['a string cut short', '0a05 0a02 78'],
+  ['an unterminated group', '4b'],
+];
+
 function malformedBodies(): [string, Uint8Array][] {
   const configMap = encodeObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad' }, data: { a: 'b' } });
   return [
@@ -184,6 +208,10 @@ function malformedBodies(): [string, Uint8Array][] {
     ['wrong wire type for the kind', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x0a, 0x02, 0x15, 0x01])],
     ['a varint of 11 bytes', Uint8Array.from([0x6b, 0x38, 0x73, 0, ...new Array<number>(10).fill(0xff), 0x01])],
     ['a length past the end', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x0a])],
+    ...innerMalformed.map(([what, raw]): [string, Uint8Array] => [
+      what,
+      encodeEnvelope('v1', 'ConfigMap', fromHex(raw)),
+    ]),
     ['kind unknown', encodeEnvelope('v1', 'ConfigMop', innerMessage(configMap))],
     ['version unknown', encodeEnvelope('v2', 'ConfigMap', innerMessage(configMap))],
   ];

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import protobuf from 'protobufjs';
 import { descriptorOf, messageClosure } from './closure.ts';
 import { goModuleDir, goModules } from './go-modules.ts';
-import { goJsonOf } from './go-json.ts';
+import { goDetailsOf } from './go-json.ts';
 import { everyVersionKinds, rootKinds, rootMessages } from './roots.ts';
 
 const target = 'src/testing/server/protobuf/descriptors.generated.ts';
@@ -49,7 +49,7 @@ export function generate(): string {
   const content = {
     sources: goModules.map(({ path, version }) => `${path}@${version}`),
     kinds,
-    go: goJsonOf(types, dirs),
+    ...goDetailsOf(types, dirs),
     protobuf: descriptorOf(types),
   };
   return [

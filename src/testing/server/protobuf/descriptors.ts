@@ -8,11 +8,14 @@ export interface Descriptors {
   readonly kinds: ReadonlyMap<string, protobuf.Type>;
   /** Full message name -> field name -> letters (p pointer, e omitempty, z omitzero, i inline). */
   readonly go: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Full message name -> field name -> its Go name, where that is not the field name capitalized. */
+  readonly goNames: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 interface Generated {
   kinds: Record<string, string>;
   go: Record<string, Record<string, string>>;
+  goNames: Record<string, Record<string, string>>;
   protobuf: protobuf.INamespace;
 }
 
@@ -25,7 +28,7 @@ export function descriptors(): Descriptors {
   const root = protobuf.Root.fromJSON(generated.protobuf);
   root.resolveAll();
   const kinds = new Map(Object.entries(generated.kinds).map(([key, name]) => [key, root.lookupType(name)]));
-  loaded = { root, kinds, go: generated.go };
+  loaded = { root, kinds, go: generated.go, goNames: generated.goNames };
   return loaded;
 }
 

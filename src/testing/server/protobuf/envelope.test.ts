@@ -8,10 +8,12 @@ const magic = '6b387300';
 
 // The message each gets is the one apimachinery's serializer and gogo's code give (the
 // integration test posts the same kinds of bytes to kube-apiserver).
-const refusesWith = (bytes: Uint8Array, message: string) => { assert.throws(
+const refusesWith = (bytes: Uint8Array, message: string) => {
+  assert.throws(
     () => decodeEnvelope(bytes),
     (error) => error instanceof ProtobufDecodeError && error.message === message,
-  ); };
+  );
+};
 
 describe('the k8s\\0 envelope', () => {
   it('is the magic then a runtime.Unknown with every field written, as Go writes it', () => {

@@ -9,7 +9,7 @@
 import { messageOf } from './descriptors.ts';
 
 export { badRequestMessage, ProtobufDecodeError } from './errors.ts';
-export { decodeObject, encodeObject } from './object-codec.ts';
+export { decodeObject, encodeObject, type TypeMeta } from './object-codec.ts';
 export { decodeWatchFrames, encodeWatchEvent, type ProtobufWatchEvent } from './watch.ts';
 
 /** The media type of Kubernetes protobuf bodies. */

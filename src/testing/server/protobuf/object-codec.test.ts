@@ -109,17 +109,36 @@ describe('encodeObject and decodeObject', () => {
     );
   });
 
-  it('refuse a truncated object with "unexpected EOF", summarised as kube-apiserver does', () => {
-    const truncated = encodeEnvelope('v1', 'Secret', fromHex(goSecret).subarray(0, 20));
-    const error = decodeError(truncated);
-    assert.equal(error.message, 'unexpected EOF');
+  it('refuse truncated data with "unexpected EOF", worded as kube-apiserver does', () => {
+    const inner = encodeEnvelope('v1', 'Secret', fromHex(goSecret).subarray(0, 20));
+    const innerError = decodeError(inner);
+    assert.equal(innerError.message, 'unexpected EOF');
+    assert.deepEqual(innerError.typeMeta, { apiVersion: 'v1', kind: 'Secret' });
     assert.equal(
-      badRequestMessage(error, 'Secret', truncated),
-      `the object provided is unrecognized (must be of type Secret): unexpected EOF (${Buffer.from(truncated.subarray(0, 30)).toString('hex')} ...)`,
+      badRequestMessage(innerError, 'ConfigMap', inner),
+      'Secret in version "v1" cannot be handled as a ConfigMap: unexpected EOF',
+    );
+    const envelope = encodeEnvelope('v1', 'Secret', fromHex(goSecret)).subarray(0, 40);
+    const envelopeError = decodeError(envelope);
+    assert.equal(envelopeError.typeMeta, undefined);
+    assert.equal(
+      badRequestMessage(envelopeError, 'Secret', envelope),
+      `the object provided is unrecognized (must be of type Secret): unexpected EOF (${Buffer.from(envelope.subarray(0, 30)).toString('hex')} ...)`,
     );
     assert.equal(
       badRequestMessage(decodeError(Buffer.from('{"kind":1}')), 'Pod', Buffer.from('{"kind":1}')),
       'the object provided is unrecognized (must be of type Pod): provided data does not appear to be a protobuf message, expected prefix [107 56 115 0] ({"kind":1})',
+    );
+  });
+
+  it('take an empty kind or version in the envelope from the defaults given, as Go does', () => {
+    const raw = fromHex(goSecret);
+    const secret = { kind: 'Secret', apiVersion: 'v1', metadata: {}, data: { e: '', n: '' } };
+    assert.deepEqual(decodeObject(encodeEnvelope('', '', raw), { apiVersion: 'v1', kind: 'Secret' }), secret);
+    assert.deepEqual(decodeObject(encodeEnvelope('v1', '', raw), { apiVersion: 'v1', kind: 'Secret' }), secret);
+    assert.equal(
+      decodeError(encodeEnvelope('', 'Secret', raw)).message,
+      `Object 'apiVersion' is missing in 'runtime.TypeMeta{APIVersion:"", Kind:"Secret"}'`,
     );
   });
 });
