@@ -42,6 +42,15 @@ describe('encodeObject and decodeObject', () => {
     assert.deepEqual(sorted, unsorted);
   });
 
+  it('keep a map key named __proto__ (a valid ConfigMap key) both ways', () => {
+    const data = JSON.parse('{"__proto__":"x","a":"b"}') as Record<string, string>;
+    const decoded = decodeObject(encodeObject({ apiVersion: 'v1', kind: 'ConfigMap', data }));
+    assert.deepEqual(Object.entries(decoded.data as object), [
+      ['__proto__', 'x'],
+      ['a', 'b'],
+    ]);
+  });
+
   it('inline the embedded structs Go inlines (a volume source, a probe handler)', () => {
     const pod = {
       apiVersion: 'v1',
