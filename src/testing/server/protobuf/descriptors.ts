@@ -1,4 +1,5 @@
-import protobuf from 'protobufjs';
+import type protobuf from 'protobufjs';
+import { protobufjs } from './load-protobufjs.ts';
 import { descriptorsJson } from './descriptors.generated.ts';
 
 /** The generated descriptors, parsed: message types, kinds, and Go's JSON details per field. */
@@ -25,7 +26,7 @@ let loaded: Descriptors | undefined;
 export function descriptors(): Descriptors {
   if (loaded) return loaded;
   const generated = JSON.parse(descriptorsJson) as Generated;
-  const root = protobuf.Root.fromJSON(generated.protobuf);
+  const root = protobufjs().Root.fromJSON(generated.protobuf);
   root.resolveAll();
   const kinds = new Map(Object.entries(generated.kinds).map(([key, name]) => [key, root.lookupType(name)]));
   loaded = { root, kinds, go: generated.go, goNames: generated.goNames };
