@@ -77,22 +77,25 @@ describe('protobuf codec against the real kube-apiserver', apiServerSuite(), () 
   });
 
   it('a watch stream in protobuf: length-prefixed WatchEvents that encodeWatchEvent reproduces byte for byte', async () => {
-    const query = '?watch=true&timeoutSeconds=1';
-    for (const { collection } of cases) {
-      const stream = await get(collection + query, `${protobufMediaType};stream=watch`);
-      assert.equal(stream.contentType, `${protobufMediaType};stream=watch`);
-      const events = decodeWatchFrames(stream.body);
-      const jsonLines = text((await get(collection + query, 'application/json')).body)
-        .trim()
-        .split('\n');
-      assert.deepEqual(
-        events,
-        jsonLines.map((line) => JSON.parse(line) as unknown),
-        collection,
-      );
-      const frames = events.map(({ type, object }) => encodeWatchEvent(type, object));
-      assert.deepEqual(Buffer.concat(frames), Buffer.from(stream.body), collection);
-    }
+    // The watches end after a second; all run at once.
+    const watch = (collection: string, accept: string) => get(`${collection}?watch=true&timeoutSeconds=1`, accept);
+    await Promise.all(
+      cases.map(async ({ collection }) => {
+        const [stream, json] = await Promise.all([
+          watch(collection, `${protobufMediaType};stream=watch`),
+          watch(collection, 'application/json'),
+        ]);
+        assert.equal(stream.contentType, `${protobufMediaType};stream=watch`);
+        const events = decodeWatchFrames(stream.body);
+        const jsonEvents = text(json.body)
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as unknown);
+        assert.deepEqual(events, jsonEvents, collection);
+        const frames = events.map(({ type, object }) => encodeWatchEvent(type, object));
+        assert.deepEqual(Buffer.concat(frames), Buffer.from(stream.body), collection);
+      }),
+    );
   });
 
   it('kube-apiserver stores a protobuf body made by encodeObject as it stores the same object sent as JSON', async () => {
@@ -109,6 +112,35 @@ describe('protobuf codec against the real kube-apiserver', apiServerSuite(), () 
       );
       assert.deepEqual(comparable(stored[0]!, 'pb'), comparable(stored[1]!, 'json'), collection);
     }
+  });
+
+  it('reads a DeleteOptions sent in protobuf as the same options sent as JSON', async () => {
+    const path = `/api/v1/namespaces/${namespace}/configmaps/cm`;
+    const options = { kind: 'DeleteOptions', preconditions: { uid: 'not-the-uid' }, dryRun: ['All'] };
+    const answers = await Promise.all([
+      sendBytes(
+        server.url,
+        server.tls,
+        'DELETE',
+        path,
+        { accept: 'application/json', 'content-type': protobufMediaType },
+        encodeObject({ apiVersion: 'v1', ...options }),
+      ),
+      sendBytes(
+        server.url,
+        server.tls,
+        'DELETE',
+        path,
+        { accept: 'application/json', 'content-type': 'application/json' },
+        Buffer.from(JSON.stringify({ apiVersion: 'v1', ...options })),
+      ),
+    ]);
+    const [viaProtobuf, viaJson] = answers.map((answer) => ({
+      status: answer.status,
+      body: JSON.parse(text(answer.body)) as unknown,
+    }));
+    assert.equal(viaProtobuf?.status, 409);
+    assert.deepEqual(viaProtobuf, viaJson);
   });
 
   it('refuses malformed protobuf bodies with the codec error messages, wrapped as badRequestMessage does', async () => {
