@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { descriptors } from './descriptors.ts';
 import { encodeEnvelope } from './envelope.ts';
 import { badRequestMessage, ProtobufDecodeError } from './errors.ts';
 import { decodeObject, encodeObject, hasProtobufMessage } from './index.ts';
@@ -94,6 +95,10 @@ describe('encodeObject and decodeObject', () => {
       ['meta.k8s.io/v1', 'DeleteOptions'],
     ])
       assert.ok(hasProtobufMessage(apiVersion!, kind!), `${apiVersion}/${kind}`);
+    for (const key of descriptors().kinds.keys()) {
+      const slash = key.lastIndexOf('/');
+      assert.ok(hasProtobufMessage(key.slice(0, slash), key.slice(slash + 1)), key);
+    }
     assert.ok(!hasProtobufMessage('stable.example.com/v1', 'CronTab'));
     assert.ok(!hasProtobufMessage('v1', 'Service'));
     assert.throws(() => encodeObject({ apiVersion: 'example.com/v1', kind: 'Widget' }), {
