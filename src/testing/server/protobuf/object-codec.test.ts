@@ -85,7 +85,7 @@ describe('encodeObject and decodeObject', () => {
     });
   });
 
-  it('know the root kinds, their lists, and DeleteOptions in every group version; not others', () => {
+  it('know the root kinds, their lists, and DeleteOptions in every group version; not others; name bad values', () => {
     for (const [apiVersion, kind] of [
       ['v1', 'Pod'],
       ['apps/v1', 'DeploymentList'],
@@ -101,6 +101,12 @@ describe('encodeObject and decodeObject', () => {
     }
     assert.ok(!hasProtobufMessage('stable.example.com/v1', 'CronTab'));
     assert.ok(!hasProtobufMessage('v1', 'Service'));
+    assert.throws(() => encodeObject({ apiVersion: 'v1', kind: 'Pod', spec: { priority: 2 ** 31 } }), {
+      message: 'Pod.spec.priority: expected int32, got 2147483648',
+    });
+    assert.throws(() => encodeObject({ apiVersion: 'v1', kind: 'Secret', data: { k: 'not base64!' } }), {
+      message: 'Secret.data.k: "not base64!" is not base64 (bytes are base64 in JSON)',
+    });
     assert.throws(() => encodeObject({ apiVersion: 'example.com/v1', kind: 'Widget' }), {
       message: 'protobuf: no protobuf message for kind "Widget" in "example.com/v1"',
     });
