@@ -77,22 +77,25 @@ describe('protobuf codec against the real kube-apiserver', apiServerSuite(), () 
   });
 
   it('a watch stream in protobuf: length-prefixed WatchEvents that encodeWatchEvent reproduces byte for byte', async () => {
-    const query = '?watch=true&timeoutSeconds=1';
-    for (const { collection } of cases) {
-      const stream = await get(collection + query, `${protobufMediaType};stream=watch`);
-      assert.equal(stream.contentType, `${protobufMediaType};stream=watch`);
-      const events = decodeWatchFrames(stream.body);
-      const jsonLines = text((await get(collection + query, 'application/json')).body)
-        .trim()
-        .split('\n');
-      assert.deepEqual(
-        events,
-        jsonLines.map((line) => JSON.parse(line) as unknown),
-        collection,
-      );
-      const frames = events.map(({ type, object }) => encodeWatchEvent(type, object));
-      assert.deepEqual(Buffer.concat(frames), Buffer.from(stream.body), collection);
-    }
+    // The watches end after a second; all run at once.
+    const watch = (collection: string, accept: string) => get(`${collection}?watch=true&timeoutSeconds=1`, accept);
+    await Promise.all(
+      cases.map(async ({ collection }) => {
+        const [stream, json] = await Promise.all([
+          watch(collection, `${protobufMediaType};stream=watch`),
+          watch(collection, 'application/json'),
+        ]);
+        assert.equal(stream.contentType, `${protobufMediaType};stream=watch`);
+        const events = decodeWatchFrames(stream.body);
+        const jsonEvents = text(json.body)
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line) as unknown);
+        assert.deepEqual(events, jsonEvents, collection);
+        const frames = events.map(({ type, object }) => encodeWatchEvent(type, object));
+        assert.deepEqual(Buffer.concat(frames), Buffer.from(stream.body), collection);
+      }),
+    );
   });
 
   it('kube-apiserver stores a protobuf body made by encodeObject as it stores the same object sent as JSON', async () => {
@@ -111,12 +114,41 @@ describe('protobuf codec against the real kube-apiserver', apiServerSuite(), () 
     }
   });
 
+  it('reads a DeleteOptions sent in protobuf as the same options sent as JSON', async () => {
+    const path = `/api/v1/namespaces/${namespace}/configmaps/cm`;
+    const options = { kind: 'DeleteOptions', preconditions: { uid: 'not-the-uid' }, dryRun: ['All'] };
+    const answers = await Promise.all([
+      sendBytes(
+        server.url,
+        server.tls,
+        'DELETE',
+        path,
+        { accept: 'application/json', 'content-type': protobufMediaType },
+        encodeObject({ apiVersion: 'v1', ...options }),
+      ),
+      sendBytes(
+        server.url,
+        server.tls,
+        'DELETE',
+        path,
+        { accept: 'application/json', 'content-type': 'application/json' },
+        Buffer.from(JSON.stringify({ apiVersion: 'v1', ...options })),
+      ),
+    ]);
+    const [viaProtobuf, viaJson] = answers.map((answer) => ({
+      status: answer.status,
+      body: JSON.parse(text(answer.body)) as unknown,
+    }));
+    assert.equal(viaProtobuf?.status, 409);
+    assert.deepEqual(viaProtobuf, viaJson);
+  });
+
   it('refuses malformed protobuf bodies with the codec error messages, wrapped as badRequestMessage does', async () => {
     const configMaps = `/api/v1/namespaces/${namespace}/configmaps`;
     for (const [what, body] of malformedBodies()) {
       let error: unknown;
       try {
-        decodeObject(body);
+        decodeObject(body, { apiVersion: 'v1', kind: 'ConfigMap' });
       } catch (caught) {
         error = caught;
       }
@@ -133,11 +165,20 @@ describe('protobuf codec against the real kube-apiserver', apiServerSuite(), () 
     }
   });
 
+  it('takes an empty kind and apiVersion in the envelope from the URL, as decodeObject does from its defaults', async () => {
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'no-type' }, data: { a: 'b' } };
+    const body = encodeEnvelope('', '', innerMessage(encodeObject(configMap)));
+    const created = await post(`/api/v1/namespaces/${namespace}/configmaps`, protobufMediaType, body);
+    assert.equal(created.status, 201, text(created.body));
+    assert.deepEqual(decodeObject(body, { apiVersion: 'v1', kind: 'ConfigMap' }), configMap);
+  });
+
   it('accepts unknown field numbers, skipping them as the codec does', async () => {
     const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'unknown-field' }, data: { a: 'b' } };
     const message = encodeObject(configMap);
-    // Field 99 (varint 7) and field 100 (bytes "xy") after ConfigMap's own fields.
-    const raw = Buffer.concat([innerMessage(message), Buffer.from([0x98, 0x06, 0x07, 0xa2, 0x06, 0x02, 0x78, 0x79])]);
+    // Unknown fields of every wire type after ConfigMap's own: varint, bytes, a group, fixed64, fixed32.
+    const unknownFields = fromHex('9806 07 a206 027879 4b 5001 4c 610102030405060708 6504030201');
+    const raw = Buffer.concat([innerMessage(message), unknownFields]);
     const body = encodeEnvelope('v1', 'ConfigMap', raw);
     assert.deepEqual(decodeObject(body), decodeObject(message));
     const created = await post(`/api/v1/namespaces/${namespace}/configmaps`, protobufMediaType, body);
@@ -166,6 +207,21 @@ function innerMessage(envelope: Uint8Array): Uint8Array {
   return envelope.subarray(offset, offset + length);
 }
 
+const fromHex = (hex: string) => Uint8Array.from(Buffer.from(hex.replaceAll(' ', ''), 'hex'));
+
+// Bad ConfigMap messages inside a good envelope, as hex.
+const innerMalformed: [string, string][] = [
+  ['a map sent as a varint', '1001'],
+  ['an embedded struct sent as a varint', '0801'],
+  ['a Time sent as a varint', '0a02 4001'],
+  ['a Timestamp field sent as bytes', '0a04 4202 0a00'],
+  ['a string sent as a varint', '0a02 2801'],
+  ['an end group in the object', '0c'],
+  ['field number 0 in the object', '00'],
+  ['a string cut short', '0a05 0a02 78'],
+  ['an unterminated group', '4b'],
+];
+
 function malformedBodies(): [string, Uint8Array][] {
   const configMap = encodeObject({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'bad' }, data: { a: 'b' } });
   return [
@@ -180,6 +236,14 @@ function malformedBodies(): [string, Uint8Array][] {
     ['wrong wire type in the type meta', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x0a, 0x02, 0x08, 0x01, 0x12, 0x00])],
     ['end group in the envelope', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x0c])],
     ['field number 0 in the envelope', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x02, 0x00])],
+    ['wrong wire type for the type meta', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x08, 0x01])],
+    ['wrong wire type for the kind', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x0a, 0x02, 0x15, 0x01])],
+    ['a varint of 11 bytes', Uint8Array.from([0x6b, 0x38, 0x73, 0, ...new Array<number>(10).fill(0xff), 0x01])],
+    ['a length past the end', Uint8Array.from([0x6b, 0x38, 0x73, 0, 0x0a])],
+    ...innerMalformed.map(([what, raw]): [string, Uint8Array] => [
+      what,
+      encodeEnvelope('v1', 'ConfigMap', fromHex(raw)),
+    ]),
     ['kind unknown', encodeEnvelope('v1', 'ConfigMop', innerMessage(configMap))],
     ['version unknown', encodeEnvelope('v2', 'ConfigMap', innerMessage(configMap))],
   ];

@@ -6,89 +6,85 @@ export interface ProtobufCase {
   readonly object: KubeObject;
 }
 
+const meta = (name: string) => ({ name, labels: { app: 'proto', tier: '' }, annotations: { note: 'x' } });
+
+const configMap = {
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: meta('cm'),
+  data: { a: 'b', empty: '' },
+  binaryData: { z: 'AAE=' },
+};
+
+const secret = {
+  apiVersion: 'v1',
+  kind: 'Secret',
+  metadata: meta('secret'),
+  type: 'Opaque',
+  data: { key: 'c2VjcmV0', none: '' },
+};
+
+const container = {
+  name: 'app',
+  image: 'registry.example/app:1',
+  ports: [{ name: 'http', containerPort: 8080 }],
+  resources: { limits: { cpu: '250m', memory: '64Mi' }, requests: { cpu: '0.1' } },
+  livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 3 },
+  readinessProbe: { tcpSocket: { port: 8080 } },
+  securityContext: { runAsUser: 0, allowPrivilegeEscalation: false },
+};
+
+const pod = {
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: meta('pod'),
+  spec: {
+    containers: [container],
+    volumes: [
+      { name: 'config', configMap: { name: 'cm', defaultMode: 420 } },
+      { name: 'tmp', emptyDir: { sizeLimit: '1Gi' } },
+    ],
+    terminationGracePeriodSeconds: 0,
+    activeDeadlineSeconds: 3600,
+  },
+};
+
+const deployment = {
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: meta('deploy'),
+  spec: {
+    replicas: 0,
+    selector: { matchLabels: { app: 'proto' } },
+    strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
+    template: {
+      metadata: { labels: { app: 'proto' } },
+      spec: { containers: [{ name: 'app', image: 'registry.example/app:1' }] },
+    },
+  },
+};
+
+const lease = {
+  apiVersion: 'coordination.k8s.io/v1',
+  kind: 'Lease',
+  metadata: meta('lease'),
+  spec: {
+    holderIdentity: 'me',
+    leaseDurationSeconds: 15,
+    acquireTime: '2024-02-29T23:59:59.123456Z',
+    renewTime: '1969-07-20T20:17:40.000001Z',
+    leaseTransitions: 0,
+  },
+};
+
 /** Objects that exercise the special JSON mappings: times, quantities, int-or-string, bytes, maps. */
 export function protobufCases(namespace: string): ProtobufCase[] {
-  const ns = `/api/v1/namespaces/${namespace}`;
-  const meta = (name: string) => ({ name, labels: { app: 'proto', tier: '' }, annotations: { note: 'x' } });
+  const core = `/api/v1/namespaces/${namespace}`;
   return [
-    {
-      collection: `${ns}/configmaps`,
-      object: {
-        apiVersion: 'v1',
-        kind: 'ConfigMap',
-        metadata: meta('cm'),
-        data: { a: 'b', empty: '' },
-        binaryData: { z: 'AAE=' },
-      },
-    },
-    {
-      collection: `${ns}/secrets`,
-      object: {
-        apiVersion: 'v1',
-        kind: 'Secret',
-        metadata: meta('secret'),
-        type: 'Opaque',
-        data: { key: 'c2VjcmV0', none: '' },
-      },
-    },
-    {
-      collection: `${ns}/pods`,
-      object: {
-        apiVersion: 'v1',
-        kind: 'Pod',
-        metadata: meta('pod'),
-        spec: {
-          containers: [
-            {
-              name: 'app',
-              image: 'registry.example/app:1',
-              ports: [{ name: 'http', containerPort: 8080 }],
-              resources: { limits: { cpu: '250m', memory: '64Mi' }, requests: { cpu: '0.1' } },
-              livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 3 },
-              readinessProbe: { tcpSocket: { port: 8080 } },
-              securityContext: { runAsUser: 0, allowPrivilegeEscalation: false },
-            },
-          ],
-          volumes: [
-            { name: 'config', configMap: { name: 'cm', defaultMode: 420 } },
-            { name: 'tmp', emptyDir: { sizeLimit: '1Gi' } },
-          ],
-          terminationGracePeriodSeconds: 0,
-          activeDeadlineSeconds: 3600,
-        },
-      },
-    },
-    {
-      collection: `/apis/apps/v1/namespaces/${namespace}/deployments`,
-      object: {
-        apiVersion: 'apps/v1',
-        kind: 'Deployment',
-        metadata: meta('deploy'),
-        spec: {
-          replicas: 0,
-          selector: { matchLabels: { app: 'proto' } },
-          strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: 0 } },
-          template: {
-            metadata: { labels: { app: 'proto' } },
-            spec: { containers: [{ name: 'app', image: 'registry.example/app:1' }] },
-          },
-        },
-      },
-    },
-    {
-      collection: `/apis/coordination.k8s.io/v1/namespaces/${namespace}/leases`,
-      object: {
-        apiVersion: 'coordination.k8s.io/v1',
-        kind: 'Lease',
-        metadata: meta('lease'),
-        spec: {
-          holderIdentity: 'me',
-          leaseDurationSeconds: 15,
-          acquireTime: '2024-02-29T23:59:59.123456Z',
-          renewTime: '1969-07-20T20:17:40.000001Z',
-          leaseTransitions: 0,
-        },
-      },
-    },
+    { collection: `${core}/configmaps`, object: configMap },
+    { collection: `${core}/secrets`, object: secret },
+    { collection: `${core}/pods`, object: pod },
+    { collection: `/apis/apps/v1/namespaces/${namespace}/deployments`, object: deployment },
+    { collection: `/apis/coordination.k8s.io/v1/namespaces/${namespace}/leases`, object: lease },
   ];
 }

@@ -5,18 +5,28 @@ import { ownJsonMessageNames } from '../../src/testing/server/protobuf/own-json-
 import { type GoField, goStructFields } from './go-fields.ts';
 import { rootMessages } from './roots.ts';
 
+/** What the codec needs to know of the Go struct of each message. */
+export interface GoDetails {
+  /**
+   * Per message, per field, how Go writes the field as JSON, as letters: `p` a pointer,
+   * `e` omitempty, `z` omitzero, `i` an embedded struct inlined into its parent's JSON.
+   * Fields with none are left out.
+   */
+  readonly go: Record<string, Record<string, string>>;
+  /**
+   * Per message, the Go field names that are not the protobuf name capitalized (`uid` is
+   * `UID`), which gogo's "wrong wireType" errors name.
+   */
+  readonly goNames: Record<string, Record<string, string>>;
+}
+
 /**
- * Per message, per field, how Go writes the field as JSON, as letters: `p` a pointer,
- * `e` omitempty, `z` omitzero, `i` an embedded struct inlined into its parent's JSON.
- * Fields with none are left out. Messages whose Go type writes its own JSON (Time,
- * Quantity, IntOrString...; see own-json-messages.ts), and the envelope, have no entry.
+ * The Go details of `types`. Messages whose Go type writes its own JSON (Time, Quantity,
+ * IntOrString...; see own-json-messages.ts), and the envelope, have none.
  */
-export function goJsonOf(
-  types: readonly protobuf.Type[],
-  dirs: ReadonlyMap<string, string>,
-): Record<string, Record<string, string>> {
+export function goDetailsOf(types: readonly protobuf.Type[], dirs: ReadonlyMap<string, string>): GoDetails {
   const packages = new Map<string, Map<string, Map<string, GoField>>>();
-  const out: Record<string, Record<string, string>> = {};
+  const out: GoDetails = { go: {}, goNames: {} };
   for (const type of types) {
     if (ownJsonMessageNames.has(fullName(type)) || rootMessages.includes(fullName(type))) continue;
     const packageName = type.parent ? fullName(type.parent) : '';
@@ -24,9 +34,20 @@ export function goJsonOf(
     if (!structs) packages.set(packageName, (structs = goStructFields(goPackageDir(packageName, dirs))));
     const fields = structs.get(type.name);
     if (!fields) throw new Error(`protobuf: no Go struct for ${fullName(type)}`);
-    out[fullName(type)] = flagsOf(type, fields);
+    out.go[fullName(type)] = flagsOf(type, fields);
+    const names = goNamesOf(type, fields);
+    if (Object.keys(names).length > 0) out.goNames[fullName(type)] = names;
   }
   return out;
+}
+
+function goNamesOf(type: protobuf.Type, fields: ReadonlyMap<string, GoField>): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const field of type.fieldsArray) {
+    const goName = fields.get(field.name)?.goName ?? '';
+    if (goName !== field.name.charAt(0).toUpperCase() + field.name.slice(1)) names[field.name] = goName;
+  }
+  return names;
 }
 
 function flagsOf(type: protobuf.Type, fields: ReadonlyMap<string, GoField>): Record<string, string> {

@@ -1,4 +1,5 @@
-import protobuf from 'protobufjs';
+import type protobuf from 'protobufjs';
+import { protobufjs } from './load-protobufjs.ts';
 import { descriptorsJson } from './descriptors.generated.ts';
 
 /** The generated descriptors, parsed: message types, kinds, and Go's JSON details per field. */
@@ -8,11 +9,14 @@ export interface Descriptors {
   readonly kinds: ReadonlyMap<string, protobuf.Type>;
   /** Full message name -> field name -> letters (p pointer, e omitempty, z omitzero, i inline). */
   readonly go: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Full message name -> field name -> its Go name, where that is not the field name capitalized. */
+  readonly goNames: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 interface Generated {
   kinds: Record<string, string>;
   go: Record<string, Record<string, string>>;
+  goNames: Record<string, Record<string, string>>;
   protobuf: protobuf.INamespace;
 }
 
@@ -22,10 +26,10 @@ let loaded: Descriptors | undefined;
 export function descriptors(): Descriptors {
   if (loaded) return loaded;
   const generated = JSON.parse(descriptorsJson) as Generated;
-  const root = protobuf.Root.fromJSON(generated.protobuf);
+  const root = protobufjs().Root.fromJSON(generated.protobuf);
   root.resolveAll();
   const kinds = new Map(Object.entries(generated.kinds).map(([key, name]) => [key, root.lookupType(name)]));
-  loaded = { root, kinds, go: generated.go };
+  loaded = { root, kinds, go: generated.go, goNames: generated.goNames };
   return loaded;
 }
 

@@ -1,6 +1,6 @@
 import { ProtobufDecodeError, unexpectedEof } from './errors.ts';
+import { protobufjs } from './load-protobufjs.ts';
 import { GoWireReader, wrongWireType } from './wire.ts';
-import protobuf from 'protobufjs';
 
 /** The 4 bytes that start every Kubernetes protobuf object: `k8s` and a zero byte. */
 export const envelopeMagic: Uint8Array = Uint8Array.of(0x6b, 0x38, 0x73, 0x00);
@@ -16,7 +16,7 @@ export interface Envelope {
 
 /** The magic and a runtime.Unknown, field for field as Go's gogo code writes it. */
 export function encodeEnvelope(apiVersion: string, kind: string, raw: Uint8Array): Uint8Array {
-  const writer = protobuf.Writer.create();
+  const writer = protobufjs().Writer.create();
   writer.uint32((1 << 3) | 2).fork();
   writer.uint32((1 << 3) | 2).string(apiVersion);
   writer.uint32((2 << 3) | 2).string(kind);

@@ -5,11 +5,14 @@
  */
 export class ProtobufDecodeError extends Error {
   override readonly name = 'ProtobufDecodeError';
-  /** The envelope's type, when it names a kind the codec does not know (Go: not registered). */
-  readonly unregistered: { readonly apiVersion: string; readonly kind: string } | undefined;
-  constructor(message: string, unregistered?: { apiVersion: string; kind: string }) {
+  /**
+   * The envelope's apiVersion and kind (after defaulting), when the envelope itself
+   * decoded and the error is in what it holds: kube-apiserver then names them.
+   */
+  readonly typeMeta: { readonly apiVersion: string; readonly kind: string } | undefined;
+  constructor(message: string, typeMeta?: { apiVersion: string; kind: string }) {
     super(message);
-    this.unregistered = unregistered;
+    this.typeMeta = typeMeta;
   }
 }
 
@@ -19,11 +22,11 @@ export const unexpectedEof = 'unexpected EOF';
 /**
  * The message of kube-apiserver's 400 BadRequest for a protobuf body it cannot decode when
  * it expects `expectedKind` (apiserver's transformDecodeError): the envelope's kind when
- * it names one Go does not know, else a summary of the body (its first 30 bytes in hex).
+ * the envelope decoded, else a summary of the body (its first 30 bytes in hex).
  */
 export function badRequestMessage(error: ProtobufDecodeError, expectedKind: string, body: Uint8Array): string {
-  if (error.unregistered) {
-    const { apiVersion, kind } = error.unregistered;
+  if (error.typeMeta?.kind) {
+    const { apiVersion, kind } = error.typeMeta;
     const version = apiVersion.slice(apiVersion.lastIndexOf('/') + 1);
     return `${kind} in version "${version}" cannot be handled as a ${expectedKind}: ${error.message}`;
   }

@@ -22,7 +22,7 @@ export function messageFromJson(type: protobuf.Type, json: Record<string, unknow
       out[field.name] = messageFromJson(messageType(field), json, path);
       continue;
     }
-    const value = json[field.name] ?? null;
+    const value = Object.hasOwn(json, field.name) ? (json[field.name] ?? null) : null;
     const fieldPath = `${path}.${field.name}`;
     if (field.map) {
       if (value !== null) out[field.name] = mapFromJson(field, value, fieldPath);
@@ -37,9 +37,9 @@ export function messageFromJson(type: protobuf.Type, json: Record<string, unknow
 
 function mapFromJson(field: protobuf.Field, value: unknown, path: string): WireObject {
   if (!isObject(value)) throw new TypeError(`${path}: expected an object, got ${JSON.stringify(value)}`);
-  const out: WireObject = {};
-  for (const key of Object.keys(value).sort()) out[key] = valueFromJson(field, value[key] ?? null, `${path}.${key}`);
-  return out;
+  // fromEntries, not assignment: a "__proto__" key (a valid ConfigMap key) stays a key.
+  const keys = Object.keys(value).sort();
+  return Object.fromEntries(keys.map((key) => [key, valueFromJson(field, value[key] ?? null, `${path}.${key}`)]));
 }
 
 function listFromJson(field: protobuf.Field, value: unknown, path: string): unknown[] {
@@ -72,8 +72,12 @@ function scalarFromJson(type: string, value: unknown, path: string): unknown {
       if (typeof value === 'string' && /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(value))
         return new Uint8Array(Buffer.from(value, 'base64'));
       throw new TypeError(`${path}: ${JSON.stringify(value)} is not base64 (bytes are base64 in JSON)`);
+    case 'int32':
+      if (value === null || (Number.isInteger(value) && Math.abs(value as number) <= 2 ** 31 && value !== 2 ** 31))
+        return value ?? 0;
+      break;
     default:
-      if (value === null || (typeof value === 'number' && Number.isInteger(value))) return value ?? 0;
+      if (value === null || Number.isInteger(value)) return value ?? 0;
   }
-  throw new TypeError(`${path}: expected a ${type}, got ${JSON.stringify(value)}`);
+  throw new TypeError(`${path}: expected ${type}, got ${JSON.stringify(value)}`);
 }

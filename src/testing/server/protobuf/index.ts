@@ -6,16 +6,22 @@
  * are parsed on first use.
  * @packageDocumentation
  */
-import { messageOf } from './descriptors.ts';
+import { protobufKinds } from './descriptors.generated.ts';
 
 export { badRequestMessage, ProtobufDecodeError } from './errors.ts';
-export { decodeObject, encodeObject } from './object-codec.ts';
+export { decodeObject, encodeObject, type TypeMeta } from './object-codec.ts';
 export { decodeWatchFrames, encodeWatchEvent, type ProtobufWatchEvent } from './watch.ts';
 
 /** The media type of Kubernetes protobuf bodies. */
 export const protobufMediaType = 'application/vnd.kubernetes.protobuf';
 
-/** Whether objects of `kind` in `apiVersion` have a protobuf form here (custom resources do not). */
+let kinds: ReadonlySet<string> | undefined;
+
+/**
+ * Whether objects of `kind` in `apiVersion` have a protobuf form here (custom resources do
+ * not). Cheap: it loads neither protobufjs nor the descriptors.
+ */
 export function hasProtobufMessage(apiVersion: string, kind: string): boolean {
-  return messageOf(apiVersion, kind) !== undefined;
+  kinds ??= new Set(protobufKinds);
+  return kinds.has(`${apiVersion}/${kind}`);
 }

@@ -2,7 +2,8 @@ import type protobuf from 'protobufjs';
 import type { KubeObject } from '../kube-object.ts';
 import { messageOf } from './descriptors.ts';
 import { decodeEnvelope, encodeEnvelope } from './envelope.ts';
-import { ProtobufDecodeError, unexpectedEof } from './errors.ts';
+import { ProtobufDecodeError } from './errors.ts';
+import { checkLikeGogo } from './gogo-check.ts';
 import { messageFromJson } from './from-json.ts';
 import type { WireObject } from './own-json.ts';
 import { messageToJson } from './to-json.ts';
@@ -16,19 +17,44 @@ export function encodeObject(object: KubeObject): Uint8Array {
   return encodeEnvelope(apiVersion, kind, raw);
 }
 
+/** The apiVersion and kind of an object. */
+export interface TypeMeta {
+  readonly apiVersion: string;
+  readonly kind: string;
+}
+
 /**
  * The JSON form of an enveloped protobuf object, as kube-apiserver would write it in JSON,
- * with apiVersion and kind from the envelope. Throws a ProtobufDecodeError with Go's
- * message for what kube-apiserver would refuse.
+ * with apiVersion and kind from the envelope; an empty kind or version there is taken
+ * from `defaults` (kube-apiserver passes the URL's). Throws a ProtobufDecodeError with
+ * Go's message for what kube-apiserver would refuse.
  */
-export function decodeObject(bytes: Uint8Array): KubeObject {
-  const { apiVersion, kind, raw } = decodeEnvelope(bytes);
-  const typeMeta = `runtime.TypeMeta{APIVersion:"${apiVersion}", Kind:"${kind}"}`;
+export function decodeObject(bytes: Uint8Array, defaults?: TypeMeta): KubeObject {
+  const envelope = decodeEnvelope(bytes);
+  const { apiVersion, kind } = withDefaults(envelope, defaults);
+  const typeMeta = `runtime.TypeMeta{APIVersion:"${envelope.apiVersion}", Kind:"${envelope.kind}"}`;
   if (kind === '') throw new ProtobufDecodeError(`Object 'Kind' is missing in '${typeMeta}'`);
   if (apiVersion === '') throw new ProtobufDecodeError(`Object 'apiVersion' is missing in '${typeMeta}'`);
   const type = messageOf(apiVersion, kind);
   if (!type) throw new ProtobufDecodeError(notRegistered(apiVersion, kind), { apiVersion, kind });
-  return { kind, apiVersion, ...messageToJson(type, decodeMessage(type, raw), decodeObject) };
+  try {
+    return { kind, apiVersion, ...messageToJson(type, decodeMessage(type, envelope.raw), decodeObject) };
+  } catch (error) {
+    if (error instanceof ProtobufDecodeError) throw new ProtobufDecodeError(error.message, { apiVersion, kind });
+    throw error;
+  }
+}
+
+// apimachinery's copyKindDefaults.
+function withDefaults(envelope: TypeMeta, defaults: TypeMeta | undefined): TypeMeta {
+  if (!defaults) return envelope;
+  const kind = envelope.kind || defaults.kind;
+  const versionOf = (apiVersion: string) => apiVersion.slice(apiVersion.indexOf('/') + 1);
+  const apiVersion =
+    versionOf(envelope.apiVersion) === '' && versionOf(defaults.apiVersion) !== ''
+      ? defaults.apiVersion
+      : envelope.apiVersion;
+  return { apiVersion, kind };
 }
 
 /** Go's runtime.NewNotRegisteredErrForKind message, naming the scheme as kube-apiserver v1.36.3 does. */
@@ -36,16 +62,16 @@ function notRegistered(apiVersion: string, kind: string): string {
   return `no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/runtime/scheme.go:111"`;
 }
 
-/** The fields on the wire, int64s as numbers; protobufjs's errors worded as gogo's. */
+/**
+ * The message decoded by protobufjs (only the fields on the wire are own properties),
+ * after checking the bytes as gogo's code would, so that errors are kube-apiserver's.
+ */
 export function decodeMessage(type: protobuf.Type, raw: Uint8Array): WireObject {
+  checkLikeGogo(type, raw);
   try {
-    return type.toObject(type.decode(raw), { longs: Number });
+    return type.decode(raw);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (error instanceof RangeError || message.startsWith('index out of range'))
-      throw new ProtobufDecodeError(unexpectedEof);
-    const wireType = /invalid wire type (\d+)/.exec(message)?.[1];
-    if (wireType !== undefined) throw new ProtobufDecodeError(`proto: illegal wireType ${wireType}`);
-    throw new ProtobufDecodeError(`proto: ${message}`);
+    // gogo's check passed: only limits of protobufjs's own (its nesting depth) are left.
+    throw new ProtobufDecodeError(`proto: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

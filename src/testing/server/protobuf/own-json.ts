@@ -2,8 +2,33 @@ import { durationFromJson, durationToJson } from './duration-json.ts';
 import { ownJsonMessages as own } from './own-json-messages.ts';
 import { type Timestamp, timeFromJson, timeToJson } from './time-json.ts';
 
-/** A decoded message as protobufjs's toObject gives it: only the fields on the wire. */
+/**
+ * A message as protobufjs decodes it (only the fields on the wire are own properties;
+ * int64s may be Longs), or as the codec builds it to encode.
+ */
 export type WireObject = Record<string, unknown>;
+
+interface LongLike {
+  toNumber(): number;
+}
+const isLong = (value: unknown): value is LongLike =>
+  typeof value === 'object' && value !== null && typeof (value as Partial<LongLike>).toNumber === 'function';
+
+/** A decoded integer as a JS number: protobufjs gives int64s as Longs. */
+export function numberOf(value: unknown): number {
+  if (typeof value === 'number') return value;
+  return isLong(value) ? value.toNumber() : 0;
+}
+
+/** A field of a decoded message if it was on the wire (protobufjs puts defaults on the prototype). */
+function wire(value: WireObject, field: string): unknown {
+  return Object.hasOwn(value, field) ? value[field] : undefined;
+}
+
+/** Whether the message had no field on the wire (Go's `len(data) == 0`). */
+function isEmptyMessage(value: WireObject): boolean {
+  return Object.keys(value).length === 0;
+}
 
 /** Decodes the embedded object of a RawExtension that holds protobuf (a watch event's). */
 export type NestedDecoder = (bytes: Uint8Array) => unknown;
@@ -23,23 +48,23 @@ export function ownJsonToJson(message: string, value: WireObject, decodeNested: 
   switch (message) {
     case own.time:
     case own.microTime:
-      return timeToJson(Object.keys(value).length === 0 ? undefined : timestampOf(value), message === own.microTime);
+      return timeToJson(isEmptyMessage(value) ? undefined : timestampOf(value), message === own.microTime);
     case own.duration:
-      return durationToJson(Number(value.duration ?? 0));
+      return durationToJson(numberOf(wire(value, 'duration')));
     case own.quantity:
-      return typeof value.string === 'string' ? value.string : '0';
+      return wire(value, 'string') ?? '0';
     case own.intOrString:
-      return Number(value.type ?? 0) === 1 ? (value.strVal ?? '') : (value.intVal ?? 0);
+      return numberOf(wire(value, 'type')) === 1 ? (wire(value, 'strVal') ?? '') : numberOf(wire(value, 'intVal'));
     case own.rawExtension:
-      return rawJson(value.raw, decodeNested);
+      return rawJson(wire(value, 'raw'), decodeNested);
     case own.fieldsV1:
-      return rawJson(value.Raw, decodeNested);
+      return rawJson(wire(value, 'Raw'), decodeNested);
   }
   throw new Error(`protobuf: ${message} has no JSON mapping`);
 }
 
 function timestampOf(value: WireObject): Timestamp {
-  return { seconds: Number(value.seconds ?? 0), nanos: Number(value.nanos ?? 0) };
+  return { seconds: numberOf(wire(value, 'seconds')), nanos: numberOf(wire(value, 'nanos')) };
 }
 
 /** The message gogo writes for the JSON value of a message with its own JSON form. */

@@ -25,7 +25,11 @@ export function timeToJson(timestamp: Timestamp | undefined, micro: boolean): st
   return `${iso}.${String(micros).padStart(6, '0')}Z`;
 }
 
-/** The Timestamp of a Time's or MicroTime's JSON; a Time keeps no nanos. */
+/**
+ * The Timestamp of a Time's or MicroTime's JSON; a Time keeps no nanos. Go reads a Time
+ * with any fraction of a second but a MicroTime only with exactly 6 digits; this reads
+ * both leniently (a MicroTime's extra digits are cut), as it encodes what a server holds.
+ */
 export function timeFromJson(value: unknown, micro: boolean, field: string): Timestamp | undefined {
   if (value === null) return undefined;
   const match = typeof value === 'string' ? rfc3339.exec(value) : null;

@@ -1,6 +1,6 @@
 import type protobuf from 'protobufjs';
 import { descriptors, nameOf } from './descriptors.ts';
-import { type NestedDecoder, ownJsonToJson, type WireObject } from './own-json.ts';
+import { type NestedDecoder, numberOf, ownJsonToJson, type WireObject } from './own-json.ts';
 import { ownJsonMessageNames } from './own-json-messages.ts';
 
 /**
@@ -49,7 +49,10 @@ function zeroOf(field: protobuf.Field): unknown {
 }
 
 function valueToJson(field: protobuf.Field, wire: unknown, nested: NestedDecoder): unknown {
-  if (!field.resolvedType) return field.type === 'bytes' ? Buffer.from(wire as Uint8Array).toString('base64') : wire;
+  if (!field.resolvedType) {
+    if (field.type === 'bytes') return Buffer.from(wire as Uint8Array).toString('base64');
+    return typeof wire === 'string' || typeof wire === 'boolean' ? wire : numberOf(wire);
+  }
   const type = messageType(field);
   if (ownJsonMessageNames.has(nameOf(type))) return ownJsonToJson(nameOf(type), wire as WireObject, nested);
   return messageToJson(type, wire as WireObject, nested);

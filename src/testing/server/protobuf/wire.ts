@@ -73,6 +73,8 @@ export class GoWireReader {
       case 3:
         this.skipGroup();
         return;
+      case 4:
+        throw new ProtobufDecodeError('proto: unexpected end of group');
       default:
         throw new ProtobufDecodeError(`proto: illegal wireType ${wireType}`);
     }
