@@ -59,6 +59,12 @@ export const negotiationCases: ConformanceCase[] = [
       get(object('table-one'), table('v1beta1')),
       get(object('table-one'), `${table('v1')}, application/json`),
       get(object('table-one'), metadata('PartialObjectMetadata')),
+      // A write elsewhere, so the list's resourceVersion is newer than its items' on both servers.
+      () => ({
+        method: 'POST' as const,
+        path: paths.leases,
+        body: { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'negotiation-tick' } },
+      }),
       get(paths.configMaps, metadata('PartialObjectMetadataList')),
       get(paths.configMaps, metadata('PartialObjectMetadata')),
       get(object('table-one'), metadata('PartialObjectMetadataList')),

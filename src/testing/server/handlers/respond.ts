@@ -1,11 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { encodeBody, goIndented, type EncodedBody } from '../http/encode-body.ts';
+import { encodeBody, type EncodedBody } from '../http/encode-body.ts';
 import { writeAnswer } from '../http/write-answer.ts';
 import { mediaTypeOf, negotiateOutput, type MediaFormat, type Negotiated } from '../http/negotiate.ts';
 import type { StatusError } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
 import { encodeWatchEvent } from '../protobuf/index.ts';
-import { goJson } from '../http/go-json.ts';
+import { goJson, goJsonIndented } from '../http/go-json.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { isCustomResource } from '../schema/index.ts';
 import { convertResponse } from './convert-response.ts';
@@ -42,7 +42,7 @@ export function responder(
   query: URLSearchParams,
   stream: boolean,
 ): Answer {
-  const negotiated = negotiateOutput(request.headers.accept, { formats: formatsOf(type), stream, tables: true });
+  const negotiated = negotiateOutput(request.headers.accept, { formats: formatsOf(type), stream, conversions: true });
   const pretty = prettyPrinted(request, query);
   let headersWritten = false;
   const convert = (object: KubeObject): KubeObject => {
@@ -79,10 +79,13 @@ export async function writeError(
 ): Promise<void> {
   let format: MediaFormat;
   try {
-    format = negotiateOutput(request.headers.accept, { formats: allFormats, stream: false, tables: false }).format;
+    format = negotiateOutput(request.headers.accept, { formats: allFormats, stream: false, conversions: false }).format;
   } catch {
     // Nothing acceptable: the Status still leaves, as Go's indented JSON without a newline.
-    await writeBody(request, response, error.code, { contentType: 'application/json', body: goIndented(error.body) });
+    await writeBody(request, response, error.code, {
+      contentType: 'application/json',
+      body: goJsonIndented(error.body),
+    });
     return;
   }
   const query = new URL(request.url ?? '/', 'http://server').searchParams;

@@ -10,7 +10,7 @@ import { badRequest } from './status.ts';
  * conversion error a JSON body naming it gets.
  */
 export function decodeProtobufObject(bytes: Uint8Array, type: ResourceType): KubeObject {
-  const object = decodeProtobuf(bytes, type.kind);
+  const object = decodeProtobuf(bytes, type.kind, { apiVersion: groupVersion(type), kind: type.kind });
   const error = kindDecodeError(object, type);
   if (error !== undefined) {
     throw badRequest(
@@ -21,9 +21,13 @@ export function decodeProtobufObject(bytes: Uint8Array, type: ResourceType): Kub
 }
 
 /** The JSON form of an enveloped protobuf body; 400 with kube-apiserver's message when unreadable. */
-export function decodeProtobuf(bytes: Uint8Array, expectedKind: string): KubeObject {
+export function decodeProtobuf(
+  bytes: Uint8Array,
+  expectedKind: string,
+  defaults?: { apiVersion: string; kind: string },
+): KubeObject {
   try {
-    return decodeEnveloped(bytes);
+    return decodeEnveloped(bytes, defaults);
   } catch (error) {
     if (error instanceof ProtobufDecodeError) throw badRequest(badRequestMessage(error, expectedKind, bytes));
     throw error;

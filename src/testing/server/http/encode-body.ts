@@ -1,6 +1,6 @@
 import type { KubeObject } from '../kube-object.ts';
 import { encodeObject } from '../protobuf/index.ts';
-import { goEscape, goJson } from './go-json.ts';
+import { goJson, goJsonIndented } from './go-json.ts';
 import { GoYamlError, toGoYaml } from './go-yaml.ts';
 import { mediaTypeOf, type MediaFormat } from './negotiate.ts';
 import { internalError } from './status.ts';
@@ -26,10 +26,7 @@ export function encodeBody(format: MediaFormat, object: KubeObject, options: { p
 }
 
 /** Go's json.Encoder ends a compact body with a newline; its MarshalIndent (pretty) does not. */
-export const toJson = (value: unknown, pretty = false): string => (pretty ? goIndented(value) : goJson(value));
-
-/** Go's json.MarshalIndent with two spaces: HTML-safe escapes, no final newline. */
-export const goIndented = (value: unknown): string => goEscape(JSON.stringify(value, null, 2));
+export const toJson = (value: unknown, pretty = false): string => (pretty ? goJsonIndented(value) : goJson(value));
 
 /** A few strings have no YAML form; kube-apiserver answers a 500 Status (in YAML) instead. */
 function yamlBody(contentType: string, object: KubeObject): EncodedBody {

@@ -1,3 +1,5 @@
+import { always, string, struct } from '../schema/define.ts';
+import { objectMeta } from '../schema/meta-v1.ts';
 import { customResource, type Schema, schemaFor } from '../schema/index.ts';
 
 /**
@@ -10,16 +12,10 @@ type Order = Schema | 'sorted' | 'as-built' | { readonly documents: Schema };
  * Kinds kube-apiserver writes from Go structs the embedded server builds in Go's field
  * order already (Status, Table, discovery); their keys are written as built.
  */
-const builtInOrder = new Set([
-  'Status',
-  'Table',
-  'APIVersions',
-  'APIGroupList',
-  'APIGroup',
-  'APIResourceList',
-  'PartialObjectMetadata',
-  'PartialObjectMetadataList',
-]);
+const builtInOrder = new Set(['Status', 'Table', 'APIVersions', 'APIGroupList', 'APIGroup', 'APIResourceList']);
+
+/** Metadata-only objects: the stored object's metadata, written in ObjectMeta's field order. */
+const partialObjectMetadata = struct({ kind: string, apiVersion: string, metadata: always(objectMeta) });
 
 /**
  * JSON text of `value` with keys in the order kube-apiserver writes them: a built-in kind's
@@ -37,6 +33,8 @@ function documentOrder(value: unknown): Order {
   if (!isObject(value)) return 'as-built';
   const { kind, apiVersion } = value;
   if (typeof kind !== 'string' || typeof apiVersion !== 'string' || builtInOrder.has(kind)) return 'as-built';
+  if (kind === 'PartialObjectMetadata') return partialObjectMetadata;
+  if (kind === 'PartialObjectMetadataList') return { documents: partialObjectMetadata };
   const schema = schemaFor(apiVersion, kind);
   if (schema !== customResource) return schema;
   if (kind.endsWith('List') && Array.isArray(value.items)) {

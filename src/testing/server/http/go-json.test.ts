@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { goJson } from './go-json.ts';
+import { goJson, goJsonIndented } from './go-json.ts';
 
 describe('goJson', () => {
   it('ends the text with a newline, as Go’s json.Encoder does', () => {
@@ -13,5 +13,15 @@ describe('goJson', () => {
 
   it('leaves every other character as JSON.stringify writes it', () => {
     assert.equal(goJson(['é', '"', '\n', 1.5]), '["é","\\"","\\n",1.5]\n');
+  });
+});
+
+describe('goJsonIndented', () => {
+  it('indents as Go’s json.MarshalIndent: two spaces, ": ", empty containers on one line, no final newline', () => {
+    assert.equal(
+      goJsonIndented({ kind: 'Status', metadata: {}, details: { causes: [] }, message: 'a, b: {c} "d" \\ <e>' }),
+      '{\n  "kind": "Status",\n  "metadata": {},\n  "details": {\n    "causes": []\n  },\n  "message": "a, b: {c} \\"d\\" \\\\ \\u003ce\\u003e"\n}',
+    );
+    assert.equal(goJsonIndented([1, [2], { a: [] }]), '[\n  1,\n  [\n    2\n  ],\n  {\n    "a": []\n  }\n]');
   });
 });

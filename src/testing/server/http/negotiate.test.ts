@@ -3,8 +3,8 @@ import { describe, it } from 'node:test';
 import { negotiateOutput, type Offer } from './negotiate.ts';
 import { StatusError } from './status.ts';
 
-const builtin: Offer = { formats: ['json', 'yaml', 'protobuf'], stream: false, tables: true };
-const custom: Offer = { formats: ['json', 'yaml'], stream: false, tables: true };
+const builtin: Offer = { formats: ['json', 'yaml', 'protobuf'], stream: false, conversions: true };
+const custom: Offer = { formats: ['json', 'yaml'], stream: false, conversions: true };
 const watch: Offer = { ...builtin, stream: true };
 const formatFor = (accept: string | undefined, offer = builtin) => negotiateOutput(accept, offer).format;
 
@@ -32,7 +32,10 @@ describe('negotiateOutput', () => {
     assert.deepEqual(negotiateOutput(table, builtin).convertTo, { kind: 'Table', version: 'v1' });
     assert.equal(negotiateOutput(table, builtin).format, 'json');
     assert.deepEqual(
-      negotiateOutput('application/json;as=Table;g=meta.k8s.io;v=v1, application/json', { ...builtin, tables: false }),
+      negotiateOutput('application/json;as=Table;g=meta.k8s.io;v=v1, application/json', {
+        ...builtin,
+        conversions: false,
+      }),
       {
         format: 'json',
         convertTo: undefined,

@@ -53,8 +53,11 @@ export interface Conversion {
 export interface Offer {
   readonly formats: readonly MediaFormat[];
   readonly stream: boolean;
-  /** Whether the endpoint can write a Table (every served resource can; discovery cannot). */
-  readonly tables: boolean;
+  /**
+   * Whether the endpoint converts to a Table or to metadata (resource endpoints do;
+   * discovery and errors take no conversion, so a range asking one is skipped).
+   */
+  readonly conversions: boolean;
 }
 
 /**
@@ -90,8 +93,8 @@ function withParameters(clause: AcceptClause, serializer: Serializer, offer: Off
   const serverVersion = params.get('sv') ?? '';
   if (serverVersion !== '' && serverVersion !== 'v1') return undefined;
   const convertTo = conversionOf(params);
-  if (convertTo === null) return undefined;
-  if (convertTo?.kind === 'Table' && (!offer.tables || serializer.format === 'protobuf')) return undefined;
+  if (convertTo === null || (convertTo !== undefined && !offer.conversions)) return undefined;
+  if (convertTo?.kind === 'Table' && serializer.format === 'protobuf') return undefined;
   return { format: serializer.format, convertTo, stream: offer.stream };
 }
 
