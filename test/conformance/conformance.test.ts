@@ -16,6 +16,7 @@ import { negotiationCases } from './cases/negotiation.ts';
 import { objectCases } from './cases/objects.ts';
 import { protobufCases } from './cases/protobuf.ts';
 import { statusRowCases } from './cases/status-rows.ts';
+import { watchListCases } from './cases/watch-list.ts';
 import { writeCases } from './cases/writes.ts';
 import { differences } from './differences.ts';
 import { normalizeCase } from './normalize-case.ts';
@@ -31,6 +32,7 @@ const cases = [
   ...badInputCases,
   ...negotiationCases,
   ...protobufCases,
+  ...watchListCases,
   ...deleteOptionsCases,
 ];
 const token = 'conformance-token';

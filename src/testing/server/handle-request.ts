@@ -10,6 +10,7 @@ import { patch, requirePatchType } from './handlers/patch.ts';
 import { getObject, listObjects } from './handlers/read.ts';
 import { update } from './handlers/update.ts';
 import { watch } from './handlers/watch.ts';
+import { checkWatchListOptions } from './handlers/watch-list-options.ts';
 import { selectorOf } from './handlers/list-options.ts';
 import { checkListIntegers, checkResourceVersion, watchRequested } from './handlers/query-options.ts';
 import { dryRunOf, managerOf, type WriteRequest } from './handlers/write-request.ts';
@@ -147,14 +148,16 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
   const namespace = type.namespaced ? target.namespace : '';
   const name = target.name;
   if (verb === 'list' || verb === 'watch') {
-    // Checked in kube-apiserver's order: the options' integers, the selectors, the resourceVersion.
+    // Checked in kube-apiserver's order: the options' integers, the selectors, the
+    // options' rules, the resourceVersion.
     checkListIntegers(query);
     selectorOf(type, query);
+    const start = checkWatchListOptions(query, verb === 'watch');
     checkResourceVersion(query, verb);
     const answer = responder(request, response, type, query, verb === 'watch');
     if (verb === 'watch') {
       if (!(await settleUnreadBody(request))) response.setHeader('connection', 'close');
-      watch(store, type, namespace, query, answer);
+      watch({ store, type, namespace }, query, start, answer);
     } else await answer.send(200, listObjects(store, type, namespace, query));
     return;
   }

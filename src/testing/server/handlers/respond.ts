@@ -57,10 +57,13 @@ export function responder(
     negotiated,
     response,
     convert,
-    encodeEvent: (eventType, object) =>
-      negotiated.format === 'protobuf'
-        ? encodeWatchEvent(eventType, convert(object))
-        : goJson({ type: eventType, object: convert(object) }),
+    encodeEvent: (eventType, object) => {
+      // An error's Status goes out as it is; bookmarks become Table rows like any object.
+      const sent = eventType === 'ERROR' ? object : convert(object);
+      return negotiated.format === 'protobuf'
+        ? encodeWatchEvent(eventType, sent)
+        : goJson({ type: eventType, object: sent });
+    },
     streamContentType:
       negotiated.format === 'protobuf' ? `${mediaTypeOf('protobuf')};stream=watch` : mediaTypeOf('json'),
     send: (status, body) =>

@@ -3,66 +3,48 @@ import type { ObjectStore, StoreEvent } from '../object-store.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { selectorOf } from './list-options.ts';
 import type { Answer } from './respond.ts';
+import type { WatchStart } from './watch-list-options.ts';
+
+/** What one watch streams: the objects of a type in a namespace (all when undefined) that match. */
+interface Watched {
+  readonly store: ObjectStore;
+  readonly type: ResourceType;
+  readonly namespace: string | undefined;
+  readonly matches: (object: KubeObject) => boolean;
+}
 
 /**
  * Streams watch events as kube-apiserver does (one JSON object a line, or protobuf
- * frames, chunked): from a
- * resourceVersion, the changes after it; without one (or "0"), ADDED for every current
- * object first. A resourceVersion older than the kept history gets an ERROR event with a
- * 410 Expired Status, as from the real server's watch cache.
+ * frames, chunked). It starts with the current objects as ADDED (the default without a
+ * resourceVersion or with "0", or `sendInitialEvents=true`), followed, when bookmarks are
+ * allowed, by a BOOKMARK marking the end of those initial events; or with the changes
+ * after the given resourceVersion. One older than the kept history gets an ERROR event
+ * with a 410 Expired Status, as from the real server's watch cache.
  */
 export function watch(
-  store: ObjectStore,
-  type: ResourceType,
-  namespace: string | undefined,
+  watched: Omit<Watched, 'matches'>,
   query: URLSearchParams,
+  start: WatchStart,
   answer: Answer,
 ): void {
   const { response } = answer;
-  const matches = selectorOf(type, query);
-  const resource = `${type.group}/${type.plural}`;
-  const relevant = (event: StoreEvent) =>
-    event.resource === resource && (namespace === undefined || event.namespace === namespace) && matches(event.object);
+  const scope: Watched = { ...watched, matches: selectorOf(watched.type, query) };
   response.writeHead(200, { 'content-type': answer.streamContentType, 'transfer-encoding': 'chunked' });
   // At once, as kube-apiserver does: a client waits for the headers before any event.
   response.flushHeaders();
-  const send = (type: string, object: KubeObject) => {
-    response.write(answer.encodeEvent(type, object));
+  const send = (eventType: string, object: KubeObject) => {
+    response.write(answer.encodeEvent(eventType, object));
   };
-  const withKind = (object: KubeObject): KubeObject => ({ ...object, kind: type.kind, apiVersion: groupVersion(type) });
-
-  const requested = query.get('resourceVersion') ?? '';
-  const unsubscribe = store.subscribe((event) => {
-    if (relevant(event)) send(event.type, withKind(event.object));
+  const unsubscribe = watched.store.subscribe((event) => {
+    if (relevant(scope, event)) send(event.type, withKind(scope.type, event.object));
   });
-  if (requested === '' || requested === '0') {
-    for (const object of store.list(resource, namespace).filter(matches)) send('ADDED', withKind(object));
-  } else {
-    const since = Number(requested);
-    const events = Number.isInteger(since) ? store.eventsSince(since) : undefined;
-    if (events === undefined) {
-      send('ERROR', {
-        kind: 'Status',
-        apiVersion: 'v1',
-        metadata: {},
-        status: 'Failure',
-        message: `too old resource version: ${requested} (${String(store.oldestWatchableRevision - 1)})`,
-        reason: 'Expired',
-        code: 410,
-      });
-      unsubscribe();
-      response.end();
-      return;
-    }
-    for (const event of events.filter(relevant)) send(event.type, withKind(event.object));
+  if (!startStream(scope, query.get('resourceVersion') ?? '', start, send)) {
+    unsubscribe();
+    response.end();
+    return;
   }
   const timeoutSeconds = Number(query.get('timeoutSeconds') ?? '0');
-  const timer =
-    timeoutSeconds > 0
-      ? setTimeout(() => {
-          response.end();
-        }, timeoutSeconds * 1000)
-      : undefined;
+  const timer = timeoutSeconds > 0 ? setTimeout(() => response.end(), timeoutSeconds * 1000) : undefined;
   const stop = () => {
     unsubscribe();
     clearTimeout(timer);
@@ -70,3 +52,56 @@ export function watch(
   response.on('close', stop);
   response.on('finish', stop);
 }
+
+/** Sends what comes before live events; false when the stream ends there (410 Expired). */
+function startStream(
+  scope: Watched,
+  requested: string,
+  start: WatchStart,
+  send: (eventType: string, object: KubeObject) => void,
+): boolean {
+  const { store, type, namespace, matches } = scope;
+  if (start.sendInitialEvents) {
+    const resource = `${type.group}/${type.plural}`;
+    for (const object of store.list(resource, namespace).filter(matches)) send('ADDED', withKind(type, object));
+    if (start.bookmarks) send('BOOKMARK', initialEventsEnd(type, store.revision));
+    return true;
+  }
+  if (requested === '' || requested === '0') return true;
+  const since = Number(requested);
+  const events = Number.isInteger(since) ? store.eventsSince(since) : undefined;
+  if (events === undefined) {
+    send('ERROR', expired(requested, store.oldestWatchableRevision - 1));
+    return false;
+  }
+  for (const event of events.filter((event) => relevant(scope, event))) send(event.type, withKind(type, event.object));
+  return true;
+}
+
+const relevant = ({ type, namespace, matches }: Watched, event: StoreEvent): boolean =>
+  event.resource === `${type.group}/${type.plural}` &&
+  (namespace === undefined || event.namespace === namespace) &&
+  matches(event.object);
+
+const withKind = (type: ResourceType, object: KubeObject): KubeObject => ({
+  ...object,
+  kind: type.kind,
+  apiVersion: groupVersion(type),
+});
+
+/** The bookmark kube-apiserver sends once a watch's initial events are all out. */
+const initialEventsEnd = (type: ResourceType, revision: number): KubeObject => ({
+  kind: type.kind,
+  apiVersion: groupVersion(type),
+  metadata: { resourceVersion: String(revision), annotations: { 'k8s.io/initial-events-end': 'true' } },
+});
+
+const expired = (requested: string, compacted: number): KubeObject => ({
+  kind: 'Status',
+  apiVersion: 'v1',
+  metadata: {},
+  status: 'Failure',
+  message: `too old resource version: ${requested} (${String(compacted)})`,
+  reason: 'Expired',
+  code: 410,
+});
