@@ -10,9 +10,12 @@ import { runStatusCase, type Target } from '../support/run-status-case.ts';
 import { applyCases } from './cases/apply.ts';
 import { badInputCases } from './cases/bad-input.ts';
 import { customCases, widgetDefinition } from './cases/custom.ts';
+import { customStatusCases, gadgetDefinition } from './cases/custom-status.ts';
 import { listCases } from './cases/lists.ts';
 import { objectCases } from './cases/objects.ts';
+import { scaleSubresourceCases } from './cases/scale-subresource.ts';
 import { statusRowCases } from './cases/status-rows.ts';
+import { statusSubresourceCases } from './cases/status-subresource.ts';
 import { writeCases } from './cases/writes.ts';
 import { differences } from './differences.ts';
 import { normalizeCase } from './normalize-case.ts';
@@ -25,6 +28,9 @@ const cases = [
   ...applyCases,
   ...customCases,
   ...badInputCases,
+  ...statusSubresourceCases,
+  ...scaleSubresourceCases,
+  ...customStatusCases,
 ];
 const token = 'conformance-token';
 
@@ -43,8 +49,10 @@ describe('conformance: embedded server vs kube-apiserver', apiServerSuite(), () 
       caPem: embedded.caPem ?? '',
       admin: { ca: embedded.caPem, headers: { authorization: `Bearer ${token}` } },
     };
-    await defineWidgets(real);
+    await defineCustomResource(real, widgetDefinition);
+    await defineCustomResource(real, gadgetDefinition);
     embedded.registerCustomResource(widgetDefinition);
+    embedded.registerCustomResource(gadgetDefinition);
   });
 
   after(async () => {
@@ -79,9 +87,15 @@ describe('conformance: embedded server vs kube-apiserver', apiServerSuite(), () 
   }
 });
 
-/** Installs the Widget CRD on the real server and waits until it is served. */
-async function defineWidgets(server: RunningApiServer): Promise<void> {
-  const { group, version, kind, plural, singular } = widgetDefinition;
+/** Installs a CRD on the real server and waits until it is served. */
+async function defineCustomResource(
+  server: RunningApiServer,
+  custom: { group: string; version: string; kind: string; plural: string; singular: string } & {
+    categories?: readonly string[];
+    subresources?: { status?: boolean };
+  },
+): Promise<void> {
+  const { group, version, kind, plural, singular, categories } = custom;
   const definition = {
     apiVersion: 'apiextensions.k8s.io/v1',
     kind: 'CustomResourceDefinition',
@@ -89,13 +103,14 @@ async function defineWidgets(server: RunningApiServer): Promise<void> {
     spec: {
       group,
       scope: 'Namespaced',
-      names: { kind, plural, singular, listKind: `${kind}List` },
+      names: { kind, plural, singular, listKind: `${kind}List`, ...(categories && { categories }) },
       versions: [
         {
           name: version,
           served: true,
           storage: true,
           schema: { openAPIV3Schema: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true } },
+          ...(custom.subresources?.status && { subresources: { status: {} } }),
         },
       ],
     },
@@ -114,5 +129,5 @@ async function defineWidgets(server: RunningApiServer): Promise<void> {
     if (probe.status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error('the Widget CRD was not served within 10 s');
+  throw new Error(`the ${kind} CRD was not served within 10 s`);
 }

@@ -6,6 +6,7 @@ import { deleteObject } from './handlers/delete.ts';
 import { discoveryDocument } from './handlers/discovery.ts';
 import type { FieldTracker } from './handlers/field-tracker.ts';
 import { patch } from './handlers/patch.ts';
+import { serveSubresource, servesSubresource, unservedSubresource } from './handlers/subresource.ts';
 import { getObject, listObjects } from './handlers/read.ts';
 import { update } from './handlers/update.ts';
 import { watch } from './handlers/watch.ts';
@@ -92,8 +93,9 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
   }
   if (target.kind === 'unknown') throw unknownResource();
   const type = state.registry.find(target.group, target.version, target.plural);
-  if (!type || (target.namespace !== undefined && !type.namespaced) || target.subresource !== undefined) {
-    throw unknownResource();
+  if (!type || (target.namespace !== undefined && !type.namespaced)) throw unknownResource();
+  if (target.subresource !== undefined && !servesSubresource(type, target.subresource)) {
+    throw unservedSubresource(type, target.name ?? '');
   }
   const verb = verbOf(method, target.name !== undefined, watchRequested(url.searchParams));
   if (state.hook) {
@@ -119,7 +121,7 @@ interface Dispatch {
   readonly response: ServerResponse;
   readonly url: URL;
   readonly type: ResourceType;
-  readonly target: { namespace: string | undefined; name: string | undefined };
+  readonly target: { namespace: string | undefined; name: string | undefined; subresource: string | undefined };
   readonly verb: string | undefined;
 }
 
@@ -143,6 +145,13 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
     return;
   }
   if (namespace === undefined) throw unknownResource();
+  const subresource = target.subresource as 'status' | 'scale' | undefined;
+  if (subresource !== undefined && name !== undefined) {
+    const context = { store, fields: state.fields };
+    const result = await serveSubresource(context, { request, query, type, namespace, name, subresource, verb });
+    writeJson(response, result.status, result.object);
+    return;
+  }
   if (verb === 'get' && name !== undefined) {
     checkResourceVersion(query, verb);
     writeJson(

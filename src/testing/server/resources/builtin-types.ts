@@ -1,6 +1,12 @@
 import type { KubeObject } from '../kube-object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
+import {
+  deploymentStatusUpdate,
+  namespaceStatusUpdate,
+  namespaceUpdate,
+  podStatusUpdate,
+} from './status-strategies.ts';
 
 type Json = Record<string, unknown>;
 const objectAt = (parent: Json, key: string): Json => {
@@ -25,6 +31,8 @@ export const namespaces: ResourceType = {
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: true,
+  prepareForUpdate: namespaceUpdate,
+  prepareStatusUpdate: namespaceStatusUpdate,
   applyDefaults: (object: KubeObject) => {
     const metadata = (object.metadata ??= {});
     const name = metadata.name;
@@ -87,6 +95,8 @@ export const pods: ResourceType = {
   unconditionalUpdate: true,
   generation: 'spec',
   statusSubresource: true,
+  prepareStatusUpdate: podStatusUpdate,
+  categories: ['all'],
   applyDefaults: (object) => {
     const spec = objectAt(object, 'spec');
     defaultPodSpec(spec);
@@ -118,6 +128,9 @@ export const deployments: ResourceType = {
   unconditionalUpdate: true,
   generation: 'spec-and-annotations',
   statusSubresource: true,
+  prepareStatusUpdate: deploymentStatusUpdate,
+  scaleSubresource: true,
+  categories: ['all'],
   applyDefaults: (object) => {
     const spec = objectAt(object, 'spec');
     spec.replicas ??= 1;

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import { deployment } from './apps-v1-deployment.ts';
+import { scale } from './autoscaling-v1-scale.ts';
 import { lease } from './coordination-v1-lease.ts';
 import { configMap, secret } from './core-v1-config.ts';
 import { namespace } from './core-v1-namespace.ts';
@@ -51,6 +52,7 @@ const kinds: Record<string, KindInfo> = {
     resetFields: { '': [['status']], status: [['spec'], ['metadata', 'labels']] },
   },
   'coordination.k8s.io/v1/Lease': { schema: lease, resetFields: {} },
+  'autoscaling/v1/Scale': { schema: scale, resetFields: {} },
 };
 
 /**
