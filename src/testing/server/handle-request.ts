@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { ConnectionDrop } from './handlers/connection-drop.ts';
 import { create } from './handlers/create.ts';
 import { deleteObject } from './handlers/delete.ts';
+import { aggregatedContentType, aggregatedDiscovery, wantsAggregated } from './handlers/aggregated-discovery.ts';
 import { discoveryDocument } from './handlers/discovery.ts';
 import type { FieldTracker } from './handlers/field-tracker.ts';
 import { patch } from './handlers/patch.ts';
@@ -81,6 +82,14 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
       method === 'GET' ? openApiV3(url.pathname, url.searchParams, request.headers, state.registry) : undefined;
     if (openApi) {
       response.writeHead(openApi.status, openApi.headers).end(openApi.body);
+      return;
+    }
+    const aggregated =
+      method === 'GET' && wantsAggregated(request.headers.accept)
+        ? aggregatedDiscovery(url.pathname, state.registry)
+        : undefined;
+    if (aggregated !== undefined) {
+      writeJson(response, 200, aggregated, aggregatedContentType);
       return;
     }
     const document = method === 'GET' ? discoveryDocument(url.pathname, state.registry, state.address()) : undefined;
@@ -290,8 +299,8 @@ function trickleAnswer(response: ServerResponse, { pieces, intervalMs }: { piece
   }) as ServerResponse['end'];
 }
 
-function writeJson(response: ServerResponse, status: number, body: unknown): void {
+function writeJson(response: ServerResponse, status: number, body: unknown, contentType = 'application/json'): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text) });
   response.end(text);
 }
