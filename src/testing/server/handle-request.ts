@@ -254,7 +254,7 @@ function forbiddenForAnonymous(
   const subject = target.name === undefined ? qualifiedResource(type) : `${qualifiedResource(type)} "${target.name}"`;
   return new StatusError(
     403,
-    `${subject} is forbidden: ${user} cannot ${verb} resource "${type.plural}" in API group ${group} ${where}`,
+    `${subject} is forbidden: ${user} cannot ${verb} resource "${resourceOf(type, target.subresource)}" in API group ${group} ${where}`,
     'Forbidden',
     {
       ...(target.name !== undefined && { name: target.name }),
@@ -263,6 +263,10 @@ function forbiddenForAnonymous(
     },
   );
 }
+
+/** How RBAC names a resource: `deployments`, `deployments/status`. */
+const resourceOf = (type: ResourceType, subresource: string | undefined) =>
+  subresource === undefined ? type.plural : `${type.plural}/${subresource}`;
 
 /**
  * The request is served (a write commits) but its answer never leaves: the connection

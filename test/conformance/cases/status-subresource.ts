@@ -153,6 +153,51 @@ export const statusSubresourceCases: ConformanceCase[] = [
     ],
   },
   {
+    name: 'deployment /status: invalid replica counts are 422; unknown fields with fieldValidation=Strict are 400',
+    steps: [
+      createDeployment('st-invalid'),
+      () => ({
+        method: 'PATCH',
+        path: deploymentStatus('st-invalid'),
+        headers: mergePatch,
+        body: { status: { replicas: -1, updatedReplicas: 2, availableReplicas: 1 } },
+      }),
+      () => ({
+        method: 'PATCH',
+        path: deploymentStatus('st-invalid'),
+        headers: mergePatch,
+        body: { status: { replicas: 2, readyReplicas: 1, availableReplicas: 2, collisionCount: 1 } },
+      }),
+      () => ({
+        method: 'PATCH',
+        path: deploymentStatus('st-invalid'),
+        headers: mergePatch,
+        body: { status: { replicas: 2, readyReplicas: 2, availableReplicas: 2, collisionCount: 2 } },
+      }),
+      () => ({
+        method: 'PATCH',
+        path: deploymentStatus('st-invalid'),
+        headers: mergePatch,
+        body: { status: { collisionCount: 1 } },
+      }),
+      () => ({
+        method: 'PUT',
+        path: deploymentStatus('st-invalid', '?fieldValidation=Strict'),
+        body: { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'st-invalid' }, status: { bogus: 1 } },
+      }),
+      () => ({
+        method: 'PUT',
+        path: `${paths.deployments}/st-invalid/scale?fieldValidation=Strict`,
+        body: {
+          apiVersion: 'autoscaling/v1',
+          kind: 'Scale',
+          metadata: { name: 'st-invalid' },
+          spec: { replicas: 2, bogus: 1 },
+        },
+      }),
+    ],
+  },
+  {
     name: 'deployment /status: writes to a missing object are 404, apply included',
     steps: [
       () => ({ method: 'GET', path: deploymentStatus('st-missing') }),
@@ -193,6 +238,15 @@ export const statusSubresourceCases: ConformanceCase[] = [
         headers: { 'content-type': 'text/plain' },
         body: 'x',
       }),
+      () => ({ method: 'GET', path: deploymentStatus('st-methods'), identity: 'anonymous' }),
+      () => ({
+        method: 'PATCH',
+        path: `${paths.deployments}/st-methods/scale`,
+        headers: mergePatch,
+        body: {},
+        identity: 'anonymous',
+      }),
+      () => ({ method: 'GET', path: `${paths.configMaps}/no-sub/scale`, identity: 'anonymous' }),
     ],
   },
   {

@@ -6,6 +6,7 @@ import type { ResourceType } from '../resource-type.ts';
 import { customResourceStatusUpdate } from '../resources/status-strategies.ts';
 import type { FieldTracker } from './field-tracker.ts';
 import { generationChanged, inServerOrder, sameContent } from './object-shape.ts';
+import { validateStatusWrite } from './status-validation.ts';
 import { validateObject } from './validate.ts';
 import { groupVersion } from '../resource-type.ts';
 import { goRoundTrip, schemaFor } from '../schema/index.ts';
@@ -65,6 +66,7 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
     resetStatusOnCreate(type, object);
   }
   validateObject(type, object);
+  if (live && write.subresource === 'status') validateStatusWrite(type, object, live);
   // The JSON Go would store: managedFields are computed on exactly that shape.
   const shaped = goRoundTrip(schema, object as JsonValue) as KubeObject;
   if (!write.managedFieldsDone) {
