@@ -59,6 +59,8 @@ describe('kubectl scale, patch --subresource, get all: embedded server as kube-a
     const deployment = await sameObject('deployment', 'web');
     assert.equal((deployment.spec as { replicas: number }).replicas, 3);
     await sameObject('deployment', 'web', '--subresource=scale');
+    // Printed from the server's Table: DESIRED and AVAILABLE for a Scale.
+    await same('get', 'deployment', 'web', '--subresource=scale');
     // kubectl checks --current-replicas itself, from the Scale it reads.
     await same('scale', 'deployment/web', '--replicas=5', '--current-replicas=2');
   });
@@ -75,6 +77,7 @@ describe('kubectl scale, patch --subresource, get all: embedded server as kube-a
     );
     const deployment = await sameObject('deployment', 'web', '--subresource=status');
     assert.deepEqual(deployment.status, { observedGeneration: 1, replicas: 2 });
+    await same('get', 'deployment', 'web', '--subresource=status');
   });
 
   it('kubectl get all lists the pods and deployments (the `all` category) the embedded server serves', async () => {

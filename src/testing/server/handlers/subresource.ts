@@ -11,6 +11,7 @@ import { scaleType } from '../resources/scale.ts';
 import { patch } from './patch.ts';
 import type { PersistContext } from './persist.ts';
 import { getObject } from './read.ts';
+import { asTableIfAsked } from '../table/table.ts';
 import { getScale, writeScale } from './scale.ts';
 import { update } from './update.ts';
 import { dryRunOf, managerOf, type WriteRequest } from './write-request.ts';
@@ -67,7 +68,8 @@ export async function serveSubresource(
       subresource === 'scale'
         ? getScale(context, type, namespace, name)
         : getObject(context.store, type, namespace, name);
-    return { status: 200, object };
+    const printed = asTableIfAsked(subresource === 'scale' ? scaleType : type, request.headers.accept, query, object);
+    return { status: 200, object: printed };
   }
   if (verb !== 'update' && verb !== 'patch') throw notAllowed(type, request.method ?? 'GET');
   const writeRequest: WriteRequest & { name: string } = {
