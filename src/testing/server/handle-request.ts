@@ -154,7 +154,7 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
     return;
   }
   if (namespace === undefined) throw unknownResource();
-  const subresource = target.subresource as 'status' | 'scale' | undefined;
+  const subresource = target.subresource as 'status' | 'scale' | 'finalize' | undefined;
   if (subresource !== undefined && name !== undefined) {
     const context = { store, fields: state.fields };
     const result = await serveSubresource(context, { request, query, type, namespace, name, subresource, verb });

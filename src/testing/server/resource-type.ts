@@ -32,6 +32,8 @@ export interface ResourceType {
    * (the status strategy's PrepareForUpdate). Mutates `object`.
    */
   readonly prepareStatusUpdate?: (object: KubeObject, live: KubeObject) => void;
+  /** Whether `/finalize` (a Namespace's PUT of spec.finalizers) is served. @default false */
+  readonly finalizeSubresource?: boolean;
   /** Whether `/scale` (autoscaling/v1 Scale of spec.replicas) is served. @default false */
   readonly scaleSubresource?: boolean;
   /** Discovery categories (`all` makes `kubectl get all` list it). @default [] */

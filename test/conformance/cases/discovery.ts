@@ -1,7 +1,7 @@
 // Discovery, legacy (APIVersions, APIGroupList, APIResourceList) and aggregated
 // (apidiscovery.k8s.io/v2, as kubectl v1.36 asks for it), compared for what the embedded
 // server serves: its resources, their status and scale subresources. The real server
-// lists every built-in resource and more subresources (pods/log, namespaces/finalize...),
+// lists every built-in resource and more subresources (pods/log, pods/exec...),
 // and the verb deletecollection, which the embedded server does not serve: those are
 // left out of both answers before comparing.
 import type { ConformanceCase } from '../conformance-case.ts';
@@ -13,7 +13,7 @@ const served: Readonly<Record<string, readonly string[]>> = {
   'coordination.k8s.io/v1': ['leases'],
   'example.kubeconflict.dev/v1': ['gadgets', 'widgets'],
 };
-const servedSubresources = ['scale', 'status'];
+const servedSubresources = ['finalize', 'scale', 'status'];
 
 /** kubectl v1.36's Accept for /api and /apis. */
 const aggregatedAccept =

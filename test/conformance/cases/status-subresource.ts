@@ -298,4 +298,34 @@ export const statusSubresourceCases: ConformanceCase[] = [
       () => ({ method: 'GET', path: `${paths.namespaces}/st-namespace/status` }),
     ],
   },
+  {
+    name: 'namespace /finalize: a PUT changes spec.finalizers (and metadata), not status; other methods are 405',
+    steps: [
+      () => ({ method: 'POST', path: paths.namespaces, body: { metadata: { name: 'st-finalize' } } }),
+      (r) => {
+        const object = body(r[0]);
+        object.metadata.labels = { ...(object.metadata.labels as object), f: 'g' };
+        object.spec = { finalizers: ['kubernetes', 'example.com/keep'] };
+        object.status = { phase: 'Terminating' };
+        return { method: 'PUT', path: `${paths.namespaces}/st-finalize/finalize?fieldManager=finalizer`, body: object };
+      },
+      (r) => {
+        const object = body(r[1]);
+        object.spec = { finalizers: [] };
+        return { method: 'PUT', path: `${paths.namespaces}/st-finalize/finalize`, body: object };
+      },
+      (r) => {
+        const object = body(r[2]);
+        object.spec = { finalizers: ['kubernetes'] };
+        return { method: 'PUT', path: `${paths.namespaces}/st-finalize/finalize?fieldManager=finalizer`, body: object };
+      },
+      () => ({ method: 'GET', path: `${paths.namespaces}/st-finalize/finalize` }),
+      () => ({
+        method: 'PATCH',
+        path: `${paths.namespaces}/st-finalize/finalize`,
+        headers: mergePatch,
+        body: { spec: { finalizers: [] } },
+      }),
+    ],
+  },
 ];

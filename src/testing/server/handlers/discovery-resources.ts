@@ -7,7 +7,7 @@ import { groupVersion } from '../resource-type.ts';
 
 /** A subresource as discovery lists it; `group`/`version` only when its kind lives elsewhere. */
 export interface SubresourceInfo {
-  readonly name: 'scale' | 'status';
+  readonly name: 'finalize' | 'scale' | 'status';
   readonly kind: string;
   readonly group?: string;
   readonly version?: string;
@@ -19,6 +19,7 @@ const subresourceVerbs = ['get', 'patch', 'update'];
 /** The subresources the embedded server serves for `type`, sorted by name as kube-apiserver lists them. */
 export function subresourcesOf(type: ResourceType): SubresourceInfo[] {
   const served: SubresourceInfo[] = [];
+  if (type.finalizeSubresource === true) served.push({ name: 'finalize', kind: type.kind, verbs: ['update'] });
   if (type.scaleSubresource === true) {
     served.push({ name: 'scale', kind: 'Scale', group: 'autoscaling', version: 'v1', verbs: subresourceVerbs });
   }

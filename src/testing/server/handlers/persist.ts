@@ -28,8 +28,11 @@ export interface Write {
   readonly dryRun: boolean;
   /** managedFields already computed (server-side apply); else tracked as an Update. */
   readonly managedFieldsDone?: boolean;
-  /** `status` for a write through `/status`: the type's status strategy, not the main one. */
-  readonly subresource?: 'status';
+  /**
+   * `status` for a write through `/status` (the type's status strategy, not the main
+   * one); `finalize` for a Namespace's `/finalize` (the main one, finalizers included).
+   */
+  readonly subresource?: 'status' | 'finalize';
 }
 
 /**

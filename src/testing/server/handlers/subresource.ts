@@ -1,5 +1,6 @@
-// Requests to `<object>/status` and `<object>/scale`: get, update and patch, as
-// kube-apiserver serves them; any other method is refused with 405.
+// Requests to `<object>/status` and `<object>/scale` (get, update, patch) and to a
+// Namespace's `/finalize` (update), as kube-apiserver serves them; any other method is
+// refused with 405.
 import type { IncomingMessage } from 'node:http';
 import { methodNotAllowed, notFound, StatusError, unknownResource } from '../http/status.ts';
 import { readBody } from '../http/read-body.ts';
@@ -20,6 +21,7 @@ import { dryRunOf, managerOf, type WriteRequest } from './write-request.ts';
 export function servesSubresource(type: ResourceType, subresource: string): boolean {
   if (subresource === 'status') return type.statusSubresource;
   if (subresource === 'scale') return type.scaleSubresource === true;
+  if (subresource === 'finalize') return type.finalizeSubresource === true;
   return false;
 }
 
@@ -53,7 +55,7 @@ export interface SubresourceCall {
   /** '' for cluster-scoped resources. */
   readonly namespace: string;
   readonly name: string;
-  readonly subresource: 'status' | 'scale';
+  readonly subresource: 'status' | 'scale' | 'finalize';
   readonly verb: string | undefined;
 }
 
@@ -63,6 +65,8 @@ export async function serveSubresource(
   call: SubresourceCall,
 ): Promise<{ status: number; object: KubeObject }> {
   const { type, namespace, name, subresource, verb, query, request } = call;
+  // `/finalize` takes a PUT only.
+  if (subresource === 'finalize' && verb !== 'update') throw notAllowed(type, request.method ?? 'GET');
   if (verb === 'get') {
     const object =
       subresource === 'scale'
@@ -88,6 +92,6 @@ export async function serveSubresource(
     return writeScale(context, writeRequest, verb);
   }
   checkFieldValidation(context.store, writeRequest, verb);
-  const statusRequest = { ...writeRequest, subresource };
-  return verb === 'update' ? update(context, statusRequest) : patch(context, statusRequest);
+  const subresourceRequest = { ...writeRequest, subresource };
+  return verb === 'update' ? update(context, subresourceRequest) : patch(context, subresourceRequest);
 }

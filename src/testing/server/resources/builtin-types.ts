@@ -32,6 +32,7 @@ export const namespaces: ResourceType = {
   generation: 'none',
   statusSubresource: true,
   prepareForUpdate: namespaceUpdate,
+  finalizeSubresource: true,
   prepareStatusUpdate: namespaceStatusUpdate,
   applyDefaults: (object: KubeObject) => {
     const metadata = (object.metadata ??= {});

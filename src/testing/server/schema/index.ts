@@ -34,12 +34,10 @@ interface KindInfo {
   readonly resetFields: Readonly<Record<string, readonly (readonly string[])[]>>;
 }
 
-const statusReset = { '': [['status']], status: [['spec']] };
-
 const kinds: Record<string, KindInfo> = {
   'v1/ConfigMap': { schema: configMap, resetFields: {} },
   'v1/Secret': { schema: secret, resetFields: {} },
-  'v1/Namespace': { schema: namespace, resetFields: statusReset },
+  'v1/Namespace': { schema: namespace, resetFields: { '': [['status']], status: [['spec']], finalize: [['status']] } },
   'v1/Pod': {
     schema: pod,
     resetFields: {
