@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type RunningApiServer, startApiServer, startTestServer, type TestServer } from '../../src/testing/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
-import { type KubectlTarget, sameJson, sameOutcome } from '../support/kubectl-both.ts';
+import { kubectl, type KubectlTarget, sameJson, sameOutcome } from '../support/kubectl-both.ts';
 
 const web = {
   apiVersion: 'apps/v1',
@@ -82,5 +82,18 @@ describe('kubectl scale, patch --subresource, get all: embedded server as kube-a
 
   it('kubectl get all lists the pods and deployments (the `all` category) the embedded server serves', async () => {
     await same('get', 'all', '-l', 'app=web', '-o', 'name');
+  });
+
+  it('kubectl discovers the embedded server with aggregated discovery: /api and /apis, nothing per group', async () => {
+    const fresh = { ...embeddedTarget, cacheDir: join(directory, 'cache-fresh') };
+    const { code, stderr } = await kubectl(fresh, ['get', 'all', '-v=6']);
+    assert.equal(code, 0, stderr);
+    const discovery = [
+      ...stderr.matchAll(/verb="GET" url="https:\/\/[^/]+(\/apis?)(\/[^"?]*)?\?timeout=\d+s" status="(\d+)/g),
+    ];
+    assert.deepEqual(
+      discovery.map(([, root, rest, status]) => `${root ?? ''}${rest ?? ''} ${status ?? ''}`),
+      ['/api 200', '/apis 200'],
+    );
   });
 });
