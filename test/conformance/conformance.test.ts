@@ -11,6 +11,7 @@ import { applyCases } from './cases/apply.ts';
 import { badInputCases } from './cases/bad-input.ts';
 import { customCases, widgetDefinition } from './cases/custom.ts';
 import { customStatusCases, gadgetDefinition } from './cases/custom-status.ts';
+import { deleteCollectionCases } from './cases/delete-collection.ts';
 import { discoveryCases } from './cases/discovery.ts';
 import { listCases } from './cases/lists.ts';
 import { objectCases } from './cases/objects.ts';
@@ -33,6 +34,7 @@ const cases = [
   ...scaleSubresourceCases,
   ...customStatusCases,
   ...discoveryCases,
+  ...deleteCollectionCases,
 ];
 const token = 'conformance-token';
 

@@ -3,6 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { ConnectionDrop } from './handlers/connection-drop.ts';
 import { create } from './handlers/create.ts';
 import { deleteObject } from './handlers/delete.ts';
+import { deleteCollection } from './handlers/delete-collection.ts';
 import { aggregatedContentType, aggregatedDiscovery, wantsAggregated } from './handlers/aggregated-discovery.ts';
 import { discoveryDocument } from './handlers/discovery.ts';
 import type { FieldTracker } from './handlers/field-tracker.ts';
@@ -154,6 +155,22 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
     return;
   }
   if (namespace === undefined) throw unknownResource();
+  if (
+    verb === undefined &&
+    request.method === 'DELETE' &&
+    name === undefined &&
+    type.verbs.includes('deletecollection')
+  ) {
+    const deleted = deleteCollection(
+      { store, fields: state.fields },
+      type,
+      namespace,
+      query,
+      dryRunOf(query, 'delete'),
+    );
+    writeJson(response, 200, deleted);
+    return;
+  }
   const subresource = target.subresource as 'status' | 'scale' | 'finalize' | undefined;
   if (subresource !== undefined && name !== undefined) {
     const context = { store, fields: state.fields };

@@ -1,9 +1,8 @@
 // Discovery, legacy (APIVersions, APIGroupList, APIResourceList) and aggregated
 // (apidiscovery.k8s.io/v2, as kubectl v1.36 asks for it), compared for what the embedded
 // server serves: its resources, their status and scale subresources. The real server
-// lists every built-in resource and more subresources (pods/log, pods/exec...),
-// and the verb deletecollection, which the embedded server does not serve: those are
-// left out of both answers before comparing.
+// lists every built-in resource and more subresources (pods/log, pods/exec...), which the
+// embedded server does not serve: those are left out of both answers before comparing.
 import type { ConformanceCase } from '../conformance-case.ts';
 
 /** Resources the embedded server serves, by group-version (the conformance suite's CRDs included). */
@@ -25,8 +24,6 @@ const groupName = (group: Json): string => {
   const name = (group.metadata as Json).name;
   return typeof name === 'string' ? name : '';
 };
-const withoutDeleteCollection = (verbs: unknown) =>
-  Array.isArray(verbs) ? verbs.filter((verb) => verb !== 'deletecollection') : verbs;
 const servedGroup = (name: string) =>
   Object.keys(served).some((gv) => (gv.includes('/') ? gv.split('/')[0] : '') === name);
 
@@ -38,9 +35,9 @@ function servedResource(groupVersion: string, name: string): boolean {
 
 function selectResourceList(list: Json): Json {
   const groupVersion = String(list.groupVersion);
-  const resources = (list.resources as Json[])
-    .filter((resource) => servedResource(groupVersion, String(resource.name)))
-    .map((resource): Json => ({ ...resource, verbs: withoutDeleteCollection(resource.verbs) }));
+  const resources = (list.resources as Json[]).filter((resource) =>
+    servedResource(groupVersion, String(resource.name)),
+  );
   // apiextensions-apiserver lists custom resources in its cache's order, which varies.
   if (groupVersion.includes('.kubeconflict.')) resources.sort((a, b) => (String(a.name) < String(b.name) ? -1 : 1));
   return { ...list, resources };
@@ -60,11 +57,7 @@ function selectAggregated(list: Json): Json {
               servedSubresources.includes(String(sub.subresource)),
             );
             const { subresources: _all, ...rest } = resource;
-            return {
-              ...rest,
-              verbs: withoutDeleteCollection(resource.verbs),
-              ...(subresources.length > 0 && { subresources }),
-            };
+            return { ...rest, ...(subresources.length > 0 && { subresources }) };
           });
         return { ...version, resources };
       });

@@ -18,6 +18,8 @@ const objectAt = (parent: Json, key: string): Json => {
 };
 
 const crud = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] as const;
+/** kube-apiserver's verbs of a namespaced resource: deletecollection too. */
+const namespacedVerbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
 
 export const namespaces: ResourceType = {
   group: '',
@@ -52,7 +54,7 @@ export const configMaps: ResourceType = {
   singular: 'configmap',
   namespaced: true,
   shortNames: ['cm'],
-  verbs: crud,
+  verbs: namespacedVerbs,
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: false,
@@ -66,7 +68,7 @@ export const secrets: ResourceType = {
   singular: 'secret',
   namespaced: true,
   shortNames: [],
-  verbs: crud,
+  verbs: namespacedVerbs,
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: false,
@@ -92,7 +94,7 @@ export const pods: ResourceType = {
   singular: 'pod',
   namespaced: true,
   shortNames: ['po'],
-  verbs: crud,
+  verbs: namespacedVerbs,
   unconditionalUpdate: true,
   generation: 'spec',
   statusSubresource: true,
@@ -125,7 +127,7 @@ export const deployments: ResourceType = {
   singular: 'deployment',
   namespaced: true,
   shortNames: ['deploy'],
-  verbs: crud,
+  verbs: namespacedVerbs,
   unconditionalUpdate: true,
   generation: 'spec-and-annotations',
   statusSubresource: true,
@@ -156,7 +158,7 @@ export const leases: ResourceType = {
   singular: 'lease',
   namespaced: true,
   shortNames: [],
-  verbs: crud,
+  verbs: namespacedVerbs,
   unconditionalUpdate: false,
   generation: 'none',
   statusSubresource: false,
