@@ -2,7 +2,7 @@
 // that everything else can be compared field by field:
 // - resourceVersions: global counters that start elsewhere; each is replaced by its rank
 //   among the resourceVersions seen in one case (order is what clients may rely on);
-// - uids: by order of first appearance; timestamps: by a placeholder;
+// - uids (in fields and messages): by order of first appearance; timestamps: by a placeholder;
 // - managedFields: sorted by operation and manager (the servers sort by time, to the second);
 // - generateName suffixes and continue tokens: opaque and random; a Table's ages.
 import { parse as parseYaml } from 'yaml';
@@ -108,7 +108,10 @@ function collect(value: unknown, versions: Set<number>, uids: string[]): void {
 
 function rewrite(value: unknown, rank: Map<string, string>, uids: string[]): unknown {
   if (Array.isArray(value)) return value.map((item) => rewrite(item, rank, uids));
-  if (typeof value === 'string') return rewriteText(value, rank);
+  if (typeof value === 'string') {
+    // uids quoted in messages (a Scale's UID precondition) as in uid fields.
+    return uids.reduce((text, uid, index) => text.replaceAll(uid, `uid${String(index + 1)}`), rewriteText(value, rank));
+  }
   if (typeof value !== 'object' || value === null) return value;
   const object = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};

@@ -4,9 +4,12 @@ import { ConnectionDrop } from './handlers/connection-drop.ts';
 import { create } from './handlers/create.ts';
 import { deleteObject } from './handlers/delete.ts';
 import { deleteOptionsInBody } from './handlers/delete-options.ts';
+import { deleteCollection } from './handlers/delete-collection.ts';
+import { aggregatedContentType, aggregatedDiscovery, wantsAggregated } from './handlers/aggregated-discovery.ts';
 import { discoveryDocument } from './handlers/discovery.ts';
 import type { FieldTracker } from './handlers/field-tracker.ts';
 import { patch, requirePatchType } from './handlers/patch.ts';
+import { serveSubresource, servesSubresource, unservedSubresource } from './handlers/subresource.ts';
 import { getObject, listObjects } from './handlers/read.ts';
 import { update } from './handlers/update.ts';
 import { watch } from './handlers/watch.ts';
@@ -15,7 +18,7 @@ import { selectorOf } from './handlers/list-options.ts';
 import { checkListIntegers, checkResourceVersion, watchRequested } from './handlers/query-options.ts';
 import { dryRunOf, managerOf, type WriteRequest } from './handlers/write-request.ts';
 import { bearerToken } from './http/bearer-token.ts';
-import { goEscape } from './http/go-json.ts';
+import { goEscape, goJson } from './http/go-json.ts';
 import { readBody } from './http/read-body.ts';
 import { settleUnreadBody } from './http/unread-body.ts';
 import { writeAnswer, writeJson } from './http/write-answer.ts';
@@ -96,6 +99,14 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
       await writeAnswer(request, response, openApi.status, openApi.headers, openApi.body);
       return;
     }
+    const aggregated =
+      method === 'GET' && wantsAggregated(request.headers.accept)
+        ? aggregatedDiscovery(url.pathname, state.registry)
+        : undefined;
+    if (aggregated !== undefined) {
+      await writeAnswer(request, response, 200, { 'content-type': aggregatedContentType }, goJson(aggregated));
+      return;
+    }
     const document = method === 'GET' ? discoveryDocument(url.pathname, state.registry, state.address()) : undefined;
     if (document === undefined) {
       await writeAnswer(request, response, 404, plainText, '404 page not found\n');
@@ -109,8 +120,9 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
   }
   if (target.kind === 'unknown') throw unknownResource();
   const type = state.registry.find(target.group, target.version, target.plural);
-  if (!type || (target.namespace !== undefined && !type.namespaced) || target.subresource !== undefined) {
-    throw unknownResource();
+  if (!type || (target.namespace !== undefined && !type.namespaced)) throw unknownResource();
+  if (target.subresource !== undefined && !servesSubresource(type, target.subresource)) {
+    throw unservedSubresource(type, target.name ?? '');
   }
   const verb = verbOf(method, target.name !== undefined, watchRequested(url.searchParams));
   if (state.hook) {
@@ -136,7 +148,7 @@ interface Dispatch {
   readonly response: ServerResponse;
   readonly url: URL;
   readonly type: ResourceType;
-  readonly target: { namespace: string | undefined; name: string | undefined };
+  readonly target: { namespace: string | undefined; name: string | undefined; subresource: string | undefined };
   readonly verb: string | undefined;
 }
 
@@ -162,6 +174,30 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
     return;
   }
   if (namespace === undefined) throw unknownResource();
+  if (
+    verb === undefined &&
+    request.method === 'DELETE' &&
+    name === undefined &&
+    type.verbs.includes('deletecollection')
+  ) {
+    const answer = responder(request, response, type, query, false);
+    const deleted = deleteCollection(
+      { store, fields: state.fields },
+      type,
+      namespace,
+      query,
+      dryRunOf(query, 'delete'),
+    );
+    await answer.send(200, deleted);
+    return;
+  }
+  const subresource = target.subresource as 'status' | 'scale' | 'finalize' | undefined;
+  if (subresource !== undefined && name !== undefined) {
+    const context = { store, fields: state.fields };
+    const result = await serveSubresource(context, { request, query, type, namespace, name, subresource, verb });
+    await responder(request, response, result.type, query, false).send(result.status, result.object);
+    return;
+  }
   const answer = responder(request, response, type, query, false);
   if (verb === 'get' && name !== undefined) {
     checkResourceVersion(query, verb);
@@ -259,7 +295,7 @@ function forbiddenForAnonymous(
   const subject = target.name === undefined ? qualifiedResource(type) : `${qualifiedResource(type)} "${target.name}"`;
   return new StatusError(
     403,
-    `${subject} is forbidden: ${user} cannot ${verb} resource "${type.plural}" in API group ${group} ${where}`,
+    `${subject} is forbidden: ${user} cannot ${verb} resource "${resourceOf(type, target.subresource)}" in API group ${group} ${where}`,
     'Forbidden',
     {
       ...(target.name !== undefined && { name: target.name }),
@@ -268,6 +304,10 @@ function forbiddenForAnonymous(
     },
   );
 }
+
+/** How RBAC names a resource: `deployments`, `deployments/status`. */
+const resourceOf = (type: ResourceType, subresource: string | undefined) =>
+  subresource === undefined ? type.plural : `${type.plural}/${subresource}`;
 
 /**
  * The request is served (a write commits) but its answer never leaves: the connection

@@ -1,5 +1,6 @@
 import type { ResourceType } from './resource-type.ts';
 import { builtinTypes } from './resources/builtin-types.ts';
+import { customResourceStatusUpdate } from './resources/status-strategies.ts';
 
 /** A custom resource to serve, as a CustomResourceDefinition would declare it. */
 export interface CustomResourceOptions {
@@ -13,6 +14,13 @@ export interface CustomResourceOptions {
   readonly namespaced?: boolean;
   /** @default [] */
   readonly shortNames?: readonly string[];
+  /** Discovery categories, as the CRD's `names.categories`. @default [] */
+  readonly categories?: readonly string[];
+  /**
+   * The CRD's subresources: with `status`, `/status` is served, the main resource ignores
+   * status and `/status` everything else. @default {}
+   */
+  readonly subresources?: { readonly status?: boolean };
 }
 
 /** The resource types a server knows, found by group, version and plural name. */
@@ -53,8 +61,10 @@ export class ResourceRegistry {
       shortNames: options.shortNames ?? [],
       verbs: ['delete', 'deletecollection', 'get', 'list', 'patch', 'create', 'update', 'watch'],
       unconditionalUpdate: false,
-      generation: 'all-but-metadata-and-status',
-      statusSubresource: false,
+      generation: 'all-but-metadata',
+      statusSubresource: options.subresources?.status === true,
+      ...(options.subresources?.status === true && { prepareStatusUpdate: customResourceStatusUpdate }),
+      ...(options.categories !== undefined && { categories: options.categories }),
     };
     this.#types.push(type);
     return type;

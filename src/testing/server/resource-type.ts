@@ -18,9 +18,26 @@ export interface ResourceType {
    */
   readonly unconditionalUpdate: boolean;
   /** Whether the object carries metadata.generation, and what makes it grow. */
-  readonly generation: 'none' | 'spec' | 'spec-and-annotations' | 'all-but-metadata-and-status';
+  readonly generation: 'none' | 'spec' | 'spec-and-annotations' | 'all-but-metadata';
   /** Whether `status` is a subresource (then the main resource ignores status changes). */
   readonly statusSubresource: boolean;
+  /**
+   * What an update of the main resource takes from the stored object once field ownership
+   * is recorded, beyond status (Namespace spec.finalizers: only `/finalize` changes them,
+   * yet the writer is recorded as their owner, as kube-apiserver does). Mutates `object`.
+   */
+  readonly prepareForUpdate?: (object: KubeObject, live: KubeObject) => void;
+  /**
+   * What a write through `/status` takes from the stored object instead of the request
+   * (the status strategy's PrepareForUpdate). Mutates `object`.
+   */
+  readonly prepareStatusUpdate?: (object: KubeObject, live: KubeObject) => void;
+  /** Whether `/finalize` (a Namespace's PUT of spec.finalizers) is served. @default false */
+  readonly finalizeSubresource?: boolean;
+  /** Whether `/scale` (autoscaling/v1 Scale of spec.replicas) is served. @default false */
+  readonly scaleSubresource?: boolean;
+  /** Discovery categories (`all` makes `kubectl get all` list it). @default [] */
+  readonly categories?: readonly string[];
   /** Fills in defaults, as the real server does on every write. Mutates `object`. */
   readonly applyDefaults?: (object: KubeObject) => void;
   /**

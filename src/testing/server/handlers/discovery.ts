@@ -1,5 +1,6 @@
 import type { ResourceRegistry } from '../registry.ts';
 import type { ResourceType } from '../resource-type.ts';
+import { storageVersionHash, subresourcesOf, typesIn } from './discovery-resources.ts';
 
 /** The Kubernetes version the embedded server answers as (the one it is checked against). */
 export const emulatedVersion = { major: '1', minor: '36', gitVersion: 'v1.36.3' };
@@ -52,11 +53,12 @@ export function discoveryDocument(path: string, registry: ResourceRegistry, serv
   if (versionMatch) {
     const group = versionMatch[1] ? '' : (versionMatch[2] ?? '');
     const version = versionMatch[1] ?? versionMatch[3] ?? '';
-    const inVersion = types.filter((t) => t.group === group && t.version === version);
+    const inVersion = typesIn(types, group, version);
     if (inVersion.length === 0) return undefined;
     return {
       kind: 'APIResourceList',
-      apiVersion: 'v1',
+      // kube-apiserver leaves apiVersion out of the core group's list only.
+      ...(group !== '' && { apiVersion: 'v1' }),
       groupVersion: group === '' ? version : `${group}/${version}`,
       resources: inVersion.flatMap(resourceDocuments),
     };
@@ -88,16 +90,16 @@ function resourceDocuments(type: ResourceType) {
     kind: type.kind,
     verbs: type.verbs,
     ...(type.shortNames.length > 0 && { shortNames: type.shortNames }),
+    ...(type.categories !== undefined && type.categories.length > 0 && { categories: type.categories }),
+    storageVersionHash: storageVersionHash(type),
   };
-  if (!type.statusSubresource) return [main];
-  return [
-    main,
-    {
-      name: `${type.plural}/status`,
-      singularName: '',
-      namespaced: type.namespaced,
-      kind: type.kind,
-      verbs: ['get', 'patch', 'update'],
-    },
-  ];
+  const subresources = subresourcesOf(type).map((sub) => ({
+    name: `${type.plural}/${sub.name}`,
+    singularName: '',
+    namespaced: type.namespaced,
+    ...(sub.group !== undefined && { group: sub.group, version: sub.version }),
+    kind: sub.kind,
+    verbs: sub.verbs,
+  }));
+  return [main, ...subresources];
 }

@@ -4,7 +4,10 @@ import type { ResourceType } from '../resource-type.ts';
 
 export type { ApplyConflict };
 
-/** metadata.managedFields bookkeeping (structured-merge-diff semantics), for the main resource. */
+/**
+ * metadata.managedFields bookkeeping (structured-merge-diff semantics), for the main
+ * resource or, with `subresource`, a write through `/status` or `/scale`.
+ */
 export interface FieldTracker {
   /** managedFields after an Update by `manager` that turned `live` (undefined for a create) into `updated`. */
   update(args: {
@@ -13,6 +16,7 @@ export interface FieldTracker {
     updated: KubeObject;
     manager: string;
     time: string;
+    subresource?: string;
   }): ManagedFieldsEntry[];
   /** The object after applying `config` as `manager`, or the conflicts that stop it. */
   apply(args: {
@@ -22,5 +26,6 @@ export interface FieldTracker {
     manager: string;
     force: boolean;
     time: string;
+    subresource?: string;
   }): ApplyResult;
 }

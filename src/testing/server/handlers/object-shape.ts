@@ -64,9 +64,10 @@ export function generationChanged(type: ResourceType, before: KubeObject, after:
         !isDeepStrictEqual(before.spec, after.spec) ||
         !isDeepStrictEqual(before.metadata?.annotations, after.metadata?.annotations)
       );
-    case 'all-but-metadata-and-status': {
-      const { metadata: _m1, status: _s1, ...restBefore } = before;
-      const { metadata: _m2, status: _s2, ...restAfter } = after;
+    case 'all-but-metadata': {
+      // Status too, unless it is a subresource (then the write kept the stored one).
+      const { metadata: _m1, ...restBefore } = before;
+      const { metadata: _m2, ...restAfter } = after;
       return !isDeepStrictEqual(restBefore, restAfter);
     }
   }

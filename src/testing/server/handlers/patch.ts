@@ -54,7 +54,23 @@ export function patch(
   context: PersistContext,
   request: WriteRequest & { name: string },
 ): { status: number; object: KubeObject } {
-  const { type, namespace, name, body, query, dryRun } = request;
+  const { type, namespace, name, query, dryRun } = request;
+  const patchType = patchTypeOf(request);
+  const live = context.store.get(`${type.group}/${type.plural}`, namespace, name);
+  // Only the main resource creates on apply: a subresource needs the object.
+  if (!live && (patchType !== 'apply' || request.subresource !== undefined)) throw notFound(type, name);
+  if (patchType === 'apply') return apply(context, request, live, query.get('force') === 'true');
+  if (!live) throw notFound(type, name);
+  const patched = patchedObject(request, live, patchType);
+  checkResourceVersionPrecondition(type, name, patched.metadata?.resourceVersion, live);
+  const { manager, subresource } = request;
+  const { object } = persist(context, { type, namespace, live, desired: patched, manager, dryRun, subresource });
+  return { status: 200, object };
+}
+
+/** The kind of patch the request's Content-Type names, once its options are checked. */
+export function patchTypeOf(request: WriteRequest): 'merge' | 'json' | 'strategic' | 'apply' {
+  const { query } = request;
   const patchType = requirePatchType(request.contentType);
   const force = query.get('force');
   if (patchType !== 'apply' && force !== null) {
@@ -67,9 +83,20 @@ export function patch(
       { reason: 'FieldValueRequired', message: 'Required value: is required for apply patch', field: 'fieldManager' },
     ]);
   }
-  const live = context.store.get(`${type.group}/${type.plural}`, namespace, name);
-  if (patchType === 'apply') return apply(context, request, live, force === 'true');
-  if (!live) throw notFound(type, name);
+  return patchType;
+}
+
+/**
+ * What a merge, JSON or strategic merge patch makes of `live` (an object of
+ * `request.type`), refused as kube-apiserver refuses it: an undecodable patch or result,
+ * another name or namespace.
+ */
+export function patchedObject(
+  request: WriteRequest & { name: string },
+  live: KubeObject,
+  patchType: 'merge' | 'json' | 'strategic',
+): KubeObject {
+  const { type, namespace, name, body } = request;
   const patchDocument = decodePatch(body, patchType);
   const schema = schemaFor(groupVersion(type), type.kind);
   let patched: KubeObject;
@@ -88,9 +115,7 @@ export function patch(
   checkTypes(patchType, patchDocument, patched, type);
   requireRequestName(patched.metadata?.name, name);
   requireRequestNamespace(type, patched.metadata?.namespace, namespace);
-  checkResourceVersionPrecondition(type, name, patched.metadata?.resourceVersion, live);
-  const { object } = persist(context, { type, namespace, live, desired: patched, manager: request.manager, dryRun });
-  return { status: 200, object };
+  return patched;
 }
 
 function apply(
@@ -99,7 +124,40 @@ function apply(
   live: KubeObject | undefined,
   force: boolean,
 ): { status: number; object: KubeObject } {
-  const { type, namespace, name, body, manager, dryRun } = request;
+  const { type, namespace, name, manager, dryRun, subresource } = request;
+  const configObject = applyConfiguration(request, live);
+  let result;
+  try {
+    result = context.fields.apply({ type, live, config: configObject, manager, force, time: timestamp(), subresource });
+  } catch (error) {
+    if (error instanceof ApplyError) throw statusFor(error.code, error.message);
+    throw error;
+  }
+  if ('conflicts' in result) throw applyConflictError(result.conflicts);
+  // As for every other write, a resourceVersion in the configuration is a precondition,
+  // checked by the storage once the apply is computed.
+  if (live) checkResourceVersionPrecondition(type, name, configObject.metadata?.resourceVersion, live);
+  if (live && !result.changed) return { status: 200, object: live };
+  const desired = { ...result.object, metadata: { ...result.object.metadata, name } };
+  const { object, created } = persist(context, {
+    type,
+    namespace,
+    live,
+    desired,
+    manager,
+    dryRun,
+    managedFieldsDone: true,
+    subresource,
+  });
+  return { status: created ? 201 : 200, object };
+}
+
+/**
+ * The apply configuration of the request, refused as kube-apiserver refuses it: not
+ * YAML, not an object, another kind or version than `request.type`'s, another name.
+ */
+export function applyConfiguration(request: WriteRequest & { name: string }, live: KubeObject | undefined): KubeObject {
+  const { type, name, body } = request;
   const decoded = decodeYaml(body);
   if ('goError' in decoded) throw badRequest(`error decoding YAML: error converting YAML to JSON: ${decoded.goError}`);
   if ('parseError' in decoded) throw badRequest(`error decoding YAML: ${decoded.parseError.message}`);
@@ -120,29 +178,7 @@ function apply(
   const configName: unknown = configObject.metadata?.name;
   if (configName === undefined || typeof configName === 'string')
     requireRequestName(configName ?? live?.metadata?.name, name);
-  let result;
-  try {
-    result = context.fields.apply({ type, live, config: configObject, manager, force, time: timestamp() });
-  } catch (error) {
-    if (error instanceof ApplyError) throw statusFor(error.code, error.message);
-    throw error;
-  }
-  if ('conflicts' in result) throw applyConflictError(result.conflicts);
-  // As for every other write, a resourceVersion in the configuration is a precondition,
-  // checked by the storage once the apply is computed.
-  if (live) checkResourceVersionPrecondition(type, name, configObject.metadata?.resourceVersion, live);
-  if (live && !result.changed) return { status: 200, object: live };
-  const desired = { ...result.object, metadata: { ...result.object.metadata, name } };
-  const { object, created } = persist(context, {
-    type,
-    namespace,
-    live,
-    desired,
-    manager,
-    dryRun,
-    managedFieldsDone: true,
-  });
-  return { status: created ? 201 : 200, object };
+  return configObject;
 }
 
 function decodePatch(body: string, patchType: 'merge' | 'json' | 'strategic'): unknown {
@@ -188,7 +224,7 @@ function checkTypes(
 const reasons: Record<number, string | undefined> = { 400: 'BadRequest', 415: 'UnsupportedMediaType', 422: 'Invalid' };
 
 /** A Status with the reason kube-apiserver gives each code (none for 500). */
-function statusFor(code: number, message: string): StatusError {
+export function statusFor(code: number, message: string): StatusError {
   const reason = reasons[code];
   return reason === undefined
     ? new StatusError(code, message)

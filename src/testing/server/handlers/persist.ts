@@ -3,8 +3,10 @@ import { timestamp } from '../clock.ts';
 import type { KubeObject } from '../kube-object.ts';
 import type { ObjectStore } from '../object-store.ts';
 import type { ResourceType } from '../resource-type.ts';
+import { customResourceStatusUpdate } from '../resources/status-strategies.ts';
 import type { FieldTracker } from './field-tracker.ts';
 import { generationChanged, inServerOrder, sameContent } from './object-shape.ts';
+import { validateStatusWrite } from './status-validation.ts';
 import { validateObject } from './validate.ts';
 import { groupVersion } from '../resource-type.ts';
 import { goRoundTrip, schemaFor } from '../schema/index.ts';
@@ -26,6 +28,11 @@ export interface Write {
   readonly dryRun: boolean;
   /** managedFields already computed (server-side apply); else tracked as an Update. */
   readonly managedFieldsDone?: boolean;
+  /**
+   * `status` for a write through `/status` (the type's status strategy, not the main
+   * one); `finalize` for a Namespace's `/finalize` (the main one, finalizers included).
+   */
+  readonly subresource?: 'status' | 'finalize';
 }
 
 /**
@@ -49,8 +56,11 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
     metadata.resourceVersion = live.metadata?.resourceVersion;
     if (live.metadata?.generation !== undefined) metadata.generation = live.metadata.generation;
     if (live.metadata?.deletionTimestamp !== undefined) metadata.deletionTimestamp = live.metadata.deletionTimestamp;
-    if (type.statusSubresource) restoreStatus(object, live);
-    if (metadata.generation !== undefined && generationChanged(type, live, object)) metadata.generation += 1;
+    if (write.subresource === 'status') type.prepareStatusUpdate?.(object, live);
+    else {
+      if (type.statusSubresource) restoreStatus(object, live);
+      if (metadata.generation !== undefined && generationChanged(type, live, object)) metadata.generation += 1;
+    }
   } else {
     metadata.uid = randomUUID();
     metadata.creationTimestamp = now;
@@ -59,14 +69,17 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
     resetStatusOnCreate(type, object);
   }
   validateObject(type, object);
+  if (live && write.subresource === 'status') validateStatusWrite(type, object, live);
   // The JSON Go would store: managedFields are computed on exactly that shape.
   const shaped = goRoundTrip(schema, object as JsonValue) as KubeObject;
   if (!write.managedFieldsDone) {
-    const managedFields = context.fields.update({ type, live, updated: shaped, manager, time: now });
+    const { subresource } = write;
+    const managedFields = context.fields.update({ type, live, updated: shaped, manager, time: now, subresource });
     if (managedFields.length > 0) (shaped.metadata ??= {}).managedFields = managedFields;
     else delete shaped.metadata?.managedFields;
   }
   if (!live) type.admitOnCreate?.(shaped);
+  else if (write.subresource === undefined) type.prepareForUpdate?.(shaped, live);
   if (live && sameContent(live, shaped)) return { object: live, created: false };
   const ordered = inServerOrder(shaped);
   if (dryRun) {
@@ -88,4 +101,5 @@ function resetStatusOnCreate(type: ResourceType, object: KubeObject): void {
   if (type.kind === 'Deployment') object.status = {};
   if (type.kind === 'Pod') object.status = { phase: 'Pending', qosClass: 'BestEffort' };
   if (type.kind === 'Namespace') object.status = { phase: 'Active' };
+  if (type.prepareStatusUpdate === customResourceStatusUpdate) delete object.status;
 }

@@ -30,6 +30,8 @@ export function update(
       );
     }
   } else checkResourceVersionPrecondition(type, name, resourceVersion, live);
-  const { object: stored } = persist(context, { type, namespace, live, desired: object, manager, dryRun });
+  const { subresource } = request;
+  const write = { type, namespace, live, desired: object, manager, dryRun, subresource };
+  const { object: stored } = persist(context, write);
   return { status: 200, object: stored };
 }

@@ -17,6 +17,8 @@ export interface WriteRequest {
   readonly contentType: string;
   readonly manager: string;
   readonly dryRun: boolean;
+  /** `status` or `finalize` for a write through that subresource. */
+  readonly subresource?: 'status' | 'finalize';
 }
 
 /** `fieldManager`, else the User-Agent's product token, else "unknown" (as kube-apiserver). */

@@ -1,5 +1,7 @@
 import { unescape } from './request-url.ts';
 
+const namespaceSubresources = new Set(['status', 'finalize']);
+
 /** Where a request goes: a discovery document, or a resource (collection or object). */
 export type Route =
   | { readonly kind: 'discovery'; readonly path: string }
@@ -17,7 +19,7 @@ export type Route =
 /**
  * Parses `/api/v1/...` and `/apis/<group>/<version>/...` paths:
  * `[namespaces/<ns>/]<plural>[/<name>[/<subresource>]]`, where `namespaces/<name>` on its
- * own is the Namespace object itself.
+ * own is the Namespace object itself (and `namespaces/<name>/status` its status).
  */
 export function route(pathname: string): Route {
   // Decoded first, as Go routes on the decoded path: `a%2Fb` is two segments.
@@ -40,6 +42,18 @@ export function route(pathname: string): Route {
   const [version, ...tail] = rest as [string, ...string[]];
   let namespace: string | undefined;
   let resourceParts = tail;
+  // `namespaces/<name>/status` and `/finalize` are the Namespace's own subresources.
+  if (tail[0] === 'namespaces' && tail.length === 3 && namespaceSubresources.has(tail[2] ?? '')) {
+    return {
+      kind: 'resource',
+      group,
+      version,
+      plural: 'namespaces',
+      namespace: undefined,
+      name: tail[1],
+      subresource: tail[2],
+    };
+  }
   if (tail[0] === 'namespaces' && tail.length >= 3) {
     namespace = tail[1];
     resourceParts = tail.slice(2);

@@ -1,6 +1,12 @@
 import type { KubeObject } from '../kube-object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
+import {
+  deploymentStatusUpdate,
+  namespaceStatusUpdate,
+  namespaceUpdate,
+  podStatusUpdate,
+} from './status-strategies.ts';
 
 type Json = Record<string, unknown>;
 const objectAt = (parent: Json, key: string): Json => {
@@ -12,6 +18,8 @@ const objectAt = (parent: Json, key: string): Json => {
 };
 
 const crud = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] as const;
+/** kube-apiserver's verbs of a namespaced resource: deletecollection too. */
+const namespacedVerbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
 
 export const namespaces: ResourceType = {
   group: '',
@@ -25,6 +33,9 @@ export const namespaces: ResourceType = {
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: true,
+  prepareForUpdate: namespaceUpdate,
+  finalizeSubresource: true,
+  prepareStatusUpdate: namespaceStatusUpdate,
   applyDefaults: (object: KubeObject) => {
     const metadata = (object.metadata ??= {});
     const name = metadata.name;
@@ -43,7 +54,7 @@ export const configMaps: ResourceType = {
   singular: 'configmap',
   namespaced: true,
   shortNames: ['cm'],
-  verbs: crud,
+  verbs: namespacedVerbs,
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: false,
@@ -57,7 +68,7 @@ export const secrets: ResourceType = {
   singular: 'secret',
   namespaced: true,
   shortNames: [],
-  verbs: crud,
+  verbs: namespacedVerbs,
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: false,
@@ -83,10 +94,12 @@ export const pods: ResourceType = {
   singular: 'pod',
   namespaced: true,
   shortNames: ['po'],
-  verbs: crud,
+  verbs: namespacedVerbs,
   unconditionalUpdate: true,
   generation: 'spec',
   statusSubresource: true,
+  prepareStatusUpdate: podStatusUpdate,
+  categories: ['all'],
   applyDefaults: (object) => {
     const spec = objectAt(object, 'spec');
     defaultPodSpec(spec);
@@ -114,10 +127,13 @@ export const deployments: ResourceType = {
   singular: 'deployment',
   namespaced: true,
   shortNames: ['deploy'],
-  verbs: crud,
+  verbs: namespacedVerbs,
   unconditionalUpdate: true,
   generation: 'spec-and-annotations',
   statusSubresource: true,
+  prepareStatusUpdate: deploymentStatusUpdate,
+  scaleSubresource: true,
+  categories: ['all'],
   applyDefaults: (object) => {
     const spec = objectAt(object, 'spec');
     spec.replicas ??= 1;
@@ -142,7 +158,7 @@ export const leases: ResourceType = {
   singular: 'lease',
   namespaced: true,
   shortNames: [],
-  verbs: crud,
+  verbs: namespacedVerbs,
   unconditionalUpdate: false,
   generation: 'none',
   statusSubresource: false,

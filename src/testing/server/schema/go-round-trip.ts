@@ -62,10 +62,12 @@ function encodeField(field: FieldSchema, value: JsonValue | undefined): JsonValu
 }
 
 function isEmpty(field: FieldSchema, value: JsonValue): boolean {
+  const { schema } = field;
+  // A Go struct is never empty to `omitempty`: a zero metav1.Time is written `null`.
+  if (!field.pointer && (schema.kind === 'struct' || (schema.kind === 'scalar' && schema.go === 'struct')))
+    return false;
   if (value === null) return true;
   if (field.pointer) return false;
-  const { schema } = field;
-  if (schema.kind === 'struct' || (schema.kind === 'scalar' && schema.go === 'struct')) return false;
   if (Array.isArray(value)) return value.length === 0;
   if (isObject(value)) return Object.keys(value).length === 0;
   return value === '' || value === 0 || value === false;

@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import { deployment } from './apps-v1-deployment.ts';
+import { scale } from './autoscaling-v1-scale.ts';
 import { lease } from './coordination-v1-lease.ts';
 import { configMap, secret } from './core-v1-config.ts';
 import { namespace } from './core-v1-namespace.ts';
@@ -33,12 +34,10 @@ interface KindInfo {
   readonly resetFields: Readonly<Record<string, readonly (readonly string[])[]>>;
 }
 
-const statusReset = { '': [['status']], status: [['spec']] };
-
 const kinds: Record<string, KindInfo> = {
   'v1/ConfigMap': { schema: configMap, resetFields: {} },
   'v1/Secret': { schema: secret, resetFields: {} },
-  'v1/Namespace': { schema: namespace, resetFields: statusReset },
+  'v1/Namespace': { schema: namespace, resetFields: { '': [['status']], status: [['spec']], finalize: [['status']] } },
   'v1/Pod': {
     schema: pod,
     resetFields: {
@@ -51,6 +50,7 @@ const kinds: Record<string, KindInfo> = {
     resetFields: { '': [['status']], status: [['spec'], ['metadata', 'labels']] },
   },
   'coordination.k8s.io/v1/Lease': { schema: lease, resetFields: {} },
+  'autoscaling/v1/Scale': { schema: scale, resetFields: {} },
 };
 
 /**

@@ -142,12 +142,31 @@ export const defaultPrinter: Printer = {
   cells: (object, now) => [name(object), created(object, now)],
 };
 
+/** The Scale of a `/scale` subresource (printScale): its Name column has no `name` format. */
+const scale: Printer = {
+  columns: [
+    column('Name', nameColumn.description),
+    column('Desired', 'replicas is the desired number of instances for the scaled object.', { type: 'integer' }),
+    column('Available', 'replicas is the actual number of observed instances of the scaled object.', {
+      type: 'integer',
+    }),
+    ageColumn,
+  ],
+  cells: (object, now) => [
+    name(object),
+    int(objectAt(object, 'spec').replicas),
+    int(objectAt(object, 'status').replicas),
+    created(object, now),
+  ],
+};
+
 const builtin: Readonly<Record<string, Printer>> = {
   'v1/ConfigMap': configMap,
   'v1/Secret': secret,
   'v1/Namespace': namespace,
   'apps/v1/Deployment': deployment,
   'coordination.k8s.io/v1/Lease': lease,
+  'autoscaling/v1/Scale': scale,
 };
 
 /** The printer of a built-in kind (`apps/v1`, `Deployment`); undefined for other kinds. */

@@ -1,0 +1,53 @@
+// The autoscaling/v1 Scale a Deployment's `/scale` subresource reads and writes.
+import type { KubeObject } from '../kube-object.ts';
+import type { ResourceType } from '../resource-type.ts';
+import { goRoundTrip, schemaFor } from '../schema/index.ts';
+import type { JsonValue } from '../schema/index.ts';
+import { selectorString } from '../table/selector-string.ts';
+
+/** The Scale as a type of its own: bodies, patches and field ownership of `/scale` use it. */
+export const scaleType: ResourceType = {
+  group: 'autoscaling',
+  version: 'v1',
+  kind: 'Scale',
+  plural: 'scales',
+  singular: '',
+  namespaced: true,
+  shortNames: [],
+  verbs: ['get', 'patch', 'update'],
+  unconditionalUpdate: true,
+  generation: 'none',
+  statusSubresource: false,
+};
+
+type Json = Record<string, unknown>;
+const objectOf = (value: unknown): Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+
+/**
+ * The Scale of a Deployment, as kube-apiserver writes it: the Deployment's identity
+ * (name, namespace, uid, resourceVersion, creationTimestamp), spec.replicas,
+ * status.replicas and the selector as a string. No managedFields.
+ */
+export function scaleOf(parent: KubeObject): KubeObject {
+  const metadata = parent.metadata ?? {};
+  const spec = objectOf(parent.spec);
+  const status = objectOf(parent.status);
+  const scale = {
+    kind: scaleType.kind,
+    apiVersion: 'autoscaling/v1',
+    metadata: {
+      name: metadata.name,
+      namespace: metadata.namespace,
+      uid: metadata.uid,
+      resourceVersion: metadata.resourceVersion,
+      creationTimestamp: metadata.creationTimestamp,
+    },
+    spec: { replicas: spec.replicas },
+    status: { replicas: status.replicas, selector: selectorString(spec.selector as never) },
+  };
+  return goRoundTrip(
+    schemaFor('autoscaling/v1', 'Scale'),
+    JSON.parse(JSON.stringify(scale)) as JsonValue,
+  ) as KubeObject;
+}
