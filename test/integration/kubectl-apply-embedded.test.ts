@@ -4,35 +4,14 @@
 // Namespaces and a custom resource. Each command must exit, print and leave the objects
 // (read back with `kubectl get -o json`) as it does against the real server.
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { promisify } from 'node:util';
-import { parse as parseYaml } from 'yaml';
-import {
-  findAssets,
-  type RunningApiServer,
-  startApiServer,
-  startTestServer,
-  type TestServer,
-} from '../../src/testing/index.ts';
+import { type RunningApiServer, startApiServer, startTestServer, type TestServer } from '../../src/testing/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
-import { normalizeBody } from '../support/normalize.ts';
-
-const run = promisify(execFile);
-
-interface Target {
-  readonly kubeconfig: string;
-  readonly cacheDir: string;
-}
-
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+import { type KubectlPair, sameObjectOnBoth, sameOnBoth } from '../support/kubectl-compare.ts';
+import { type KubectlOutcome, type KubectlTarget, runKubectl } from '../support/kubectl-run.ts';
 
 const widget = {
   group: 'example.kubeconflict.dev',
@@ -42,34 +21,6 @@ const widget = {
   singular: 'widget',
 };
 
-/** What differs between two servers in kubectl's output: ages, uids, times, versions. */
-function normalizeOutput(text: string): string {
-  return text
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<uid>')
-    .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, '<time>')
-    .replace(/(resourceVersion\W+)\d+/g, '$1<rv>')
-    .replace(/(?<=\s)(\d+[smhdy]){1,2}(?=\s|$)/gm, '<age>')
-    .replace(/[ \t]+/g, ' ');
-}
-
-/**
- * An object as read back, without what differs between two servers or two seconds:
- * uid, resourceVersion, timestamps, and the order of managedFields entries (sorted by
- * the second of their time first).
- */
-function normalizeObject(object: unknown): Record<string, unknown> {
-  const normalized = normalizeBody(object) as { metadata?: Record<string, unknown>; [key: string]: unknown };
-  const metadata = normalized.metadata ?? {};
-  if (typeof metadata.deletionTimestamp === 'string') metadata.deletionTimestamp = '<deletionTimestamp>';
-  if (Array.isArray(metadata.managedFields)) {
-    const key = (entry: { manager?: string; operation?: string }) => `${entry.operation ?? ''}/${entry.manager ?? ''}`;
-    metadata.managedFields = (metadata.managedFields as { manager?: string; operation?: string }[]).sort((a, b) =>
-      key(a).localeCompare(key(b)),
-    );
-  }
-  return normalized;
-}
-
 describe(
   'kubectl apply, get, label, annotate, patch, delete: embedded server as kube-apiserver',
   apiServerSuite(),
@@ -77,44 +28,11 @@ describe(
     let directory: string;
     let real: RunningApiServer;
     let embedded: TestServer;
-    let realTarget: Target;
-    let embeddedTarget: Target;
+    let pair: KubectlPair;
 
-    const kubectl = async (target: Target, args: readonly string[]): Promise<Outcome> => {
-      try {
-        const { stdout, stderr } = await run(
-          findAssets().kubectl,
-          [`--kubeconfig=${target.kubeconfig}`, `--cache-dir=${target.cacheDir}`, ...args],
-          { maxBuffer: 64 * 1024 * 1024 },
-        );
-        return { code: 0, stdout, stderr };
-      } catch (error) {
-        const failed = error as { code?: number; stdout?: string; stderr?: string };
-        return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-      }
-    };
-
-    /** Runs `args` against both servers; the exit status and output must be the same. */
-    const same = async (...args: string[]): Promise<Outcome> => {
-      const [expected, actual] = await Promise.all([kubectl(realTarget, args), kubectl(embeddedTarget, args)]);
-      const shown = `kubectl ${args.join(' ')}`;
-      assert.equal(actual.code, expected.code, `${shown}: exit status\n${actual.stderr}`);
-      assert.equal(normalizeOutput(actual.stdout), normalizeOutput(expected.stdout), `${shown}: stdout`);
-      assert.equal(normalizeOutput(actual.stderr), normalizeOutput(expected.stderr), `${shown}: stderr`);
-      return actual;
-    };
-
-    /** The object as `kubectl get -o json|yaml` shows it on both servers, which must agree. */
-    const sameObject = async (format: 'json' | 'yaml', ...resource: string[]): Promise<Record<string, unknown>> => {
-      const args = ['get', ...resource, '-o', format, '--show-managed-fields'];
-      const [expected, actual] = await Promise.all([kubectl(realTarget, args), kubectl(embeddedTarget, args)]);
-      assert.equal(expected.code, 0, expected.stderr);
-      assert.equal(actual.code, 0, actual.stderr);
-      const parse = (text: string) => normalizeObject(format === 'json' ? JSON.parse(text) : parseYaml(text));
-      const object = parse(actual.stdout);
-      assert.deepEqual(object, parse(expected.stdout), `kubectl ${args.join(' ')}`);
-      return object;
-    };
+    const kubectl = (target: KubectlTarget, args: readonly string[]) => runKubectl(target, args);
+    const same = (...args: string[]) => sameOnBoth(pair, args);
+    const sameObject = (format: 'json' | 'yaml', ...resource: string[]) => sameObjectOnBoth(pair, format, resource);
 
     const manifest = (name: string, object: unknown): string => {
       const path = join(directory, name);
@@ -125,8 +43,10 @@ describe(
     before(async () => {
       directory = mkdtempSync(join(tmpdir(), 'kubeconflict-kubectl-apply-'));
       [real, embedded] = await Promise.all([startApiServer(), startTestServer()]);
-      realTarget = { kubeconfig: real.kubeconfigPath, cacheDir: join(directory, 'cache-real') };
-      embeddedTarget = { kubeconfig: embedded.kubeconfigPath, cacheDir: join(directory, 'cache-embedded') };
+      pair = {
+        real: { kubeconfig: real.kubeconfigPath, cacheDir: join(directory, 'cache-real') },
+        embedded: { kubeconfig: embedded.kubeconfigPath, cacheDir: join(directory, 'cache-embedded') },
+      };
       embedded.registerCustomResource(widget);
       await defineWidgetsOnRealServer();
     });
@@ -160,14 +80,11 @@ describe(
           ],
         },
       });
-      const created = await kubectl(realTarget, ['apply', '-f', definition]);
+      const created = await kubectl(pair.real, ['apply', '-f', definition]);
       assert.equal(created.code, 0, created.stderr);
       for (let attempt = 0; attempt < 100; attempt++) {
         // A fresh cache directory: kubectl must not remember discovery from before the CRD.
-        const probe = await kubectl({ ...realTarget, cacheDir: join(directory, 'cache-probe') }, [
-          'get',
-          widget.plural,
-        ]);
+        const probe = await kubectl({ ...pair.real, cacheDir: join(directory, 'cache-probe') }, ['get', widget.plural]);
         if (probe.code === 0) return;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -180,7 +97,7 @@ describe(
         kind: 'ConfigMap',
         metadata: { name: 'probe', namespace: 'default' },
       });
-      const { code, stderr } = await kubectl(embeddedTarget, ['apply', '-f', path, '-v=6']);
+      const { code, stderr } = await kubectl(pair.embedded, ['apply', '-f', path, '-v=6']);
       assert.equal(code, 0, stderr);
       assert.match(stderr, /GET.*\/openapi\/v3\?.*200 OK/);
       assert.match(stderr, /GET.*\/openapi\/v3\/api\/v1\?hash=[0-9A-F]{128}.*200 OK/);
@@ -189,7 +106,7 @@ describe(
         /POST.*\/configmaps\?fieldManager=kubectl-client-side-apply&fieldValidation=Strict.*201 Created/,
       );
       assert.doesNotMatch(stderr, /openapi\/v2/, 'no fallback to client-side validation against OpenAPI v2');
-      assert.equal((await kubectl(embeddedTarget, ['delete', 'configmap/probe'])).code, 0);
+      assert.equal((await kubectl(pair.embedded, ['delete', 'configmap/probe'])).code, 0);
     });
 
     it('ConfigMap: apply creates, updates and prunes keys; get, label, annotate, patch, delete', async () => {
@@ -468,10 +385,10 @@ describe(
         '/openapi/v3/apis/coordination.k8s.io/v1',
       ]) {
         const [expected, actual] = await Promise.all([
-          kubectl(realTarget, ['get', '--raw', path]),
-          kubectl(embeddedTarget, ['get', '--raw', path]),
+          kubectl(pair.real, ['get', '--raw', path]),
+          kubectl(pair.embedded, ['get', '--raw', path]),
         ]);
-        const schemasOf = (outcome: Outcome) =>
+        const schemasOf = (outcome: KubectlOutcome) =>
           (JSON.parse(outcome.stdout) as { components: { schemas: Record<string, SchemaObject> } }).components.schemas;
         const realSchemas = schemasOf(expected);
         for (const [name, schema] of Object.entries(schemasOf(actual))) {
