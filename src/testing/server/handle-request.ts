@@ -16,7 +16,7 @@ import { dryRunOf, managerOf, type WriteRequest } from './handlers/write-request
 import { bearerToken } from './http/bearer-token.ts';
 import { goEscape } from './http/go-json.ts';
 import { readBody } from './http/read-body.ts';
-import { settleUnreadBody } from './http/unread-body.ts';
+import { holdContinue, settleUnreadBody } from './http/unread-body.ts';
 import { writeAnswer, writeJson } from './http/write-answer.ts';
 import { parseRequestUrl } from './http/request-url.ts';
 import { route } from './http/route.ts';
@@ -51,6 +51,9 @@ export async function handleRequest(
   // Go's HTTP/1.1 server keeps connections open without saying so; Node would add
   // `Connection: keep-alive` and `Keep-Alive` headers kube-apiserver never sends.
   if (request.httpVersion === '1.1') response.removeHeader('connection');
+  holdContinue(request, () => {
+    response.writeContinue();
+  });
   try {
     await serve(state, request, response);
   } catch (error) {

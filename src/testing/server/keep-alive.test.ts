@@ -78,6 +78,24 @@ const rows: Row[] = [
     closes: true,
   },
   {
+    name: 'create with Expect: 100-continue (the body sent once asked for)',
+    request: { ...post(JSON.stringify({ metadata: { name: 'continued' } })), expectContinue: true },
+    status: 201,
+    closes: false,
+  },
+  {
+    name: '401 with Expect: 100-continue (the body never asked for)',
+    request: { ...post(sized(1000), { authorization: 'Bearer wrong' }), expectContinue: true },
+    status: 401,
+    closes: true,
+  },
+  {
+    name: '415 patch with Expect: 100-continue',
+    request: { ...patch(sized(1000)), expectContinue: true },
+    status: 415,
+    closes: true,
+  },
+  {
     name: '400 for a malformed DeleteOptions body',
     request: { method: 'DELETE', path: `${configMaps}/target`, headers: json, body: '{bad}' },
     status: 400,

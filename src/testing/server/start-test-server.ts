@@ -137,6 +137,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   } else {
     server = createHttpServer({ maxHeaderSize: maxHeaderBytes }, handler);
   }
+  // `Expect: 100-continue` is answered by the handler, when it reads the body, not at once.
+  server.on('checkContinue', handler);
   // kube-apiserver keeps idle connections 90 s; Node's 5 s default would close kept
   // connections under clients that pause (forked lab workers waiting for their release).
   server.keepAliveTimeout = 90_000;

@@ -8,6 +8,24 @@ import type { IncomingMessage } from 'node:http';
 export const discardLimitBytes = 256 * 1024;
 
 const consumedBytes = new WeakMap<IncomingMessage, number>();
+const pendingContinues = new WeakMap<IncomingMessage, () => void>();
+
+/**
+ * A request that says `Expect: 100-continue` gets its `100 Continue` only when the
+ * handler starts to read the body, as from Go's server: `send` writes it.
+ */
+export function holdContinue(request: IncomingMessage, send: () => void): void {
+  if (expectsContinue(request)) pendingContinues.set(request, send);
+}
+
+/** Sends the held `100 Continue`, once, as the handler starts to read the body. */
+export function releaseContinue(request: IncomingMessage): void {
+  const send = pendingContinues.get(request);
+  pendingContinues.delete(request);
+  send?.();
+}
+
+const expectsContinue = (request: IncomingMessage) => request.headers.expect?.toLowerCase() === '100-continue';
 
 /** Records that the handler read `bytes` of the body (and left the rest unread). */
 export function noteConsumed(request: IncomingMessage, bytes: number): void {
@@ -18,12 +36,13 @@ export function noteConsumed(request: IncomingMessage, bytes: number): void {
  * Before answering, deals with the part of the body the handler left unread, as Go's
  * server does: a rest shorter than 256 KiB is read and discarded and the connection stays
  * open; a longer one (known from Content-Length, or met while discarding a chunked body)
- * is left on the wire and the answer says `Connection: close`. Resolves true when the
- * connection can be kept.
+ * is left on the wire and the answer says `Connection: close`, as does a body never
+ * asked for with `100 Continue`. Resolves true when the connection can be kept.
  */
 export async function settleUnreadBody(request: IncomingMessage): Promise<boolean> {
   if (request.readableEnded || !hasBody(request)) return true;
-  if (request.destroyed) return false;
+  // The client may still be waiting to send the body: Go closes rather than wait for it.
+  if (request.destroyed || pendingContinues.has(request)) return false;
   const length = Number(request.headers['content-length']);
   const consumed = consumedBytes.get(request) ?? 0;
   if (Number.isSafeInteger(length) && length - consumed >= discardLimitBytes) return false;
