@@ -16,7 +16,7 @@ import { dryRunOf, managerOf, type WriteRequest } from './handlers/write-request
 import { bearerToken } from './http/bearer-token.ts';
 import { goEscape } from './http/go-json.ts';
 import { readBody } from './http/read-body.ts';
-import { holdContinue, settleUnreadBody } from './http/unread-body.ts';
+import { holdContinue, keepAliveHeadersAsGo, settleUnreadBody } from './http/unread-body.ts';
 import { writeAnswer, writeJson } from './http/write-answer.ts';
 import { parseRequestUrl } from './http/request-url.ts';
 import { route } from './http/route.ts';
@@ -30,8 +30,9 @@ import { applyHookBefore, type RequestHook, verbOf } from './request-hook.ts';
 import { qualifiedResource, type ResourceType } from './resource-type.ts';
 import { asTableIfAsked } from './table/table.ts';
 
-const plainText = { 'content-type': 'text/plain; charset=utf-8' };
-const jsonType = { 'content-type': 'application/json' };
+// As Go's http.Error writes them.
+const plainText = { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' };
+const jsonType = { 'Content-Type': 'application/json' };
 
 export interface ServerState {
   readonly store: ObjectStore;
@@ -48,9 +49,9 @@ export async function handleRequest(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  // Go's HTTP/1.1 server keeps connections open without saying so; Node would add
-  // `Connection: keep-alive` and `Keep-Alive` headers kube-apiserver never sends.
-  if (request.httpVersion === '1.1') response.removeHeader('connection');
+  keepAliveHeadersAsGo(request, response);
+  // kube-apiserver's handler chain marks every answer so (openapi answers set their own).
+  response.setHeader('Cache-Control', 'no-cache, private');
   holdContinue(request, () => {
     response.writeContinue();
   });
@@ -151,7 +152,7 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
     selectorOf(type, query);
     checkResourceVersion(query, verb);
     if (verb === 'watch') {
-      if (!(await settleUnreadBody(request))) response.setHeader('connection', 'close');
+      if (!(await settleUnreadBody(request))) response.setHeader('Connection', 'close');
       watch(store, type, namespace, query, response);
     } else
       await writeJson(

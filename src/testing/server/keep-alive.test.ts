@@ -96,6 +96,12 @@ const rows: Row[] = [
     closes: true,
   },
   {
+    name: 'a request saying Connection: close',
+    request: { method: 'GET', path: `${configMaps}/target`, headers: { connection: 'close' } },
+    status: 200,
+    closes: true,
+  },
+  {
     name: '400 for a malformed DeleteOptions body',
     request: { method: 'DELETE', path: `${configMaps}/target`, headers: json, body: '{bad}' },
     status: 400,

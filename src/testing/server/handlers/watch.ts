@@ -22,7 +22,7 @@ export function watch(
   const resource = `${type.group}/${type.plural}`;
   const relevant = (event: StoreEvent) =>
     event.resource === resource && (namespace === undefined || event.namespace === namespace) && matches(event.object);
-  response.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+  response.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
   // At once, as kube-apiserver does: a client waits for the headers before any event.
   response.flushHeaders();
   const send = (type: string, object: KubeObject) => {

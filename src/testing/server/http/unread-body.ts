@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * How much of an unread request body Go's HTTP server reads and throws away after the
@@ -77,4 +77,16 @@ function discard(request: IncomingMessage, budget: number): Promise<boolean> {
     request.on('data', onData).on('end', onEnd).on('error', onFail).on('close', onFail);
     request.resume();
   });
+}
+
+/**
+ * The Connection header as Go's server writes it, where Node's differs: none on a kept
+ * HTTP/1.1 connection or a closed HTTP/1.0 one (Node writes `keep-alive` with a
+ * `Keep-Alive` header, or `close`), and `keep-alive` alone when an HTTP/1.0 client asks
+ * to keep it. A request saying `Connection: close` gets `Connection: close` from both.
+ */
+export function keepAliveHeadersAsGo(request: IncomingMessage, response: ServerResponse): void {
+  const asked = request.headers.connection?.toLowerCase() ?? '';
+  if (request.httpVersion === '1.0' && asked.includes('keep-alive')) response.setHeader('Connection', 'keep-alive');
+  else if (!asked.includes('close')) response.removeHeader('connection');
 }
