@@ -2,6 +2,7 @@
 // substituted in the text itself, so that key order, whitespace, escaping, number format
 // and the trailing newline are compared too.
 import type { RawResponse } from '../support/raw-http.ts';
+import { sortManagedFieldsInText } from './managed-fields-text.ts';
 import { rewriteText, timeKeys, volatileValues } from './normalize-case.ts';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -10,7 +11,10 @@ const resourceVersion = /"resourceVersion":"(\d+)"/g;
 const continueToken = /"continue":"[^"]+"/g;
 const generated = /"generateName":"([^"]+)"/g;
 
-/** Each answer's text with resourceVersions, uids, times, continue tokens and generated names normalised. */
+/**
+ * Each answer's text with resourceVersions, uids, times, continue tokens and generated
+ * names normalised, and managedFields entries in one order.
+ */
 export function normalizeTexts(responses: readonly RawResponse[]): string[] {
   const { rank, uids } = volatileValues(responses);
   return responses.map((response) => {
@@ -30,7 +34,7 @@ export function normalizeTexts(responses: readonly RawResponse[]): string[] {
         `"name":"${prefix ?? ''}<suffix>"`,
       );
     }
-    return text;
+    return sortManagedFieldsInText(text);
   });
 }
 

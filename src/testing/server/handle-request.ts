@@ -14,6 +14,7 @@ import { selectorOf } from './handlers/list-options.ts';
 import { checkListIntegers, checkResourceVersion, watchRequested } from './handlers/query-options.ts';
 import { dryRunOf, managerOf, type WriteRequest } from './handlers/write-request.ts';
 import { bearerToken } from './http/bearer-token.ts';
+import { requestInfoVerb } from './http/request-info-verb.ts';
 import { goEscape } from './http/go-json.ts';
 import { readBody } from './http/read-body.ts';
 import { holdContinue, keepAliveHeadersAsGo, settleUnreadBody } from './http/unread-body.ts';
@@ -257,7 +258,7 @@ function forbiddenForAnonymous(
       {},
     );
   }
-  const verb = verbOf(method, target.name !== undefined, watchRequested(url.searchParams)) ?? method.toLowerCase();
+  const verb = requestInfoVerb(method, target.name !== undefined, watchRequested(url.searchParams));
   const group = type.group === '' ? '""' : `"${type.group}"`;
   const where = target.namespace === undefined ? 'at the cluster scope' : `in the namespace "${target.namespace}"`;
   const subject = target.name === undefined ? qualifiedResource(type) : `${qualifiedResource(type)} "${target.name}"`;
