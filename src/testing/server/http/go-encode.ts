@@ -1,4 +1,6 @@
+import { string, struct } from '../schema/define.ts';
 import { customResource, type Schema, schemaFor } from '../schema/index.ts';
+import { objectMeta } from '../schema/meta-v1.ts';
 
 /**
  * How an object's keys are ordered: by a schema (Go structs and maps), all sorted (Go
@@ -17,9 +19,11 @@ const builtInOrder = new Set([
   'APIGroupList',
   'APIGroup',
   'APIResourceList',
-  'PartialObjectMetadata',
   'PartialObjectMetadataList',
 ]);
+
+/** A table row's object when only metadata is asked for (Go's PartialObjectMetadata). */
+const partialObjectMetadata = struct({ kind: string, apiVersion: string, metadata: objectMeta });
 
 /**
  * JSON text of `value` with keys in the order kube-apiserver writes them: a built-in kind's
@@ -37,6 +41,7 @@ function documentOrder(value: unknown): Order {
   if (!isObject(value)) return 'as-built';
   const { kind, apiVersion } = value;
   if (typeof kind !== 'string' || typeof apiVersion !== 'string' || builtInOrder.has(kind)) return 'as-built';
+  if (kind === 'PartialObjectMetadata') return partialObjectMetadata;
   const schema = schemaFor(apiVersion, kind);
   if (schema !== customResource) return schema;
   if (kind.endsWith('List') && Array.isArray(value.items)) {
