@@ -3,6 +3,7 @@
 // and the trailing newline are compared too.
 import { protobufMediaType } from '../../src/testing/server/protobuf/index.ts';
 import type { RawResponse } from '../support/raw-http.ts';
+import { sortManagedFieldsInText } from './managed-fields-text.ts';
 import { rewriteText, timeKeys, volatileValues } from './normalize-case.ts';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -11,8 +12,13 @@ const timeKey = new RegExp(`("?(?:${[...timeKeys].map(escape).join('|')})"?: ?)"
 const resourceVersion = /("?resourceVersion"?: ?)"(\d+)"/g;
 const continueToken = /("?continue"?: ?)"[^"]+"/g;
 const generated = /"generateName":"([^"]+)"/g;
+// A Table's Age cell, in JSON and in YAML: it depends on the second the row was printed.
+const ageCell = /"(?:\d+[smhdy])+"|(?<=^ *- )(?:\d+[smhdy])+$/gm;
 
-/** Each answer's text with resourceVersions, uids, times, continue tokens and generated names normalised. */
+/**
+ * Each answer's text with resourceVersions, uids, times, continue tokens and generated
+ * names normalised, and managedFields entries in one order.
+ */
 export function normalizeTexts(responses: readonly RawResponse[]): string[] {
   const { rank, uids } = volatileValues(responses);
   return responses.map((response) => {
@@ -24,7 +30,8 @@ export function normalizeTexts(responses: readonly RawResponse[]): string[] {
         return ranked === undefined ? whole : `${key}"${ranked}"`;
       })
       .replace(timeKey, (_whole, key: string) => `${key}"<time>"`)
-      .replace(continueToken, (_whole, key: string) => `${key}"<continue>"`);
+      .replace(continueToken, (_whole, key: string) => `${key}"<continue>"`)
+      .replace(ageCell, '<age>');
     uids.forEach((uid, index) => {
       text = text.replaceAll(uid, `uid${String(index + 1)}`);
     });
@@ -34,7 +41,7 @@ export function normalizeTexts(responses: readonly RawResponse[]): string[] {
         `"name":"${prefix ?? ''}<suffix>"`,
       );
     }
-    return text;
+    return sortManagedFieldsInText(text);
   });
 }
 

@@ -2,7 +2,8 @@ import { request, type RequestOptions } from 'node:https';
 
 /** One HTTP exchange, as sent and as answered, with nothing interpreted. */
 export interface RawRequest {
-  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Any method Node's HTTP parser knows (OPTIONS, PROPFIND, …), not only the API's. */
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS' | 'TRACE' | 'PROPFIND';
   readonly path: string;
   readonly headers?: Record<string, string>;
   /** An object is sent as JSON; a string or bytes (protobuf) as they are. */

@@ -18,9 +18,10 @@ import { selectorOf } from './handlers/list-options.ts';
 import { checkListIntegers, checkResourceVersion, watchRequested } from './handlers/query-options.ts';
 import { dryRunOf, managerOf, type WriteRequest } from './handlers/write-request.ts';
 import { bearerToken } from './http/bearer-token.ts';
+import { requestInfoVerb } from './http/request-info-verb.ts';
 import { goEscape, goJson } from './http/go-json.ts';
 import { readBody } from './http/read-body.ts';
-import { settleUnreadBody } from './http/unread-body.ts';
+import { holdContinue, keepAliveHeadersAsGo, settleUnreadBody } from './http/unread-body.ts';
 import { writeAnswer, writeJson } from './http/write-answer.ts';
 import { parseRequestUrl } from './http/request-url.ts';
 import { route } from './http/route.ts';
@@ -36,8 +37,9 @@ import { responder, writeError } from './handlers/respond.ts';
 import { isCustomResource } from './schema/index.ts';
 import { checkRestfulRoute } from './http/restful-route.ts';
 
-const plainText = { 'content-type': 'text/plain; charset=utf-8' };
-const jsonType = { 'content-type': 'application/json' };
+// As Go's http.Error writes them.
+const plainText = { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' };
+const jsonType = { 'Content-Type': 'application/json' };
 
 export interface ServerState {
   readonly store: ObjectStore;
@@ -54,9 +56,12 @@ export async function handleRequest(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  // Go's HTTP/1.1 server keeps connections open without saying so; Node would add
-  // `Connection: keep-alive` and `Keep-Alive` headers kube-apiserver never sends.
-  if (request.httpVersion === '1.1') response.removeHeader('connection');
+  keepAliveHeadersAsGo(request, response);
+  // kube-apiserver's handler chain marks every answer so (openapi answers set their own).
+  response.setHeader('Cache-Control', 'no-cache, private');
+  holdContinue(request, () => {
+    response.writeContinue();
+  });
   try {
     await serve(state, request, response);
   } catch (error) {
@@ -104,7 +109,7 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
         ? aggregatedDiscovery(url.pathname, state.registry)
         : undefined;
     if (aggregated !== undefined) {
-      await writeAnswer(request, response, 200, { 'content-type': aggregatedContentType }, goJson(aggregated));
+      await writeAnswer(request, response, 200, { 'Content-Type': aggregatedContentType }, goJson(aggregated));
       return;
     }
     const document = method === 'GET' ? discoveryDocument(url.pathname, state.registry, state.address()) : undefined;
@@ -168,7 +173,7 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
     checkResourceVersion(query, verb);
     const answer = responder(request, response, type, query, verb === 'watch');
     if (verb === 'watch') {
-      if (!(await settleUnreadBody(request))) response.setHeader('connection', 'close');
+      if (!(await settleUnreadBody(request))) response.setHeader('Connection', 'close');
       watch({ store, type, namespace }, query, start, answer);
     } else await answer.send(200, listObjects(store, type, namespace, query));
     return;
@@ -289,7 +294,7 @@ function forbiddenForAnonymous(
       {},
     );
   }
-  const verb = verbOf(method, target.name !== undefined, watchRequested(url.searchParams)) ?? method.toLowerCase();
+  const verb = requestInfoVerb(method, target.name !== undefined, watchRequested(url.searchParams));
   const group = type.group === '' ? '""' : `"${type.group}"`;
   const where = target.namespace === undefined ? 'at the cluster scope' : `in the namespace "${target.namespace}"`;
   const subject = target.name === undefined ? qualifiedResource(type) : `${qualifiedResource(type)} "${target.name}"`;

@@ -78,6 +78,30 @@ const rows: Row[] = [
     closes: true,
   },
   {
+    name: 'create with Expect: 100-continue (the body sent once asked for)',
+    request: { ...post(JSON.stringify({ metadata: { name: 'continued' } })), expectContinue: true },
+    status: 201,
+    closes: false,
+  },
+  {
+    name: '401 with Expect: 100-continue (the body never asked for)',
+    request: { ...post(sized(1000), { authorization: 'Bearer wrong' }), expectContinue: true },
+    status: 401,
+    closes: true,
+  },
+  {
+    name: '415 patch with Expect: 100-continue',
+    request: { ...patch(sized(1000)), expectContinue: true },
+    status: 415,
+    closes: true,
+  },
+  {
+    name: 'a request saying Connection: close',
+    request: { method: 'GET', path: `${configMaps}/target`, headers: { connection: 'close' } },
+    status: 200,
+    closes: true,
+  },
+  {
     name: '400 for a malformed DeleteOptions body',
     request: { method: 'DELETE', path: `${configMaps}/target`, headers: json, body: '{bad}' },
     status: 400,
@@ -107,6 +131,21 @@ describe('kept-alive connections, over one socket', () => {
   after(async () => {
     client.close();
     await server.stop();
+  });
+
+  it('an unknown method (FOO) gets the Status kube-apiserver gives, and the next request is served', async () => {
+    // kube-apiserver keeps this connection; Node's parser cannot go on after an unknown
+    // method, so the embedded server closes it, and says so.
+    for (const [path, status] of [
+      [`${configMaps}/target`, 405],
+      ['/nothing', 404],
+    ] as const) {
+      const answer = await client.send({ method: 'FOO', path });
+      assert.equal(answer.status, status, answer.text);
+      assert.equal(answer.headers.connection, 'close');
+      const next = await client.send({ method: 'GET', path: `${configMaps}/target` });
+      assert.equal(next.status, 200, next.text);
+    }
   });
 
   for (const row of rows) {

@@ -11,6 +11,7 @@ import { buildKubeconfig, type Kubeconfig } from '../apiserver/kubeconfig.ts';
 import { CertificateAuthority } from '../tls/certificate-authority.ts';
 import { createFieldTracker } from './fields/field-tracker.ts';
 import { handleRequest, type ServerState } from './handle-request.ts';
+import { serveClientError } from './http/unknown-method.ts';
 import { ObjectStore } from './object-store.ts';
 import { type CustomResourceOptions, ResourceRegistry } from './registry.ts';
 import { type FaultInjector, type FaultOptions, faultInjector } from './faults.ts';
@@ -137,6 +138,11 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   } else {
     server = createHttpServer({ maxHeaderSize: maxHeaderBytes }, handler);
   }
+  // `Expect: 100-continue` is answered by the handler, when it reads the body, not at once.
+  server.on('checkContinue', handler);
+  server.on('clientError', (error, socket) => {
+    serveClientError(error, socket, handler);
+  });
   // kube-apiserver keeps idle connections 90 s; Node's 5 s default would close kept
   // connections under clients that pause (forked lab workers waiting for their release).
   server.keepAliveTimeout = 90_000;

@@ -66,6 +66,21 @@ export const deleteOptionsCases: ConformanceCase[] = [
     ],
   },
   {
+    name: 'an anonymous request is refused naming its RequestInfo verb, empty for other methods',
+    steps: (
+      [
+        ['OPTIONS', target],
+        ['TRACE', target],
+        ['PROPFIND', paths.configMaps],
+        ['HEAD', target],
+        ['POST', target],
+        ['PUT', paths.configMaps],
+        ['DELETE', paths.configMaps],
+        ['OPTIONS', '/nothing'],
+      ] as const
+    ).map(([method, path]) => () => ({ method, path, identity: 'anonymous' as const })),
+  },
+  {
     name: 'an Authorization header offering no bearer token is the anonymous user',
     steps: ['', 'Basic YTpi', 'Bearer', 'Bearer  x'].map((authorization) => () => ({
       method: 'GET' as const,

@@ -105,7 +105,7 @@ const writeBody = (
   response: ServerResponse,
   status: number,
   { contentType, body, status: encodedStatus }: EncodedBody,
-): Promise<void> => writeAnswer(request, response, encodedStatus ?? status, { 'content-type': contentType }, body);
+): Promise<void> => writeAnswer(request, response, encodedStatus ?? status, { 'Content-Type': contentType }, body);
 
 /**
  * Whether Go's pretty JSON encoder answers: `?pretty=true` (any Go boolean), or, without

@@ -29,7 +29,7 @@ export function watch(
 ): void {
   const { response } = answer;
   const scope: Watched = { ...watched, matches: selectorOf(watched.type, query) };
-  response.writeHead(200, { 'content-type': answer.streamContentType, 'transfer-encoding': 'chunked' });
+  response.writeHead(200, { 'Content-Type': answer.streamContentType, 'Transfer-Encoding': 'chunked' });
   // At once, as kube-apiserver does: a client waits for the headers before any event.
   response.flushHeaders();
   const send = (eventType: string, object: KubeObject) => {

@@ -1,6 +1,6 @@
 // Expected texts are kube-apiserver v1.36.3's own bytes for the same objects (a ConfigMap
-// created with labels, annotations and data keys out of order, and a Widget custom
-// resource), with its uid, resourceVersion and times put into the input.
+// created with labels, annotations and data keys out of order, a table row of it, and a
+// Widget custom resource), with its uid, resourceVersion and times put into the input.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { goEncode } from './go-encode.ts';
@@ -55,6 +55,21 @@ describe('goEncode', () => {
     assert.equal(
       goEncode(list),
       `{"kind":"ConfigMapList","apiVersion":"v1","metadata":{"resourceVersion":"208"},"items":[${item}]}`,
+    );
+  });
+
+  it("writes a table row's PartialObjectMetadata with its metadata in Go order", () => {
+    const real =
+      '{"kind":"PartialObjectMetadata","apiVersion":"meta.k8s.io/v1","metadata":{"name":"t1","namespace":"default","uid":"0b1e8749-2959-4e79-990b-80c8a1842142","resourceVersion":"203","creationTimestamp":"2026-12-05T08:20:09Z","labels":{"a":"b"}}}';
+    const { metadata } = JSON.parse(real) as { metadata: Record<string, unknown> };
+    const { resourceVersion, ...rest } = metadata;
+    const row = {
+      cells: ['t1', 1, '0s'],
+      object: { kind: 'PartialObjectMetadata', apiVersion: 'meta.k8s.io/v1', metadata: { ...rest, resourceVersion } },
+    };
+    assert.equal(
+      goEncode({ kind: 'Table', apiVersion: 'meta.k8s.io/v1', rows: [row] }),
+      `{"kind":"Table","apiVersion":"meta.k8s.io/v1","rows":[{"cells":["t1",1,"0s"],"object":${real}}]}`,
     );
   });
 

@@ -1,6 +1,6 @@
-import { always, string, struct } from '../schema/define.ts';
-import { objectMeta } from '../schema/meta-v1.ts';
+import { string, struct } from '../schema/define.ts';
 import { customResource, type Schema, schemaFor } from '../schema/index.ts';
+import { objectMeta } from '../schema/meta-v1.ts';
 
 /**
  * How an object's keys are ordered: by a schema (Go structs and maps), all sorted (Go
@@ -12,10 +12,18 @@ type Order = Schema | 'sorted' | 'as-built' | { readonly documents: Schema };
  * Kinds kube-apiserver writes from Go structs the embedded server builds in Go's field
  * order already (Status, Table, discovery); their keys are written as built.
  */
-const builtInOrder = new Set(['Status', 'Table', 'APIVersions', 'APIGroupList', 'APIGroup', 'APIResourceList']);
+const builtInOrder = new Set([
+  'Status',
+  'Table',
+  'APIVersions',
+  'APIGroupList',
+  'APIGroup',
+  'APIResourceList',
+  'APIGroupDiscoveryList',
+]);
 
-/** Metadata-only objects: the stored object's metadata, written in ObjectMeta's field order. */
-const partialObjectMetadata = struct({ kind: string, apiVersion: string, metadata: always(objectMeta) });
+/** A table row's object when only metadata is asked for (Go's PartialObjectMetadata). */
+const partialObjectMetadata = struct({ kind: string, apiVersion: string, metadata: objectMeta });
 
 /**
  * JSON text of `value` with keys in the order kube-apiserver writes them: a built-in kind's

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { StatusError } from './status.ts';
-import { noteConsumed } from './unread-body.ts';
+import { noteConsumed, releaseContinue } from './unread-body.ts';
 
 /** kube-apiserver's limit on a request body (3 MiB). */
 export const maxBodyBytes = 3 * 1024 * 1024;
@@ -11,6 +11,7 @@ export const maxBodyBytes = 3 * 1024 * 1024;
  * wire, for the answer to discard or to close the connection over (unread-body.ts).
  */
 export function readBody(request: IncomingMessage, limit = maxBodyBytes): Promise<Buffer> {
+  releaseContinue(request);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -18,8 +18,8 @@ export async function writeAnswer(
   if (response.destroyed || response.headersSent) return;
   response.writeHead(status, {
     ...headers,
-    'content-length': Buffer.byteLength(body),
-    ...(!keepAlive && { connection: 'close' }),
+    'Content-Length': Buffer.byteLength(body),
+    ...(!keepAlive && { Connection: 'close' }),
   });
   response.end(body);
 }
@@ -31,5 +31,5 @@ export function writeJson(
   status: number,
   value: unknown,
 ): Promise<void> {
-  return writeAnswer(request, response, status, { 'content-type': 'application/json' }, goJson(value));
+  return writeAnswer(request, response, status, { 'Content-Type': 'application/json' }, goJson(value));
 }

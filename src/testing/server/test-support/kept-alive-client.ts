@@ -21,6 +21,8 @@ export interface KeptAliveRequest {
   readonly body?: string;
   /** Send the body chunked, in 64 KiB writes, without Content-Length. */
   readonly chunked?: boolean;
+  /** Say `Expect: 100-continue` and send the body only once the server says `100 Continue`. */
+  readonly expectContinue?: boolean;
 }
 
 export interface KeptAliveClient {
@@ -49,6 +51,7 @@ export function keptAliveClient(server: TestServer): KeptAliveClient {
             (sent.chunked
               ? { 'transfer-encoding': 'chunked' }
               : { 'content-length': String(Buffer.byteLength(sent.body)) })),
+          ...(sent.expectContinue && { expect: '100-continue' }),
           ...sent.headers,
         };
         const outgoing = request(
@@ -72,7 +75,12 @@ export function keptAliveClient(server: TestServer): KeptAliveClient {
           clearTimeout(deadline);
           reject(error);
         });
-        writeBody(outgoing, sent);
+        if (sent.expectContinue) {
+          outgoing.flushHeaders();
+          outgoing.on('continue', () => {
+            writeBody(outgoing, sent);
+          });
+        } else writeBody(outgoing, sent);
       }),
   };
 }
