@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { type RunningApiServer, startApiServer, startTestServer, type TestServer } from '../../src/testing/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
-import { kubectl, type KubectlTarget, sameJson, sameOutcome } from '../support/kubectl-both.ts';
+import { sameObjectOnBoth, sameOnBoth } from '../support/kubectl-compare.ts';
+import { type KubectlTarget, runKubectl } from '../support/kubectl-run.ts';
 
 const web = {
   apiVersion: 'apps/v1',
@@ -34,8 +35,9 @@ describe('kubectl scale, patch --subresource, get all: embedded server as kube-a
   let embedded: TestServer;
   let realTarget: KubectlTarget;
   let embeddedTarget: KubectlTarget;
-  const same = (...args: string[]) => sameOutcome(realTarget, embeddedTarget, args);
-  const sameObject = (...args: string[]) => sameJson(realTarget, embeddedTarget, args);
+  const same = (...args: string[]) => sameOnBoth({ real: realTarget, embedded: embeddedTarget }, args);
+  const sameObject = (...args: string[]) =>
+    sameObjectOnBoth({ real: realTarget, embedded: embeddedTarget }, 'json', args);
 
   before(async () => {
     directory = mkdtempSync(join(tmpdir(), 'kubeconflict-kubectl-subresources-'));
@@ -86,7 +88,7 @@ describe('kubectl scale, patch --subresource, get all: embedded server as kube-a
 
   it('kubectl discovers the embedded server with aggregated discovery: /api and /apis, nothing per group', async () => {
     const fresh = { ...embeddedTarget, cacheDir: join(directory, 'cache-fresh') };
-    const { code, stderr } = await kubectl(fresh, ['get', 'all', '-v=6']);
+    const { code, stderr } = await runKubectl(fresh, ['get', 'all', '-v=6']);
     assert.equal(code, 0, stderr);
     const discovery = [
       ...stderr.matchAll(/verb="GET" url="https:\/\/[^/]+(\/apis?)(\/[^"?]*)?\?timeout=\d+s" status="(\d+)/g),
