@@ -26,6 +26,7 @@ import { writeAnswer, writeJson } from './http/write-answer.ts';
 import { parseRequestUrl } from './http/request-url.ts';
 import { route } from './http/route.ts';
 import { methodNotAllowed, notFound, StatusError, unauthorized, unknownResource } from './http/status.ts';
+import type { KubeObject } from './kube-object.ts';
 import type { ObjectStore } from './object-store.ts';
 import { checkFieldValidation } from './openapi/field-validation.ts';
 import { openApiV3 } from './openapi/openapi-v3.ts';
@@ -157,48 +158,32 @@ interface Dispatch {
   readonly verb: string | undefined;
 }
 
-async function dispatch(state: ServerState, { request, response, url, type, target, verb }: Dispatch): Promise<void> {
-  const { store } = state;
-  if (!isCustomResource(groupVersion(type), type.kind))
+async function dispatch(state: ServerState, call: Dispatch): Promise<void> {
+  const { request, response, url, type, target, verb } = call;
+  if (!isCustomResource(groupVersion(type), type.kind)) {
     checkRestfulRoute(request.method ?? 'GET', target.name === undefined, request.headers);
+  }
   const query = url.searchParams;
   const namespace = type.namespaced ? target.namespace : '';
   const name = target.name;
   if (verb === 'list' || verb === 'watch') {
-    // Checked in kube-apiserver's order: the options' integers, the selectors, the
-    // options' rules, the resourceVersion.
-    checkListIntegers(query);
-    selectorOf(type, query);
-    const start = checkWatchListOptions(query, verb === 'watch');
-    checkResourceVersion(query, verb);
-    const answer = responder(request, response, type, query, verb === 'watch');
-    if (verb === 'watch') {
-      if (!(await settleUnreadBody(request))) response.setHeader('Connection', 'close');
-      watch({ store, type, namespace }, query, start, answer);
-    } else await answer.send(200, listObjects(store, type, namespace, query));
+    await serveCollection(state, call, namespace);
     return;
   }
   if (namespace === undefined) throw unknownResource();
+  const context = { store: state.store, fields: state.fields };
   if (
     verb === undefined &&
     request.method === 'DELETE' &&
     name === undefined &&
     type.verbs.includes('deletecollection')
   ) {
-    const answer = responder(request, response, type, query, false);
-    const deleted = deleteCollection(
-      { store, fields: state.fields },
-      type,
-      namespace,
-      query,
-      dryRunOf(query, 'delete'),
-    );
-    await answer.send(200, deleted);
+    const deleted = deleteCollection(context, type, namespace, query, dryRunOf(query, 'delete'));
+    await responder(request, response, type, query, false).send(200, deleted);
     return;
   }
   const subresource = target.subresource as 'status' | 'scale' | 'finalize' | undefined;
   if (subresource !== undefined && name !== undefined) {
-    const context = { store, fields: state.fields };
     const result = await serveSubresource(context, { request, query, type, namespace, name, subresource, verb });
     await responder(request, response, result.type, query, false).send(result.status, result.object);
     return;
@@ -206,13 +191,45 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
   const answer = responder(request, response, type, query, false);
   if (verb === 'get' && name !== undefined) {
     checkResourceVersion(query, verb);
-    await answer.send(200, getObject(store, type, namespace, name));
+    await answer.send(200, getObject(state.store, type, namespace, name));
     return;
   }
   if (verb === undefined) throw methodNotAllowed();
+  const { status, object } = await serveWrite(state, call, { namespace, verb });
+  await answer.send(status, object);
+}
+
+/** A list or a watch of a collection (all namespaces when `namespace` is undefined). */
+async function serveCollection(state: ServerState, call: Dispatch, namespace: string | undefined): Promise<void> {
+  const { request, response, url, type, verb } = call;
+  const query = url.searchParams;
+  // Checked in kube-apiserver's order: the options' integers, the selectors, the
+  // options' rules, the resourceVersion.
+  checkListIntegers(query);
+  selectorOf(type, query);
+  const start = checkWatchListOptions(query, verb === 'watch');
+  checkResourceVersion(query, verb === 'watch' ? 'watch' : 'list');
+  const answer = responder(request, response, type, query, verb === 'watch');
+  if (verb !== 'watch') {
+    await answer.send(200, listObjects(state.store, type, namespace, query));
+    return;
+  }
+  if (!(await settleUnreadBody(request))) response.setHeader('Connection', 'close');
+  watch({ store: state.store, type, namespace }, query, start, answer);
+}
+
+/** create, update, patch or delete of one object: the body read, decoded and applied. */
+async function serveWrite(
+  state: ServerState,
+  { request, url, type, target }: Dispatch,
+  { namespace, verb }: { namespace: string; verb: string },
+): Promise<{ status: number; object: KubeObject }> {
+  const query = url.searchParams;
+  const name = target.name;
   if (verb === 'patch') requirePatchType(request.headers['content-type'] ?? '');
   const bytes = await readBody(request);
   const body = bytes.toString('utf8');
+  const bodyHasLength = request.headers['content-length'] !== undefined;
   const writeRequest: WriteRequest = {
     type,
     namespace,
@@ -225,30 +242,20 @@ async function dispatch(state: ServerState, { request, response, url, type, targ
     manager: managerOf(query, request.headers),
     // A DELETE's options come from its body when it has one; the query is then not read.
     dryRun:
-      verb === 'delete' && deleteOptionsInBody(request.headers['content-length'] !== undefined, body)
+      verb === 'delete' && deleteOptionsInBody(bodyHasLength, body)
         ? false
         : dryRunOf(query, verb as 'create' | 'update' | 'patch' | 'delete'),
   };
-  checkFieldValidation(store, writeRequest, verb);
-  const context = { store, fields: state.fields };
+  checkFieldValidation(state.store, writeRequest, verb);
+  const context = { store: state.store, fields: state.fields };
   if (verb === 'create') {
     requireNamespace(state, type, namespace);
-    const { status, object } = create(context, writeRequest);
-    await answer.send(status, object);
-    return;
+    return create(context, writeRequest);
   }
   if (name === undefined) throw methodNotAllowed();
-  const result =
-    verb === 'update'
-      ? update(context, { ...writeRequest, name })
-      : verb === 'patch'
-        ? patch(context, { ...writeRequest, name })
-        : deleteObject(context, {
-            ...writeRequest,
-            name,
-            bodyHasLength: request.headers['content-length'] !== undefined,
-          });
-  await answer.send(result.status, result.object);
+  if (verb === 'update') return update(context, { ...writeRequest, name });
+  if (verb === 'patch') return patch(context, { ...writeRequest, name });
+  return deleteObject(context, { ...writeRequest, name, bodyHasLength });
 }
 
 /** A group-version nobody serves is left to kube-apiserver's catch-all (a plain 404), like discovery misses. */
