@@ -50,9 +50,10 @@ const containerStatus = (name: string, state: object, more: Record<string, unkno
   ...more,
 });
 
-/** PUT /status of the Pod created by step 1 with `status`. */
+/** PUT /status of the Pod `name` as its creation (an earlier step) answered, with `status`. */
 const writeStatus = (name: string, status: Record<string, unknown>) => (r: readonly RawResponse[]) => {
-  const object = structuredClone(r[0]?.json) as { status: unknown };
+  const created = r.find((response) => (response.json as { metadata?: { name?: string } }).metadata?.name === name);
+  const object = structuredClone(created?.json) as { status: unknown };
   object.status = status;
   return { method: 'PUT' as const, path: `${paths.pods}/${name}/status`, body: object };
 };
@@ -82,6 +83,54 @@ const runningStatus = {
     ),
   ],
 };
+
+const initDone = [
+  containerStatus('setup', exited(0, 'Completed')),
+  containerStatus('proxy', running, { ready: true, started: true }),
+];
+const finishedAndRunning = [
+  containerStatus('web', exited(0, 'Completed')),
+  containerStatus('log', running, { ready: true, started: true }),
+];
+/** Pods and the status each is given, one per way printPod names a status. */
+const stateCases: [string, Record<string, unknown>][] = [
+  ['state-notready', { phase: 'Running', initContainerStatuses: initDone, containerStatuses: finishedAndRunning }],
+  [
+    'state-running',
+    {
+      phase: 'Running',
+      conditions: [{ type: 'Ready', status: 'True' }],
+      initContainerStatuses: initDone,
+      containerStatuses: finishedAndRunning,
+    },
+  ],
+  [
+    'state-signal',
+    {
+      phase: 'Running',
+      initContainerStatuses: initDone,
+      containerStatuses: [
+        containerStatus('web', { terminated: { exitCode: 137, signal: 9, finishedAt: longAgo } }),
+        containerStatus('log', exited(0, 'Completed')),
+      ],
+    },
+  ],
+  [
+    'state-init-waiting',
+    {
+      phase: 'Pending',
+      initContainerStatuses: [
+        containerStatus('setup', exited(0, 'Completed')),
+        containerStatus('proxy', { waiting: { reason: 'ImagePullBackOff' } }),
+      ],
+    },
+  ],
+  ['state-init-running', { phase: 'Pending', initContainerStatuses: [containerStatus('setup', running)] }],
+  [
+    'state-gated',
+    { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'SchedulingGated' }] },
+  ],
+];
 
 export const podTableCases: ConformanceCase[] = [
   {
@@ -119,21 +168,26 @@ export const podTableCases: ConformanceCase[] = [
       }),
       getTable(`${paths.pods}/table-done?includeObject=None`),
       create('table-init'),
-      (r) =>
-        writeStatus('table-init', {
-          phase: 'Pending',
-          nominatedNodeName: 'node-b',
-          initContainerStatuses: [containerStatus('setup', exited(137), { restartCount: 2 })],
-        })([r[3] as RawResponse]),
+      writeStatus('table-init', {
+        phase: 'Pending',
+        nominatedNodeName: 'node-b',
+        initContainerStatuses: [containerStatus('setup', exited(137), { restartCount: 2 })],
+      }),
       getTable(`${paths.pods}/table-init?includeObject=None`),
       create('table-failed'),
-      (r) =>
-        writeStatus('table-failed', {
-          phase: 'Failed',
-          reason: 'Evicted',
-          containerStatuses: [containerStatus('web', exited(1, 'Error')), containerStatus('log', exited(0))],
-        })([r[6] as RawResponse]),
+      writeStatus('table-failed', {
+        phase: 'Failed',
+        reason: 'Evicted',
+        containerStatuses: [containerStatus('web', exited(1, 'Error')), containerStatus('log', exited(0))],
+      }),
       getTable(`${paths.pods}/table-failed?includeObject=None`),
+    ],
+  },
+  {
+    name: 'pod tables: container states name the status (NotReady, Running, Signal:N, Init:<reason>, Init:i/n, SchedulingGated)',
+    steps: [
+      ...stateCases.flatMap(([name, status]) => [create(name), writeStatus(name, status)]),
+      listTable('&includeObject=None'),
     ],
   },
 ];
