@@ -17,6 +17,7 @@ import { discoveryCases } from './cases/discovery.ts';
 import { listCases } from './cases/lists.ts';
 import { negotiationCases } from './cases/negotiation.ts';
 import { objectCases } from './cases/objects.ts';
+import { podTableCases } from './cases/pod-tables.ts';
 import { protobufCases } from './cases/protobuf.ts';
 import { scaleSubresourceCases } from './cases/scale-subresource.ts';
 import { statusRowCases } from './cases/status-rows.ts';
@@ -44,6 +45,7 @@ const cases = [
   ...customStatusCases,
   ...discoveryCases,
   ...deleteCollectionCases,
+  ...podTableCases,
 ];
 const token = 'conformance-token';
 

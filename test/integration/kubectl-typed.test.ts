@@ -208,6 +208,30 @@ describe('kubectl typed commands: embedded server as kube-apiserver', apiServerS
     assert.equal(empty.stderr, 'No resources found in all-empty-ns namespace.\n');
   });
 
+  it('get pods prints the columns kube-apiserver prints for a Pod that never ran, plain and wide', async () => {
+    await applyNamespace('pods-ns');
+    const path = join(directory, 'pod-typed.json');
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'typed-pod', namespace: 'pods-ns' },
+      spec: { containers: [{ name: 'web', image: 'nginx:1.29' }], readinessGates: [{ conditionType: 'x.dev/ok' }] },
+    };
+    writeFileSync(path, JSON.stringify(pod));
+    assert.equal((await same('apply', '-f', path)).stdout, 'pod/typed-pod created\n');
+    const listed = await same('get', 'pods', '-n', 'pods-ns');
+    assert.equal(
+      normalizeKubectlOutput(listed.stdout),
+      'NAME READY STATUS RESTARTS AGE\ntyped-pod 0/1 Pending 0 <age>\n',
+    );
+    const wide = await same('get', 'pod', 'typed-pod', '-n', 'pods-ns', '-o', 'wide');
+    assert.equal(
+      normalizeKubectlOutput(wide.stdout),
+      'NAME READY STATUS RESTARTS AGE IP NODE NOMINATED NODE READINESS GATES\n' +
+        'typed-pod 0/1 Pending 0 <age> <none> <none> <none> 0/1\n',
+    );
+  });
+
   /**
    * What `kubectl get ... -w` prints on `target`: its first lines, then, once its watch
    * has begun, the line for the change that `kubectl patch <patch>` makes.

@@ -32,7 +32,22 @@ describe('builtinPrinter', () => {
     ]);
   });
 
-  it('has none for Pods, whose printer the embedded server does not have', () => {
-    assert.equal(builtinPrinter('v1', 'Pod'), undefined);
+  it('prints a stored Pod as never run: none ready, its phase, no restarts, the wide cells <none>', () => {
+    const pod = { metadata, spec: { containers: [{ name: 'a' }, { name: 'b' }] }, status: { phase: 'Pending' } };
+    assert.deepEqual(cells('v1', 'Pod', pod), [
+      'x',
+      '0/2',
+      'Pending',
+      '0',
+      '60m',
+      '<none>',
+      '<none>',
+      '<none>',
+      '<none>',
+    ]);
+  });
+
+  it('has none for kinds kube-apiserver prints but the embedded server does not serve', () => {
+    assert.equal(builtinPrinter('v1', 'Service'), undefined);
   });
 });

@@ -5,38 +5,10 @@ import type { KubeObject } from '../kube-object.ts';
 import { age } from './human-duration.ts';
 import { selectorString } from './selector-string.ts';
 
-/** A meta.k8s.io/v1 TableColumnDefinition. */
-export interface ColumnDefinition {
-  readonly name: string;
-  readonly type: string;
-  readonly format: string;
-  readonly description: string;
-  readonly priority: number;
-}
+import { ageColumn, ageDescription, column, nameColumn, type Printer } from './column-definitions.ts';
+import { podPrinter } from './pod-printer.ts';
 
-/** A kind's columns and the cells of one object's row. */
-export interface Printer {
-  readonly columns: readonly ColumnDefinition[];
-  readonly cells: (object: KubeObject, now: Date) => unknown[];
-}
-
-const column = (name: string, description: string, options: Partial<ColumnDefinition> = {}): ColumnDefinition => ({
-  name,
-  type: 'string',
-  format: '',
-  description,
-  priority: 0,
-  ...options,
-});
-
-const nameColumn = column(
-  'Name',
-  'Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names',
-  { format: 'name' },
-);
-const ageDescription =
-  'CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata';
-const ageColumn = column('Age', ageDescription);
+export type { Printer } from './column-definitions.ts';
 
 type Json = Record<string, unknown>;
 const objectAt = (parent: unknown, key: string): Json => {
@@ -164,6 +136,7 @@ const builtin: Readonly<Record<string, Printer>> = {
   'v1/ConfigMap': configMap,
   'v1/Secret': secret,
   'v1/Namespace': namespace,
+  'v1/Pod': podPrinter,
   'apps/v1/Deployment': deployment,
   'coordination.k8s.io/v1/Lease': lease,
   'autoscaling/v1/Scale': scale,

@@ -77,7 +77,7 @@ describe('asTableIfAsked', () => {
     );
   });
 
-  it('prints custom resources with Name and Age; leaves Pods (no printer here) and plain requests alone', () => {
+  it('prints custom resources with Name and Age; leaves plain requests alone', () => {
     const widgets = new ResourceRegistry().registerCustomResource({
       group: 'example.dev',
       version: 'v1',
@@ -91,7 +91,25 @@ describe('asTableIfAsked', () => {
       ['string', 'date'],
     );
     assert.deepEqual((table.rows as { cells: unknown[] }[])[0]?.cells, ['w', '60s']);
-    assert.equal(asTableIfAsked(pods, kubectlAccept, none, widget, now), widget);
     assert.equal(asTableIfAsked(deployments, undefined, none, deployment, now), deployment);
+  });
+
+  it("gives a finished Pod's row a Completed condition between its cells and its object", () => {
+    const pod = {
+      metadata: { name: 'job-pod', creationTimestamp: '2026-01-01T00:00:00Z' },
+      spec: { containers: [{ name: 'c', image: 'busybox' }] },
+      status: { phase: 'Succeeded' },
+    };
+    const table = asTableIfAsked(pods, kubectlAccept, new URLSearchParams('includeObject=None'), pod, now);
+    assert.deepEqual(table.rows, [
+      {
+        cells: ['job-pod', '0/1', 'Succeeded', '0', '60s', '<none>', '<none>', '<none>', '<none>'],
+        conditions: [
+          { type: 'Completed', status: 'True', reason: 'Succeeded', message: 'The pod has completed successfully.' },
+        ],
+        object: null,
+      },
+    ]);
+    assert.deepEqual(Object.keys((table.rows as object[])[0] ?? {}), ['cells', 'conditions', 'object']);
   });
 });

@@ -20,8 +20,7 @@ const includeObjectValues = ['', 'Metadata', 'Object', 'None'];
 
 /**
  * `body` (an object or a list of `type`) as the Table kube-apiserver would send when asked,
- * or `body` itself when no Table is asked or the kind has no printer here (Pods: kubectl
- * then prints NAME and AGE).
+ * or `body` itself when no Table is asked or the kind has no printer here.
  */
 export function asTableIfAsked(
   type: ResourceType,
@@ -59,6 +58,9 @@ export function asTableIfAsked(
         listMetadata.remainingItemCount !== undefined && { remainingItemCount: listMetadata.remainingItemCount }),
     },
     columnDefinitions: printer.columns,
-    rows: objects.map((object) => ({ cells: printer.cells(object, now), object: rowObject(object) })),
+    rows: objects.map((object) => {
+      const conditions = printer.conditions?.(object);
+      return { cells: printer.cells(object, now), ...(conditions && { conditions }), object: rowObject(object) };
+    }),
   };
 }
