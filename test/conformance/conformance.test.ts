@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startApiServer, startTestServer, type RunningApiServer, type TestServer } from '../../src/testing/index.ts';
-import { apiServerSuite } from '../support/api-server-suite.ts';
+import { apiServerSuite, quietApiServerArgs } from '../support/api-server-suite.ts';
 import { send } from '../support/raw-http.ts';
 import { runStatusCase, type Target } from '../support/run-status-case.ts';
 import { applyCases } from './cases/apply.ts';
@@ -57,7 +57,10 @@ describe('conformance: embedded server vs kube-apiserver', apiServerSuite(), () 
   let identical = 0;
 
   before(async () => {
-    [real, embedded] = await Promise.all([startApiServer(), startTestServer({ token })]);
+    [real, embedded] = await Promise.all([
+      startApiServer({ extraApiServerArgs: quietApiServerArgs }),
+      startTestServer({ token }),
+    ]);
     realTarget = { url: real.url, caPem: real.caPem, admin: real.tls };
     embeddedTarget = {
       url: embedded.url,

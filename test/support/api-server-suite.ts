@@ -9,3 +9,13 @@ export function apiServerSuite(): { skip: string } | { timeout: number } {
     ? { skip: 'KUBECONFLICT_SKIP_APISERVER=1 asks to skip tests against the real kube-apiserver' }
     : { timeout: 180_000 };
 }
+
+/**
+ * kube-apiserver flags that stop its own periodic writes (its identity Lease, renewed every
+ * 10 s, and the `kubernetes` Service's endpoints), so that in a differential test the
+ * resourceVersion moves only with the test's own writes, as on the embedded server.
+ */
+export const quietApiServerArgs = [
+  '--endpoint-reconciler-type=none',
+  '--feature-gates=APIServerIdentity=false,UnknownVersionInteroperabilityProxy=false',
+] as const;
