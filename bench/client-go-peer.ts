@@ -16,7 +16,7 @@ export interface ClientGoPeerResult {
   readonly rateLimit: 'default' | 'off';
   /**
    * `json` (the default: rest.Config ContentType application/json) or `protobuf` (client-go's
-   * own default for built-in types, which the embedded server refuses with 415).
+   * own default for built-in types).
    */
   readonly contentType: 'json' | 'protobuf';
   /** Goroutines (1 for the cycle strategy, whose increments run one after another). */
