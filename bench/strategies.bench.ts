@@ -168,7 +168,7 @@ compare rows of the same run, not runs.
   ${String(cycles)}, measured in this run). *wall ÷ serial* below 1 means faster than doing the
   increments one after another.
 - client-go talks protobuf to kube-apiserver (its default for built-in types) and JSON to
-  the embedded server, which refuses protobuf bodies (415) on purpose.
+  the embedded server.
 - kubeconflict's backoff, merge-patch, json-patch and apply strategies use the same backoff
   as the client-go custom row (30 steps, 50 from N = 200); adaptive has a 60 s deadline and
   no steps.
