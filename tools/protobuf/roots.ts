@@ -30,6 +30,15 @@ export const rootKinds: readonly RootKind[] = [
   { apiVersion: 'autoscaling/v1', kind: 'Scale', message: 'k8s.io.api.autoscaling.v1.Scale' },
   { apiVersion: 'v1', kind: 'Status', message: `${meta}.Status` },
   { apiVersion: 'meta.k8s.io/v1', kind: 'Status', message: `${meta}.Status` },
+  // What client-go's metadata client asks for (`as=PartialObjectMetadata[List]`), in protobuf first.
+  { apiVersion: 'meta.k8s.io/v1', kind: 'PartialObjectMetadata', message: `${meta}.PartialObjectMetadata` },
+  { apiVersion: 'meta.k8s.io/v1', kind: 'PartialObjectMetadataList', message: `${meta}.PartialObjectMetadataList` },
+  { apiVersion: 'meta.k8s.io/v1beta1', kind: 'PartialObjectMetadata', message: `${meta}.PartialObjectMetadata` },
+  {
+    apiVersion: 'meta.k8s.io/v1beta1',
+    kind: 'PartialObjectMetadataList',
+    message: 'k8s.io.apimachinery.pkg.apis.meta.v1beta1.PartialObjectMetadataList',
+  },
 ];
 
 /**

@@ -7,6 +7,8 @@ import { type ConformanceCase, configMap, paths } from '../conformance-case.ts';
 const protobuf = 'application/vnd.kubernetes.protobuf';
 const clientGo = { accept: `${protobuf},application/json`, 'content-type': protobuf };
 const enveloped = (object: Record<string, unknown>) => encodeObject(object);
+const metadataOnly = (kind: string) =>
+  `${protobuf};as=${kind};g=meta.k8s.io;v=v1,application/json;as=${kind};g=meta.k8s.io;v=v1,application/json`;
 const rv = (response: { json?: unknown; bytes: Buffer } | undefined) =>
   (response?.json as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
 const deployment = (name: string) => ({
@@ -104,6 +106,32 @@ export const protobufCases: ConformanceCase[] = [
       () => ({ method: 'GET', path: paths.widgets, headers: clientGo }),
       // A protobuf body for a custom resource is left out: kube-apiserver v1.36.3 drops the
       // connection without an answer; the embedded server answers 415.
+    ],
+  },
+  {
+    name: "protobuf: metadata only, as client-go's metadata client asks for it",
+    steps: [
+      () => ({ method: 'POST', path: paths.configMaps, body: configMap('proto-meta', { k: 'v' }) }),
+      () => ({
+        method: 'GET',
+        path: `${paths.configMaps}/proto-meta`,
+        headers: { accept: metadataOnly('PartialObjectMetadata') },
+      }),
+      () => ({
+        method: 'GET',
+        path: `${paths.configMaps}?fieldSelector=metadata.name%3Dproto-meta`,
+        headers: { accept: metadataOnly('PartialObjectMetadataList') },
+      }),
+      () => ({
+        method: 'GET',
+        path: `${paths.configMaps}?fieldSelector=metadata.name%3Dproto-meta`,
+        headers: { accept: `${protobuf};as=PartialObjectMetadataList;g=meta.k8s.io;v=v1beta1` },
+      }),
+      () => ({
+        method: 'GET',
+        path: `${paths.configMaps}?fieldSelector=metadata.name%3Dproto-meta`,
+        headers: { accept: `${protobuf};as=Table;g=meta.k8s.io;v=v1` },
+      }),
     ],
   },
   {
