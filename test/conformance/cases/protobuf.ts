@@ -132,6 +132,21 @@ export const protobufCases: ConformanceCase[] = [
         path: `${paths.configMaps}?fieldSelector=metadata.name%3Dproto-meta`,
         headers: { accept: `${protobuf};as=Table;g=meta.k8s.io;v=v1` },
       }),
+      (r) => ({
+        method: 'GET',
+        path: `${paths.configMaps}?watch=true&timeoutSeconds=1&fieldSelector=metadata.name%3Dproto-meta&resourceVersion=${rv(r[0])}`,
+        headers: { accept: metadataOnly('PartialObjectMetadata') },
+      }),
+      () => ({
+        method: 'GET',
+        path: `${paths.configMaps}?watch=true&timeoutSeconds=1&fieldSelector=metadata.name%3Dproto-meta`,
+        headers: { accept: metadataOnly('PartialObjectMetadata') },
+      }),
+      () => ({
+        method: 'GET',
+        path: `${paths.configMaps}?watch=true&timeoutSeconds=1&fieldSelector=metadata.name%3Dproto-meta`,
+        headers: { accept: metadataOnly('PartialObjectMetadataList') },
+      }),
     ],
   },
   {

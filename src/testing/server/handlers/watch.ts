@@ -32,13 +32,25 @@ export function watch(
   response.writeHead(200, { 'Content-Type': answer.streamContentType, 'Transfer-Encoding': 'chunked' });
   // At once, as kube-apiserver does: a client waits for the headers before any event.
   response.flushHeaders();
+  let unsubscribe = () => {};
+  // An event that cannot be written in the negotiated form (a single object asked as a
+  // PartialObjectMetadataList) ends the stream, as kube-apiserver ends it.
   const send = (eventType: string, object: KubeObject) => {
-    response.write(answer.encodeEvent(eventType, object));
+    if (response.writableEnded) return;
+    let encoded: string | Uint8Array;
+    try {
+      encoded = answer.encodeEvent(eventType, object);
+    } catch {
+      unsubscribe();
+      response.end();
+      return;
+    }
+    response.write(encoded);
   };
-  const unsubscribe = watched.store.subscribe((event) => {
+  unsubscribe = watched.store.subscribe((event) => {
     if (relevant(scope, event)) send(event.type, withKind(scope.type, event.object));
   });
-  if (!startStream(scope, query.get('resourceVersion') ?? '', start, send)) {
+  if (!startStream(scope, query.get('resourceVersion') ?? '', start, send) || response.writableEnded) {
     unsubscribe();
     response.end();
     return;
