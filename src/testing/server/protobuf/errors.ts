@@ -16,6 +16,9 @@ export class ProtobufDecodeError extends Error {
   }
 }
 
+/** gogo's ErrInvalidLengthGenerated, for a length that is negative as a Go int. */
+export const invalidLength = 'proto: negative length found during unmarshaling';
+
 /** Go's io.ErrUnexpectedEOF, what gogo-generated code returns for truncated data. */
 export const unexpectedEof = 'unexpected EOF';
 

@@ -34,7 +34,8 @@ export function decodeObject(bytes: Uint8Array, defaults?: TypeMeta): KubeObject
   const { apiVersion, kind } = withDefaults(envelope, defaults);
   const typeMeta = `runtime.TypeMeta{APIVersion:"${envelope.apiVersion}", Kind:"${envelope.kind}"}`;
   if (kind === '') throw new ProtobufDecodeError(`Object 'Kind' is missing in '${typeMeta}'`);
-  if (apiVersion === '') throw new ProtobufDecodeError(`Object 'apiVersion' is missing in '${typeMeta}'`);
+  if (apiVersion === '' || apiVersion.endsWith('/'))
+    throw new ProtobufDecodeError(`Object 'apiVersion' is missing in '${typeMeta}'`);
   const type = messageOf(apiVersion, kind);
   if (!type) throw new ProtobufDecodeError(notRegistered(apiVersion, kind), { apiVersion, kind });
   try {
@@ -45,17 +46,31 @@ export function decodeObject(bytes: Uint8Array, defaults?: TypeMeta): KubeObject
   }
 }
 
-// apimachinery's copyKindDefaults.
+// apimachinery's FromAPIVersionAndKind, then copyKindDefaults: an apiVersion that does not
+// parse counts as none, and an empty version takes the defaults' group and version.
 function withDefaults(envelope: TypeMeta, defaults: TypeMeta | undefined): TypeMeta {
-  if (!defaults) return envelope;
+  const parsed = parseGroupVersion(envelope.apiVersion);
+  if (!defaults) return { apiVersion: groupVersionString(parsed), kind: envelope.kind };
   const kind = envelope.kind || defaults.kind;
-  const versionOf = (apiVersion: string) => apiVersion.slice(apiVersion.indexOf('/') + 1);
-  const apiVersion =
-    versionOf(envelope.apiVersion) === '' && versionOf(defaults.apiVersion) !== ''
-      ? defaults.apiVersion
-      : envelope.apiVersion;
-  return { apiVersion, kind };
+  const fallback = parseGroupVersion(defaults.apiVersion);
+  const chosen = parsed.version === '' && fallback.version !== '' ? fallback : parsed;
+  return { apiVersion: groupVersionString(chosen), kind };
 }
+
+interface GroupVersion {
+  readonly group: string;
+  readonly version: string;
+}
+
+// apimachinery's ParseGroupVersion, with "no version" for what it refuses.
+function parseGroupVersion(apiVersion: string): GroupVersion {
+  const parts = apiVersion === '/' ? [''] : apiVersion.split('/');
+  if (parts.length === 1) return { group: '', version: parts[0] ?? '' };
+  if (parts.length === 2) return { group: parts[0] ?? '', version: parts[1] ?? '' };
+  return { group: '', version: '' };
+}
+
+const groupVersionString = ({ group, version }: GroupVersion) => (group === '' ? version : `${group}/${version}`);
 
 /** Go's runtime.NewNotRegisteredErrForKind message, naming the scheme as kube-apiserver v1.36.3 does. */
 function notRegistered(apiVersion: string, kind: string): string {
@@ -67,9 +82,9 @@ function notRegistered(apiVersion: string, kind: string): string {
  * after checking the bytes as gogo's code would, so that errors are kube-apiserver's.
  */
 export function decodeMessage(type: protobuf.Type, raw: Uint8Array): WireObject {
-  checkLikeGogo(type, raw);
+  const kept = checkLikeGogo(type, raw);
   try {
-    return type.decode(raw);
+    return type.decode(kept);
   } catch (error) {
     // gogo's check passed: only limits of protobufjs's own (its nesting depth) are left.
     throw new ProtobufDecodeError(`proto: ${error instanceof Error ? error.message : String(error)}`);
