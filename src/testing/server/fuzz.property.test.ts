@@ -10,6 +10,7 @@ import fc from 'fast-check';
 import { startTestServer, type TestServer } from './start-test-server.ts';
 import { assertHealthy, checkAnswer, type FuzzRequest, send } from './test-support/fuzz-client.ts';
 import { objectBodies, patchBodies } from './test-support/fuzz-bodies.ts';
+import { protobufBodies, protobufTargets } from './test-support/fuzz-protobuf.ts';
 import {
   configMapsPath,
   deploymentsPath,
@@ -130,6 +131,26 @@ describe('the embedded server under fuzzing', () => {
         },
       ),
       { seed, numRuns: runs(250) },
+    );
+    await assertHealthy(server, agent);
+  });
+
+  it('answers protobuf bodies, valid and broken, for creates, updates and deletes', async () => {
+    const protobuf = 'application/vnd.kubernetes.protobuf';
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...protobufTargets).chain((target) => fc.tuple(fc.constant(target), protobufBodies(target))),
+        fc.constantFrom(protobuf, 'application/json', `${protobuf},application/json`),
+        async ([target, body], accept) => {
+          await exchange({
+            method: target.method,
+            path: target.path,
+            headers: { 'content-type': protobuf, accept },
+            body,
+          });
+        },
+      ),
+      { seed, numRuns: runs(300) },
     );
     await assertHealthy(server, agent);
   });
