@@ -30,16 +30,31 @@ export interface TypeMeta {
  * Go's message for what kube-apiserver would refuse.
  */
 export function decodeObject(bytes: Uint8Array, defaults?: TypeMeta): KubeObject {
+  const { apiVersion, kind, raw } = readEnvelope(bytes, defaults);
+  return decodeRaw(raw, { apiVersion, kind });
+}
+
+/**
+ * The envelope in `bytes`: its apiVersion and kind after Go's defaulting from `defaults`
+ * (refused when still missing), and the object's own bytes.
+ */
+export function readEnvelope(bytes: Uint8Array, defaults?: TypeMeta): TypeMeta & { raw: Uint8Array } {
   const envelope = decodeEnvelope(bytes);
   const { apiVersion, kind } = withDefaults(envelope, defaults);
   const typeMeta = `runtime.TypeMeta{APIVersion:"${envelope.apiVersion}", Kind:"${envelope.kind}"}`;
   if (kind === '') throw new ProtobufDecodeError(`Object 'Kind' is missing in '${typeMeta}'`);
   if (apiVersion === '' || apiVersion.endsWith('/'))
     throw new ProtobufDecodeError(`Object 'apiVersion' is missing in '${typeMeta}'`);
+  return { apiVersion, kind, raw: envelope.raw };
+}
+
+/** The JSON form of `raw`, the bytes of an object of `typeMeta`'s kind; Go's errors as for decodeObject. */
+export function decodeRaw(raw: Uint8Array, typeMeta: TypeMeta): KubeObject {
+  const { apiVersion, kind } = typeMeta;
   const type = messageOf(apiVersion, kind);
   if (!type) throw new ProtobufDecodeError(notRegistered(apiVersion, kind), { apiVersion, kind });
   try {
-    return { kind, apiVersion, ...messageToJson(type, decodeMessage(type, envelope.raw), decodeObject) };
+    return { kind, apiVersion, ...messageToJson(type, decodeMessage(type, raw), decodeObject) };
   } catch (error) {
     if (error instanceof ProtobufDecodeError) throw new ProtobufDecodeError(error.message, { apiVersion, kind });
     throw error;
@@ -73,7 +88,7 @@ function parseGroupVersion(apiVersion: string): GroupVersion {
 const groupVersionString = ({ group, version }: GroupVersion) => (group === '' ? version : `${group}/${version}`);
 
 /** Go's runtime.NewNotRegisteredErrForKind message, naming the scheme as kube-apiserver v1.36.3 does. */
-function notRegistered(apiVersion: string, kind: string): string {
+export function notRegistered(apiVersion: string, kind: string): string {
   return `no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/runtime/scheme.go:111"`;
 }
 
