@@ -170,9 +170,17 @@ export const protobufCases: ConformanceCase[] = [
         headers: clientGo,
         body: encodeEnvelope('a/b/c', 'DeleteOptions', Uint8Array.from([0x08, 0x00])),
       }),
+      // a kind whose bytes are not UTF-8 nor printable, quoted by Go's %q
+      () => post(oddKind),
+      () => ({ method: 'DELETE', path: `${paths.configMaps}/proto-deep`, headers: clientGo, body: oddKind }),
     ],
   },
 ];
+
+/** An envelope of apiVersion "v1" and kind "De", 0xf6, "x", 0x7f, "s" (TypeMeta sent twice, merged). */
+const oddKind = Uint8Array.from(
+  Buffer.from('6b387300 0a040a027631 0a0812064465f6787f73 12020a00'.replaceAll(' ', ''), 'hex'),
+);
 
 function post(body: Uint8Array) {
   return { method: 'POST' as const, path: paths.configMaps, headers: clientGo, body };

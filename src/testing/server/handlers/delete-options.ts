@@ -84,11 +84,11 @@ const metaDeleteOptions = { apiVersion: 'meta.k8s.io/v1', kind: 'DeleteOptions' 
  */
 function decodeProtobufOptions(bytes: Uint8Array): JsonObject {
   try {
-    const { apiVersion, kind, raw } = readEnvelope(bytes, metaDeleteOptions);
+    const { apiVersion, kind, raw, quoted } = readEnvelope(bytes, metaDeleteOptions);
     if (kind === 'DeleteOptions') return decodeRaw(raw, metaDeleteOptions);
     if (kind === 'Status') return decodeRaw(raw, { apiVersion: 'v1', kind });
     const known = unversionedKinds.has(kind) || (apiVersion === 'meta.k8s.io/v1' && metaV1Kinds.has(kind));
-    if (!known) throw badRequest(notRegistered(apiVersion, kind));
+    if (!known) throw badRequest(notRegistered({ apiVersion, kind }, quoted));
     // The one kind there without a protobuf form.
     if (kind === 'Table') throw badRequest(`object *v1.Table ${notProtobuf}`);
     return decodeObject(bytes, metaDeleteOptions);

@@ -32,9 +32,9 @@ export function decodeProtobufObject(bytes: Uint8Array, type: ResourceType): Kub
  * The scheme kube-apiserver decodes resources with knows meta.k8s.io/v1 only for its
  * unversioned kinds (Status): not WatchEvent or DeleteOptions, which the codec has.
  */
-function refuseMetaKinds({ apiVersion, kind }: TypeMeta): void {
+function refuseMetaKinds({ apiVersion, kind, quoted }: TypeMeta & { quoted: TypeMeta }): void {
   if (apiVersion === 'meta.k8s.io/v1' && kind !== 'Status')
-    throw new ProtobufDecodeError(notRegistered(apiVersion, kind), { apiVersion, kind });
+    throw new ProtobufDecodeError(notRegistered({ apiVersion, kind }, quoted), { apiVersion, kind, quoted });
 }
 
 /** The JSON form of an enveloped protobuf body; 400 with kube-apiserver's message when unreadable. */
@@ -42,7 +42,7 @@ export function decodeProtobuf(
   bytes: Uint8Array,
   expectedKind: string,
   defaults?: { apiVersion: string; kind: string },
-  check?: (typeMeta: TypeMeta) => void,
+  check?: (typeMeta: TypeMeta & { quoted: TypeMeta }) => void,
 ): KubeObject {
   try {
     check?.(readEnvelope(bytes, defaults));
