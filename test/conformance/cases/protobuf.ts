@@ -135,6 +135,23 @@ export const protobufCases: ConformanceCase[] = [
     ],
   },
   {
+    // Found by fuzzing: a Lease's strategy allows create on update; a ConfigMap's does not.
+    name: 'protobuf: a PUT of an absent Lease creates it',
+    steps: [
+      () => putLease('proto-lease-new'),
+      () => putLease('proto-lease-rv', '5'),
+      () => putLease('proto-lease-bad-rv', 'x'),
+      () => putLease('proto-lease-dry', undefined, '?dryRun=All'),
+      () => ({ method: 'GET', path: `${paths.leases}/proto-lease-dry`, headers: clientGo }),
+      () => ({
+        method: 'PUT',
+        path: `${paths.configMaps}/proto-absent`,
+        headers: clientGo,
+        body: enveloped(configMap('proto-absent')),
+      }),
+    ],
+  },
+  {
     // Found by fuzzing (src/testing/server/fuzz.property.test.ts); each answer once
     // differed. Go reads keys as uint64 then int32(wire>>3), lengths as a Go int.
     name: 'protobuf: the nastiest bodies the fuzzer found, as kube-apiserver answers them',
@@ -181,6 +198,12 @@ export const protobufCases: ConformanceCase[] = [
 const oddKind = Uint8Array.from(
   Buffer.from('6b387300 0a040a027631 0a0812064465f6787f73 12020a00'.replaceAll(' ', ''), 'hex'),
 );
+
+function putLease(name: string, resourceVersion?: string, query = '') {
+  const metadata = { name, ...(resourceVersion !== undefined && { resourceVersion }) };
+  const lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata, spec: { holderIdentity: 'fuzz' } };
+  return { method: 'PUT' as const, path: `${paths.leases}/${name}${query}`, headers: clientGo, body: enveloped(lease) };
+}
 
 function post(body: Uint8Array) {
   return { method: 'POST' as const, path: paths.configMaps, headers: clientGo, body };
