@@ -135,6 +135,21 @@ export const protobufCases: ConformanceCase[] = [
     ],
   },
   {
+    // Found by fuzzing: a 10-byte varint of 2^64-1 is generation -1 to Go. A ConfigMap
+    // keeps the generation its creator sent; an update cannot change it.
+    name: 'protobuf: metadata.generation sent by the client',
+    steps: [
+      () => post(withRaw(configMap('proto-gen-neg'), metadataField([...key(7n, 0), ...varint(2n ** 64n - 1n)]))),
+      () => post(withRaw(configMap('proto-gen'), metadataField([...key(7n, 0), 5]))),
+      () => ({
+        method: 'PUT',
+        path: `${paths.configMaps}/proto-gen`,
+        headers: clientGo,
+        body: withRaw(configMap('proto-gen', { k: 'v' }), metadataField([...key(7n, 0), 9])),
+      }),
+    ],
+  },
+  {
     // Found by fuzzing: a Lease's strategy allows create on update; a ConfigMap's does not.
     name: 'protobuf: a PUT of an absent Lease creates it',
     steps: [
