@@ -8,8 +8,15 @@ import { Agent } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { startTestServer, type TestServer } from './start-test-server.ts';
-import { assertHealthy, checkAnswer, type FuzzRequest, send } from './test-support/fuzz-client.ts';
+import {
+  assertHealthy,
+  checkAnswer,
+  describe as describeRequest,
+  type FuzzRequest,
+  send,
+} from './test-support/fuzz-client.ts';
 import { objectBodies, patchBodies } from './test-support/fuzz-bodies.ts';
+import { protobufBodies, protobufTargets } from './test-support/fuzz-protobuf.ts';
 import {
   configMapsPath,
   deploymentsPath,
@@ -45,6 +52,13 @@ const yamlOddities = ['a: b: c', '- - - x', '&a [*a, *a]', '!!binary x', '{', 'k
 describe('the embedded server under fuzzing', () => {
   let server: TestServer;
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  // Connections the agent opened: one an answer closed shows as another.
+  let connections = 0;
+  const connect = agent.createConnection.bind(agent);
+  agent.createConnection = (...args: Parameters<typeof connect>) => {
+    connections += 1;
+    return connect(...args);
+  };
 
   /** Sends, checks the answer, and returns it. */
   const exchange = async (request: FuzzRequest, mayDrop = false) => {
@@ -132,6 +146,33 @@ describe('the embedded server under fuzzing', () => {
       { seed, numRuns: runs(250) },
     );
     await assertHealthy(server, agent);
+  });
+
+  it('answers protobuf bodies, valid and broken, for creates, updates and deletes', async () => {
+    const protobuf = 'application/vnd.kubernetes.protobuf';
+    await assertHealthy(server, agent);
+    const connectionsBefore = connections;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...protobufTargets).chain((target) => fc.tuple(fc.constant(target), protobufBodies(target))),
+        fc.constantFrom(protobuf, 'application/json', `${protobuf},application/json`),
+        async ([target, body], accept) => {
+          const request = {
+            method: target.method,
+            path: target.path,
+            headers: { 'content-type': protobuf, accept },
+            body,
+          };
+          const answer = await exchange(request);
+          // Every kind here has a protobuf form: the answer comes in the first type asked for.
+          const negotiated = accept.startsWith(protobuf) ? protobuf : 'application/json';
+          assert.ok(answer.kind === 'answered' && answer.contentType.startsWith(negotiated), describeRequest(request));
+        },
+      ),
+      { seed, numRuns: runs(500) },
+    );
+    await assertHealthy(server, agent);
+    assert.equal(connections, connectionsBefore, 'every protobuf exchange over the one kept-alive connection');
   });
 
   for (const [patchType, contentType] of Object.entries(patchContentTypes)) {

@@ -17,6 +17,8 @@ export interface ResourceType {
    * or is refused with 422 (Lease, custom resources).
    */
   readonly unconditionalUpdate: boolean;
+  /** Whether a PUT of an absent object creates it (Lease), else 404. @default false */
+  readonly createOnUpdate?: boolean;
   /** Whether the object carries metadata.generation, and what makes it grow. */
   readonly generation: 'none' | 'spec' | 'spec-and-annotations' | 'all-but-metadata';
   /** Whether `status` is a subresource (then the main resource ignores status changes). */

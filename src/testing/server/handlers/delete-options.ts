@@ -1,6 +1,13 @@
 import { decodeJson } from '../http/decode-json.ts';
 import { decodeYaml } from '../http/decode-yaml.ts';
-import { decodeObject, ProtobufDecodeError, protobufMediaType } from '../protobuf/index.ts';
+import {
+  decodeObject,
+  decodeRaw,
+  notRegistered,
+  ProtobufDecodeError,
+  protobufMediaType,
+  readEnvelope,
+} from '../protobuf/index.ts';
 import { typeOfKindFinder } from '../http/decode-object.ts';
 import { kindFinderError } from '../http/kind-decoding.ts';
 import { badRequest, type Cause, invalidOptions, StatusError } from '../http/status.ts';
@@ -66,10 +73,25 @@ function validated(options: JsonObject): DeleteOptions {
   return options;
 }
 
-/** kube-apiserver answers an unreadable protobuf DeleteOptions with the decoder's bare message. */
+const notProtobuf = 'does not implement the protobuf marshalling interface and cannot be encoded to a protobuf message';
+const metaDeleteOptions = { apiVersion: 'meta.k8s.io/v1', kind: 'DeleteOptions' };
+
+/**
+ * A protobuf DeleteOptions, decoded as kube-apiserver does with its meta scheme (defaults
+ * meta.k8s.io/v1 DeleteOptions): DeleteOptions and Status are known in every version, a
+ * kind that scheme does not know is refused before its bytes are read. An unreadable
+ * body is answered with the decoder's bare message.
+ */
 function decodeProtobufOptions(bytes: Uint8Array): JsonObject {
   try {
-    return decodeObject(bytes);
+    const { apiVersion, kind, raw, quoted } = readEnvelope(bytes, metaDeleteOptions);
+    if (kind === 'DeleteOptions') return decodeRaw(raw, metaDeleteOptions);
+    if (kind === 'Status') return decodeRaw(raw, { apiVersion: 'v1', kind });
+    const known = unversionedKinds.has(kind) || (apiVersion === 'meta.k8s.io/v1' && metaV1Kinds.has(kind));
+    if (!known) throw badRequest(notRegistered({ apiVersion, kind }, quoted));
+    // The one kind there without a protobuf form.
+    if (kind === 'Table') throw badRequest(`object *v1.Table ${notProtobuf}`);
+    return decodeObject(bytes, metaDeleteOptions);
   } catch (error) {
     if (error instanceof ProtobufDecodeError) throw badRequest(error.message);
     throw error;

@@ -54,7 +54,9 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
     metadata.uid = live.metadata?.uid;
     metadata.creationTimestamp = live.metadata?.creationTimestamp;
     metadata.resourceVersion = live.metadata?.resourceVersion;
+    // Clients cannot change generation (apiserver's BeforeUpdate keeps the stored one).
     if (live.metadata?.generation !== undefined) metadata.generation = live.metadata.generation;
+    else delete metadata.generation;
     if (live.metadata?.deletionTimestamp !== undefined) metadata.deletionTimestamp = live.metadata.deletionTimestamp;
     if (write.subresource === 'status') type.prepareStatusUpdate?.(object, live);
     else {
@@ -64,7 +66,7 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
   } else {
     metadata.uid = randomUUID();
     metadata.creationTimestamp = now;
-    delete metadata.generation;
+    // Kinds that track generation start it at 1; others keep what the client sent.
     if (type.generation !== 'none') metadata.generation = 1;
     resetStatusOnCreate(type, object);
   }

@@ -1,5 +1,6 @@
+import { goParseError } from '../http/go-strconv.ts';
 import { decodeObject } from '../http/decode-object.ts';
-import { invalid, notFound } from '../http/status.ts';
+import { internalError, invalid, notFound } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
 import { type PersistContext, persist } from './persist.ts';
 import { requireRequestNamespace } from './request-namespace.ts';
@@ -18,6 +19,7 @@ export function update(
   requireRequestName(metadata.name, name);
   requireRequestNamespace(type, metadata.namespace, namespace);
   const live = context.store.get(`${type.group}/${type.plural}`, namespace, name);
+  if (!live && type.createOnUpdate) return createOnUpdate(context, request, object);
   if (!live) throw notFound(type, name);
   const resourceVersion = metadata.resourceVersion ?? '';
   if (resourceVersion === '') {
@@ -34,4 +36,30 @@ export function update(
   const write = { type, namespace, live, desired: object, manager, dryRun, subresource };
   const { object: stored } = persist(context, write);
   return { status: 200, object: stored };
+}
+
+/**
+ * PUT of an absent object of a kind whose strategy allows create on update (Lease): it is
+ * created (201); a resourceVersion sent is only checked to be a number.
+ */
+function createOnUpdate(
+  context: PersistContext,
+  request: WriteRequest & { name: string },
+  object: KubeObject,
+): { status: number; object: KubeObject } {
+  const { type, namespace, manager, dryRun, subresource } = request;
+  const metadata = (object.metadata ??= {});
+  const unparsable = goParseError('ParseUint', metadata.resourceVersion ?? '0');
+  if (unparsable !== undefined) throw internalError(unparsable);
+  delete metadata.resourceVersion;
+  const { object: stored } = persist(context, {
+    type,
+    namespace,
+    live: undefined,
+    desired: object,
+    manager,
+    dryRun,
+    subresource,
+  });
+  return { status: 201, object: stored };
 }

@@ -63,6 +63,9 @@ export function validateObject(type: ResourceType, object: KubeObject): void {
   const causes: Cause[] = [];
   if (name === '') causes.push(required('metadata.name', 'name or generateName is required'));
   else for (const detail of nameErrors(type, name)) causes.push(invalidValue('metadata.name', name, detail));
+  const { generation } = metadata;
+  if (typeof generation === 'number' && generation < 0)
+    causes.push(invalidValue('metadata.generation', generation, 'must be greater than or equal to 0'));
   causes.push(...labelCauses('metadata.labels', metadata.labels));
   if (type.kind === 'Deployment') causes.push(...deploymentCauses(object));
   if (causes.length > 0) throw invalid(type, name, causes);

@@ -1,5 +1,12 @@
 import type { KubeObject } from '../kube-object.ts';
-import { decodeObject as decodeEnveloped, ProtobufDecodeError, badRequestMessage } from '../protobuf/index.ts';
+import {
+  badRequestMessage,
+  decodeObject as decodeEnveloped,
+  notRegistered,
+  ProtobufDecodeError,
+  readEnvelope,
+  type TypeMeta,
+} from '../protobuf/index.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { kindDecodeError, versionOf } from './kind-decoding.ts';
 import { badRequest } from './status.ts';
@@ -10,7 +17,8 @@ import { badRequest } from './status.ts';
  * conversion error a JSON body naming it gets.
  */
 export function decodeProtobufObject(bytes: Uint8Array, type: ResourceType): KubeObject {
-  const object = decodeProtobuf(bytes, type.kind, { apiVersion: groupVersion(type), kind: type.kind });
+  const defaults = { apiVersion: groupVersion(type), kind: type.kind };
+  const object = decodeProtobuf(bytes, type.kind, defaults, refuseMetaKinds);
   const error = kindDecodeError(object, type);
   if (error !== undefined) {
     throw badRequest(
@@ -20,13 +28,24 @@ export function decodeProtobufObject(bytes: Uint8Array, type: ResourceType): Kub
   return { ...object, apiVersion: groupVersion(type), kind: type.kind };
 }
 
+/**
+ * The scheme kube-apiserver decodes resources with knows meta.k8s.io/v1 only for its
+ * unversioned kinds (Status): not WatchEvent or DeleteOptions, which the codec has.
+ */
+function refuseMetaKinds({ apiVersion, kind, quoted }: TypeMeta & { quoted: TypeMeta }): void {
+  if (apiVersion === 'meta.k8s.io/v1' && kind !== 'Status')
+    throw new ProtobufDecodeError(notRegistered({ apiVersion, kind }, quoted), { apiVersion, kind, quoted });
+}
+
 /** The JSON form of an enveloped protobuf body; 400 with kube-apiserver's message when unreadable. */
 export function decodeProtobuf(
   bytes: Uint8Array,
   expectedKind: string,
   defaults?: { apiVersion: string; kind: string },
+  check?: (typeMeta: TypeMeta & { quoted: TypeMeta }) => void,
 ): KubeObject {
   try {
+    check?.(readEnvelope(bytes, defaults));
     return decodeEnveloped(bytes, defaults);
   } catch (error) {
     if (error instanceof ProtobufDecodeError) throw badRequest(badRequestMessage(error, expectedKind, bytes));

@@ -32,7 +32,20 @@ describe('the k8s\\0 envelope', () => {
       raw: hex('0a00'),
       contentEncoding: 'gzp',
       contentType: '',
+      quoted: { apiVersion: '"v1"', kind: '"Pod"' },
     });
+  });
+
+  // As kube-apiserver v1.36.3 names them: no kind "De\x0fe\xf6eOptions" is registered ...
+  it("quotes apiVersion and kind from their bytes as Go's %q does, bytes that are not UTF-8 as \\xNN", () => {
+    const bytes = hex(`${magic} 0a0d 0a02c431 1207 4465 0f 65 f6 7f 73 1200`);
+    assert.deepEqual(decodeEnvelope(bytes).quoted, { apiVersion: '"\\xc41"', kind: '"De\\x0fe\\xf6\\x7fs"' });
+  });
+
+  it('merges a TypeMeta sent twice, as Go does', () => {
+    const bytes = hex(`${magic} 0a04 0a027631 0a05 1203506f64 1200`);
+    assert.equal(decodeEnvelope(bytes).apiVersion, 'v1');
+    assert.equal(decodeEnvelope(bytes).kind, 'Pod');
   });
 
   it('refuses an empty body, the magic alone, and another prefix', () => {

@@ -1,5 +1,6 @@
 import { ProtobufDecodeError, unexpectedEof } from './errors.ts';
 import { protobufjs } from './load-protobufjs.ts';
+import { goQuoteBytes } from './go-quote-bytes.ts';
 import { GoWireReader, wrongWireType } from './wire.ts';
 
 /** The 4 bytes that start every Kubernetes protobuf object: `k8s` and a zero byte. */
@@ -12,6 +13,8 @@ export interface Envelope {
   raw: Uint8Array;
   contentEncoding: string;
   contentType: string;
+  /** apiVersion and kind as Go's %q quotes their bytes (which need not be UTF-8). */
+  quoted: { apiVersion: string; kind: string };
 }
 
 /** The magic and a runtime.Unknown, field for field as Go's gogo code writes it. */
@@ -43,14 +46,21 @@ export function decodeEnvelope(data: Uint8Array): Envelope {
     );
   if (data.length === envelopeMagic.length) throw new ProtobufDecodeError('empty body');
   const reader = new GoWireReader(data.subarray(envelopeMagic.length));
-  const fields: Envelope = { apiVersion: '', kind: '', raw: new Uint8Array(), contentEncoding: '', contentType: '' };
+  const fields: Envelope = {
+    apiVersion: '',
+    kind: '',
+    raw: new Uint8Array(),
+    contentEncoding: '',
+    contentType: '',
+    quoted: { apiVersion: '""', kind: '""' },
+  };
   const names = ['TypeMeta', 'Raw', 'ContentEncoding', 'ContentType'];
   while (!reader.done) {
     const { fieldNumber, wireType } = reader.key('Unknown');
     const name = names[fieldNumber - 1];
     if (name === undefined) reader.skip(wireType);
     else if (wireType !== 2) throw wrongWireType(wireType, name);
-    else if (fieldNumber === 1) Object.assign(fields, decodeTypeMeta(reader.bytes()));
+    else if (fieldNumber === 1) decodeTypeMeta(reader.bytes(), fields);
     else if (fieldNumber === 2) fields.raw = reader.bytes();
     else if (fieldNumber === 3) fields.contentEncoding = utf8(reader.bytes());
     else fields.contentType = utf8(reader.bytes());
@@ -64,16 +74,20 @@ export function hasEnvelopeMagic(data: Uint8Array): boolean {
   return data.length >= envelopeMagic.length && envelopeMagic.every((byte, index) => data[index] === byte);
 }
 
-function decodeTypeMeta(data: Uint8Array): { apiVersion: string; kind: string } {
+// Into `typeMeta`: Go merges a TypeMeta sent twice, keeping what the second leaves out.
+function decodeTypeMeta(data: Uint8Array, typeMeta: Envelope): void {
   const reader = new GoWireReader(data);
-  const typeMeta = { apiVersion: '', kind: '' };
   while (!reader.done) {
     const { fieldNumber, wireType } = reader.key('TypeMeta');
     if (fieldNumber > 2) reader.skip(wireType);
     else if (wireType !== 2) throw wrongWireType(wireType, fieldNumber === 1 ? 'APIVersion' : 'Kind');
-    else typeMeta[fieldNumber === 1 ? 'apiVersion' : 'kind'] = utf8(reader.bytes());
+    else {
+      const field = fieldNumber === 1 ? 'apiVersion' : 'kind';
+      const bytes = reader.bytes();
+      typeMeta[field] = utf8(bytes);
+      typeMeta.quoted[field] = goQuoteBytes(bytes);
+    }
   }
-  return typeMeta;
 }
 
 const decoder = new TextDecoder();

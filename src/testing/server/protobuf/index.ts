@@ -9,7 +9,7 @@
 import { protobufKinds } from './descriptors.generated.ts';
 
 export { badRequestMessage, ProtobufDecodeError } from './errors.ts';
-export { decodeObject, encodeObject, type TypeMeta } from './object-codec.ts';
+export { decodeObject, decodeRaw, encodeObject, notRegistered, readEnvelope, type TypeMeta } from './object-codec.ts';
 export { decodeWatchFrames, encodeWatchEvent, type ProtobufWatchEvent } from './watch.ts';
 
 /** The media type of Kubernetes protobuf bodies. */

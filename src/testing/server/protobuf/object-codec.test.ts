@@ -161,4 +161,25 @@ describe('encodeObject and decodeObject', () => {
       `Object 'apiVersion' is missing in 'runtime.TypeMeta{APIVersion:"", Kind:"Secret"}'`,
     );
   });
+
+  // Checked against kube-apiserver v1.36.3: it creates a Pod sent in these envelopes.
+  it('take an apiVersion Go cannot parse as none, and "apps/" as having no version', () => {
+    const raw = fromHex(goSecret);
+    const secret = { kind: 'Secret', apiVersion: 'v1', metadata: {}, data: { e: '', n: '' } };
+    for (const apiVersion of ['a/b/c', 'apps/', '/v1', '/'])
+      assert.deepEqual(
+        decodeObject(encodeEnvelope(apiVersion, 'Secret', raw), { apiVersion: 'v1', kind: 'Secret' }),
+        secret,
+      );
+  });
+
+  // kube-apiserver creates a ConfigMap whose managedFields hold such bytes (dropping them).
+  it('take any bytes in a FieldsV1 or RawExtension, as Go does: ones that are not JSON as their text', () => {
+    // managedFields[0].fieldsV1 holding the 7 bytes "no json"
+    const raw = fromHex('0a0e 8a010b 3a09 0a07 6e6f206a736f6e');
+    const configMap = decodeObject(encodeEnvelope('v1', 'ConfigMap', raw));
+    assert.deepEqual(configMap.metadata, { managedFields: [{ fieldsV1: 'no json' }] });
+    const event = decodeObject(encodeEnvelope('v1', 'WatchEvent', fromHex('0a054144444544 1206 0a04 66757a7a')));
+    assert.deepEqual(event, { kind: 'WatchEvent', apiVersion: 'v1', type: 'ADDED', object: 'fuzz' });
+  });
 });

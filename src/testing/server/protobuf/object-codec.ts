@@ -1,6 +1,7 @@
 import type protobuf from 'protobufjs';
 import type { KubeObject } from '../kube-object.ts';
 import { messageOf } from './descriptors.ts';
+import { goQuote } from '../selectors/go-quote.ts';
 import { decodeEnvelope, encodeEnvelope } from './envelope.ts';
 import { ProtobufDecodeError } from './errors.ts';
 import { checkLikeGogo } from './gogo-check.ts';
@@ -30,36 +31,81 @@ export interface TypeMeta {
  * Go's message for what kube-apiserver would refuse.
  */
 export function decodeObject(bytes: Uint8Array, defaults?: TypeMeta): KubeObject {
+  const { apiVersion, kind, raw, quoted } = readEnvelope(bytes, defaults);
+  return decodeRaw(raw, { apiVersion, kind }, quoted);
+}
+
+/**
+ * The envelope in `bytes`: its apiVersion and kind after Go's defaulting from `defaults`
+ * (refused when still missing), and the object's own bytes.
+ */
+export function readEnvelope(bytes: Uint8Array, defaults?: TypeMeta): TypeMeta & { raw: Uint8Array; quoted: TypeMeta } {
   const envelope = decodeEnvelope(bytes);
   const { apiVersion, kind } = withDefaults(envelope, defaults);
-  const typeMeta = `runtime.TypeMeta{APIVersion:"${envelope.apiVersion}", Kind:"${envelope.kind}"}`;
+  const { quoted } = envelope;
+  const typeMeta = `runtime.TypeMeta{APIVersion:${quoted.apiVersion}, Kind:${quoted.kind}}`;
   if (kind === '') throw new ProtobufDecodeError(`Object 'Kind' is missing in '${typeMeta}'`);
-  if (apiVersion === '') throw new ProtobufDecodeError(`Object 'apiVersion' is missing in '${typeMeta}'`);
+  if (apiVersion === '' || apiVersion.endsWith('/'))
+    throw new ProtobufDecodeError(`Object 'apiVersion' is missing in '${typeMeta}'`);
+  // Quoted from the envelope's own bytes where defaulting kept them.
+  const quote = (value: string, sent: string, sentQuoted: string) => (value === sent ? sentQuoted : goQuote(value));
+  return {
+    apiVersion,
+    kind,
+    raw: envelope.raw,
+    quoted: {
+      apiVersion: quote(apiVersion, envelope.apiVersion, quoted.apiVersion),
+      kind: quote(kind, envelope.kind, quoted.kind),
+    },
+  };
+}
+
+/** The JSON form of `raw`, the bytes of an object of `typeMeta`'s kind; Go's errors as for decodeObject. */
+export function decodeRaw(raw: Uint8Array, typeMeta: TypeMeta, quoted?: TypeMeta): KubeObject {
+  const { apiVersion, kind } = typeMeta;
   const type = messageOf(apiVersion, kind);
-  if (!type) throw new ProtobufDecodeError(notRegistered(apiVersion, kind), { apiVersion, kind });
+  if (!type) throw new ProtobufDecodeError(notRegistered(typeMeta, quoted), { apiVersion, kind, quoted });
   try {
-    return { kind, apiVersion, ...messageToJson(type, decodeMessage(type, envelope.raw), decodeObject) };
+    return { kind, apiVersion, ...messageToJson(type, decodeMessage(type, raw), decodeObject) };
   } catch (error) {
     if (error instanceof ProtobufDecodeError) throw new ProtobufDecodeError(error.message, { apiVersion, kind });
     throw error;
   }
 }
 
-// apimachinery's copyKindDefaults.
+// apimachinery's FromAPIVersionAndKind, then copyKindDefaults: an apiVersion that does not
+// parse counts as none, and an empty version takes the defaults' group and version.
 function withDefaults(envelope: TypeMeta, defaults: TypeMeta | undefined): TypeMeta {
-  if (!defaults) return envelope;
+  const parsed = parseGroupVersion(envelope.apiVersion);
+  if (!defaults) return { apiVersion: groupVersionString(parsed), kind: envelope.kind };
   const kind = envelope.kind || defaults.kind;
-  const versionOf = (apiVersion: string) => apiVersion.slice(apiVersion.indexOf('/') + 1);
-  const apiVersion =
-    versionOf(envelope.apiVersion) === '' && versionOf(defaults.apiVersion) !== ''
-      ? defaults.apiVersion
-      : envelope.apiVersion;
-  return { apiVersion, kind };
+  const fallback = parseGroupVersion(defaults.apiVersion);
+  const chosen = parsed.version === '' && fallback.version !== '' ? fallback : parsed;
+  return { apiVersion: groupVersionString(chosen), kind };
 }
 
-/** Go's runtime.NewNotRegisteredErrForKind message, naming the scheme as kube-apiserver v1.36.3 does. */
-function notRegistered(apiVersion: string, kind: string): string {
-  return `no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/runtime/scheme.go:111"`;
+interface GroupVersion {
+  readonly group: string;
+  readonly version: string;
+}
+
+// apimachinery's ParseGroupVersion, with "no version" for what it refuses.
+function parseGroupVersion(apiVersion: string): GroupVersion {
+  const parts = apiVersion === '/' ? [''] : apiVersion.split('/');
+  if (parts.length === 1) return { group: '', version: parts[0] ?? '' };
+  if (parts.length === 2) return { group: parts[0] ?? '', version: parts[1] ?? '' };
+  return { group: '', version: '' };
+}
+
+const groupVersionString = ({ group, version }: GroupVersion) => (group === '' ? version : `${group}/${version}`);
+
+/**
+ * Go's runtime.NewNotRegisteredErrForKind message, naming the scheme as kube-apiserver
+ * v1.36.3 does; `quoted` when the values came as bytes (see goQuoteBytes).
+ */
+export function notRegistered(typeMeta: TypeMeta, quoted?: TypeMeta): string {
+  const { apiVersion, kind } = quoted ?? { apiVersion: goQuote(typeMeta.apiVersion), kind: goQuote(typeMeta.kind) };
+  return `no kind ${kind} is registered for version ${apiVersion} in scheme "pkg/runtime/scheme.go:111"`;
 }
 
 /**
@@ -67,9 +113,9 @@ function notRegistered(apiVersion: string, kind: string): string {
  * after checking the bytes as gogo's code would, so that errors are kube-apiserver's.
  */
 export function decodeMessage(type: protobuf.Type, raw: Uint8Array): WireObject {
-  checkLikeGogo(type, raw);
+  const kept = checkLikeGogo(type, raw);
   try {
-    return type.decode(raw);
+    return type.decode(kept);
   } catch (error) {
     // gogo's check passed: only limits of protobufjs's own (its nesting depth) are left.
     throw new ProtobufDecodeError(`proto: ${error instanceof Error ? error.message : String(error)}`);

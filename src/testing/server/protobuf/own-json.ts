@@ -36,11 +36,21 @@ export type NestedDecoder = (bytes: Uint8Array) => unknown;
 const utf8 = new TextDecoder();
 const encoder = new TextEncoder();
 
-// The raw JSON of a RawExtension or FieldsV1; `null` for a nil Raw (what Go writes then).
+/**
+ * The raw JSON of a RawExtension or FieldsV1; `null` for a nil Raw (what Go writes then).
+ * Go's protobuf decoding takes any bytes there; ones that are not JSON come out as their
+ * text in a string, a value no client sends there, which what reads them then refuses
+ * (kube-apiserver's field manager drops managedFields it cannot read, for one).
+ */
 function rawJson(raw: unknown, decodeNested: NestedDecoder): unknown {
   if (!(raw instanceof Uint8Array) || raw.length === 0) return null;
   if (raw[0] === 0x6b && raw[1] === 0x38 && raw[2] === 0x73 && raw[3] === 0) return decodeNested(raw);
-  return JSON.parse(utf8.decode(raw)) as unknown;
+  const text = utf8.decode(raw);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 /** The JSON Go writes for a message with its own JSON form (`value` is `{}` when absent). */

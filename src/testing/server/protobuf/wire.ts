@@ -1,11 +1,11 @@
-import { ProtobufDecodeError, unexpectedEof } from './errors.ts';
+import { invalidLength, ProtobufDecodeError, unexpectedEof } from './errors.ts';
 
 /** A field's key as gogo-generated Unmarshal code reads it. */
 export interface FieldKey {
   readonly fieldNumber: number;
   readonly wireType: number;
   /** The whole key varint, which gogo prints in its "illegal tag" message. */
-  readonly wire: number;
+  readonly wire: bigint;
 }
 
 /**
@@ -23,33 +23,51 @@ export class GoWireReader {
     return this.offset >= this.data.length;
   }
 
-  varint(): number {
-    let value = 0;
-    for (let shift = 0; ; shift += 7) {
-      if (shift >= 64) throw new ProtobufDecodeError('proto: integer overflow');
+  /** A varint as Go's uint64: bits past the 64th dropped, more than 10 bytes an overflow. */
+  uint64(): bigint {
+    let value = 0n;
+    for (let shift = 0n; ; shift += 7n) {
+      if (shift >= 64n) throw new ProtobufDecodeError('proto: integer overflow');
       if (this.offset >= this.data.length) throw new ProtobufDecodeError(unexpectedEof);
       const byte = this.data[this.offset++] ?? 0;
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
+      value |= BigInt(byte & 0x7f) << shift;
+      if (byte < 0x80) return BigInt.asUintN(64, value);
     }
   }
 
-  /** The key of the next field of `message` (the Go type name, for messages). */
+  /** A varint value, as a number (exact up to 2^53). */
+  varint(): number {
+    return Number(this.uint64());
+  }
+
+  /**
+   * The key of the next field of `message` (the Go type name, for messages): the field
+   * number is Go's `int32(wire >> 3)`, so huge ones wrap as they do in Go.
+   */
   key(message: string): FieldKey {
-    const wire = this.varint();
-    const wireType = wire % 8;
-    const fieldNumber = Math.floor(wire / 8);
+    const wire = this.uint64();
+    const wireType = Number(wire & 7n);
+    const fieldNumber = Number(BigInt.asIntN(32, wire >> 3n));
     if (wireType === 4) throw new ProtobufDecodeError(`proto: ${message}: wiretype end group for non-group`);
     if (fieldNumber <= 0)
       throw new ProtobufDecodeError(`proto: ${message}: illegal tag ${fieldNumber} (wire type ${wire})`);
     return { fieldNumber, wireType, wire };
   }
 
+  /**
+   * The end of a length-delimited value starting here, checked as gogo code checks it: the
+   * length is a Go int, so lengths of 2^63 and up, or an end past 2^63, are "negative".
+   */
+  end(): number {
+    const length = BigInt.asIntN(64, this.uint64());
+    if (length < 0n || BigInt(this.offset) + length > 2n ** 63n - 1n) throw new ProtobufDecodeError(invalidLength);
+    if (BigInt(this.offset) + length > BigInt(this.data.length)) throw new ProtobufDecodeError(unexpectedEof);
+    return this.offset + Number(length);
+  }
+
   /** A length-delimited value (bytes, string, embedded message). */
   bytes(): Uint8Array {
-    const length = this.varint();
-    const end = this.offset + length;
-    if (end > this.data.length) throw new ProtobufDecodeError(unexpectedEof);
+    const end = this.end();
     const value = this.data.subarray(this.offset, end);
     this.offset = end;
     return value;
@@ -88,7 +106,7 @@ export class GoWireReader {
   // A start-group: skipGenerated counts nesting until the matching end-group.
   private skipGroup(): void {
     for (let depth = 1; depth > 0;) {
-      const wireType = this.varint() % 8;
+      const wireType = Number(this.uint64() & 7n);
       if (wireType === 3) depth++;
       else if (wireType === 4) depth--;
       else this.skip(wireType);

@@ -160,6 +160,7 @@ export const leases: ResourceType = {
   shortNames: [],
   verbs: namespacedVerbs,
   unconditionalUpdate: false,
+  createOnUpdate: true,
   generation: 'none',
   statusSubresource: false,
 };

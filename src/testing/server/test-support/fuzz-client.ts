@@ -11,7 +11,8 @@ export interface FuzzRequest {
   readonly method: string;
   readonly path: string;
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body?: string | undefined;
+  /** Text, or bytes (protobuf). */
+  readonly body?: string | Buffer | undefined;
   /** Send the body chunked, without Content-Length. */
   readonly chunked?: boolean;
 }
@@ -105,8 +106,9 @@ export function send(server: TestServer, fuzz: FuzzRequest, agent: Agent | false
 
 /** The request in one line, for failure messages (bodies cut short). */
 export function describe(fuzz: FuzzRequest): string {
-  const body =
-    fuzz.body === undefined ? '' : ` body(${String(fuzz.body.length)})=${JSON.stringify(fuzz.body.slice(0, 200))}`;
+  const shown = (body: string | Buffer) =>
+    typeof body === 'string' ? JSON.stringify(body.slice(0, 200)) : body.subarray(0, 200).toString('hex');
+  const body = fuzz.body === undefined ? '' : ` body(${String(fuzz.body.length)})=${shown(fuzz.body)}`;
   return `${fuzz.method} ${fuzz.path.slice(0, 300)} ${JSON.stringify(fuzz.headers ?? {})}${body}`;
 }
 
