@@ -1,22 +1,11 @@
 // kube-apiserver's printer of Pods (printPod): NAME READY STATUS RESTARTS AGE, then the
 // wide IP, NODE, NOMINATED NODE, READINESS GATES; a finished Pod's row says Completed.
 import type { KubeObject } from '../kube-object.ts';
+import { type Json, listAt, objectAt, text } from './json-access.ts';
 import { age } from './human-duration.ts';
 import { ageColumn, column, nameColumn, type Printer, type RowCondition } from './column-definitions.ts';
 import { podStatusCells } from './pod-status.ts';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const objectAt = (parent: unknown, key: string): Json => {
-  const value = isObject(parent) ? parent[key] : undefined;
-  return isObject(value) ? value : {};
-};
-const listAt = (parent: unknown, key: string): Json[] => {
-  const value = isObject(parent) ? parent[key] : undefined;
-  return Array.isArray(value) ? value.filter(isObject) : [];
-};
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const orNone = (value: string) => (value === '' ? '<none>' : value);
 
 const columns = [

@@ -2,20 +2,9 @@
 // them from the spec and whatever status was written (a stored Pod never runs, so
 // usually none: 0/N, Pending, 0).
 import type { KubeObject } from '../kube-object.ts';
+import { isObject, type Json, listAt, objectAt, text } from './json-access.ts';
 import { age } from './human-duration.ts';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const objectAt = (parent: unknown, key: string): Json => {
-  const value = isObject(parent) ? parent[key] : undefined;
-  return isObject(value) ? value : {};
-};
-const listAt = (parent: unknown, key: string): Json[] => {
-  const value = isObject(parent) ? parent[key] : undefined;
-  return Array.isArray(value) ? value.filter(isObject) : [];
-};
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const int = (value: unknown) => (typeof value === 'number' ? value : 0);
 /** A state (`waiting`, `running`, `terminated`) when set; Go holds each as a pointer. */
 const stateOf = (status: Json, which: string, key = 'state'): Json | undefined => {
