@@ -1,4 +1,6 @@
 import type { WorkerResult } from './strategies.ts';
+import { type TimeShares, timeShares } from './time-shares.ts';
+import type { TimelineEvent } from './timeline.ts';
 
 /** SCENARIO.md's measures of one strategy's run; the same names in text, JSON and HTML. */
 export interface Measures {
@@ -26,6 +28,11 @@ export interface Measures {
   readonly wallMs: number;
   readonly serialBoundMs: number;
   readonly wallOverSerialBound: number;
+  /**
+   * % of worker-time spent waiting (waiting + deferring), requesting (get, put, conflict) and
+   * sleeping; null when the timeline is empty or events were dropped (the shares would be wrong).
+   */
+  readonly timeShares: TimeShares | null;
 }
 
 export function measure(options: {
@@ -35,6 +42,9 @@ export function measure(options: {
   wallMs: number;
   serialBoundMs: number;
   injected?: Record<string, number> | undefined;
+  /** The workers' timeline, and how many of its events were not kept. */
+  timeline?: readonly TimelineEvent[];
+  timelineDropped?: number;
 }): Measures {
   const { results, start, final, wallMs, serialBoundMs } = options;
   const workers = results.length;
@@ -73,6 +83,7 @@ export function measure(options: {
     wallMs: round(wallMs),
     serialBoundMs: round(serialBoundMs),
     wallOverSerialBound: serialBoundMs > 0 ? round(wallMs / serialBoundMs) : 0,
+    timeShares: (options.timelineDropped ?? 0) > 0 ? null : timeShares(options.timeline ?? []),
   };
 }
 

@@ -180,7 +180,18 @@ async function runStrategy(
   const refused = results.find((result) => result.error !== undefined);
   if (refused?.error !== undefined) throw new LabRunError(`strategy ${strategy.name}: ${refused.error}`);
   const final = counterOf(await client.read(), ref);
-  const measures = measure({ results, start, final, wallMs, serialBoundMs, injected });
+  const events = timeline.events.map((e) => ({ ...e, start: round(e.start - released), end: round(e.end - released) }));
+  const timelineDropped = timeline.dropped;
+  const measures = measure({
+    results,
+    start,
+    final,
+    wallMs,
+    serialBoundMs,
+    injected,
+    timeline: events,
+    timelineDropped,
+  });
   const correct =
     measures.final === measures.expected &&
     measures.lostUpdates === 0 &&
@@ -192,8 +203,8 @@ async function runStrategy(
     promisesCorrectness: strategy.promisesCorrectness,
     correct,
     measures,
-    timeline: timeline.events.map((e) => ({ ...e, start: round(e.start - released), end: round(e.end - released) })),
-    timelineDropped: timeline.dropped,
+    timeline: events,
+    timelineDropped,
   };
 }
 

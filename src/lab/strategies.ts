@@ -12,7 +12,7 @@ import { OutcomeUnknownError } from '../update/operation-ids.ts';
 import type { UpdateOptions } from '../update/read-mutate-write.ts';
 import { updateWithRetry } from '../update/update-with-retry.ts';
 import { counterOf, type LabClient, type LabObjectRef, withCounter } from './lab-object.ts';
-import type { Timeline } from './timeline.ts';
+import { phaseRecorder, type Timeline } from './timeline.ts';
 import { emptyTally, type Tally, type WorkerClient, workerClient } from './worker-client.ts';
 
 /** What one worker did. */
@@ -197,14 +197,19 @@ export const strategies: readonly LabStrategy[] = [
     'adaptive',
     'watches instead of reading, defers to rivals, window sized by contention seen; bounded by --deadline',
     true,
-    (client, context) =>
-      adaptiveUpdate(client, context.client.objectRef, plusOne(context.ref), {
+    (client, context) => {
+      // `onPhase` (waiting, deferring) arrives with adaptiveUpdate's next version; spread
+      // loosely so this compiles before it, and the lead tightens the type after the merge.
+      const phaseHook = { onPhase: phaseRecorder(context.timeline, context.worker) };
+      return adaptiveUpdate(client, context.client.objectRef, plusOne(context.ref), {
         signal: context.signal,
         timeout: context.deadlineMs,
         random: context.random,
         retryTransient: true,
         exactlyOnce: context.exactlyOnce,
-      }),
+        ...(phaseHook as object),
+      });
+    },
   ),
   strategy(
     'coalesce',

@@ -1,5 +1,11 @@
-/** What a worker was doing, from `start` to `end` (ms since the run began). */
-export type TimelineKind = 'get' | 'put' | 'conflict' | 'sleep' | 'success' | 'failure';
+/**
+ * What a worker was doing, from `start` to `end` (ms since the run began). `waiting`: for a
+ * watch event or its turn; `deferring`: a random wait before writing, listening for rivals.
+ */
+export type TimelineKind = 'get' | 'put' | 'conflict' | 'waiting' | 'deferring' | 'sleep' | 'success' | 'failure';
+
+/** The kinds a strategy reports itself, with epoch times (`onPhase` of `adaptiveUpdate`). */
+export type PhaseKind = Extract<TimelineKind, 'waiting' | 'deferring'>;
 
 export interface TimelineEvent {
   readonly worker: number;
@@ -33,6 +39,11 @@ export class Timeline {
     else this.dropped++;
   }
 
+  /** Records a phase timed in epoch ms (`Date.now()`), as `adaptiveUpdate` reports it. */
+  addEpoch(worker: number, kind: PhaseKind, startEpochMs: number, endEpochMs: number): void {
+    this.add(worker, kind, startEpochMs - this.origin, endEpochMs - this.origin);
+  }
+
   /** Times `work` as an event of `kind`. */
   async time<T>(worker: number, kind: TimelineKind, work: () => Promise<T>): Promise<T> {
     const start = this.now();
@@ -42,4 +53,14 @@ export class Timeline {
       this.add(worker, kind, start);
     }
   }
+}
+
+/** The `onPhase` callback the lab gives `adaptiveUpdate`: draws its phases on `worker`'s lane. */
+export function phaseRecorder(
+  timeline: Timeline,
+  worker: number,
+): (phase: PhaseKind, startMs: number, endMs: number) => void {
+  return (phase, startMs, endMs) => {
+    timeline.addEpoch(worker, phase, startMs, endMs);
+  };
 }
