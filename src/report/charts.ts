@@ -1,17 +1,33 @@
 import type { StrategyRun } from '../lab/run-lab.ts';
-import type { TimelineKind } from '../lab/timeline.ts';
+import type { TimelineEvent, TimelineKind } from '../lab/timeline.ts';
 import { escapeHtml, rect, text, ticks } from './svg.ts';
 
-const kinds: readonly TimelineKind[] = ['get', 'put', 'conflict', 'sleep', 'success', 'failure'];
+/** Each kind's name in the legend, in the legend's order. */
+const legendLabels: Record<TimelineKind, string> = {
+  get: 'get',
+  put: 'put',
+  conflict: '409 conflict',
+  waiting: 'waiting (watch event, turn)',
+  deferring: 'deferring (to rivals)',
+  sleep: 'sleep',
+  success: 'success',
+  failure: 'failure',
+};
 
 /** The colour legend for the swimlanes. */
 export function legend(): string {
-  return `<ul class="legend">${kinds.map((k) => `<li><span class="swatch ${k}"></span>${k === 'conflict' ? '409 conflict' : k}</li>`).join('')}</ul>`;
+  const items = Object.entries(legendLabels).map(
+    ([kind, label]) => `<li><span class="swatch ${kind}"></span>${escapeHtml(label)}</li>`,
+  );
+  return `<ul class="legend">${items.join('')}</ul>`;
 }
 
+/** States a worker is in between its requests: drawn first, so requests show on top. */
+const isState = (event: TimelineEvent) => event.kind === 'waiting' || event.kind === 'deferring';
+
 /**
- * One lane per worker: its GETs, PUTs, 409s and sleeps along the time axis, and where it
- * succeeded or gave up.
+ * One lane per worker: its GETs, PUTs, 409s, waits and sleeps along the time axis, and
+ * where it succeeded or gave up.
  */
 export function swimlanes(run: StrategyRun): string {
   const workers = run.measures.workers;
@@ -24,7 +40,8 @@ export function swimlanes(run: StrategyRun): string {
   const lanes: string[] = [];
   for (let worker = 0; worker < workers; worker++) {
     const y = worker * laneHeight;
-    const events = run.timeline.filter((e) => e.worker === worker);
+    const lane = run.timeline.filter((e) => e.worker === worker);
+    const events = [...lane.filter(isState), ...lane.filter((e) => !isState(e))];
     const marks = events.map((e) => {
       const title = `<title>worker ${String(worker)}: ${e.kind} ${e.start.toFixed(1)}–${e.end.toFixed(1)} ms</title>`;
       if (e.kind === 'success' || e.kind === 'failure') {

@@ -2,14 +2,17 @@ import { attemptsHistogram, latencyStrips, legend, swimlanes } from './charts.ts
 import { faultsInjected, faultsMet } from './fault-summary.ts';
 import type { LabResult } from './lab-result.ts';
 import { escapeHtml } from './svg.ts';
+import { timeSharesSummary } from './time-share-summary.ts';
 
 const style = `
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1b1f24; --muted: #5b6470; --card: #f4f6f8; --line: #d5dae0;
-  --get: #3b82f6; --put: #16a34a; --conflict: #dc2626; --sleep: #a3a3a3; --success: #15803d; --failure: #b91c1c;
+  --get: #3b82f6; --put: #16a34a; --conflict: #dc2626; --sleep: #a3a3a3;
+  --waiting: #f59e0b; --deferring: #a855f7; --success: #15803d; --failure: #b91c1c;
   --s0: #6366f1; --s1: #f59e0b; --s2: #10b981; --s3: #ec4899; --ok: #15803d; --bad: #b91c1c; }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #0f1216; --fg: #e6e9ed; --muted: #9aa4b0; --card: #1a1f26; --line: #2d343d;
-    --get: #60a5fa; --put: #4ade80; --conflict: #f87171; --sleep: #737373; --success: #4ade80; --failure: #f87171;
+    --get: #60a5fa; --put: #4ade80; --conflict: #f87171; --sleep: #737373;
+    --waiting: #fbbf24; --deferring: #c084fc; --success: #4ade80; --failure: #f87171;
     --ok: #4ade80; --bad: #f87171; }
 }
 body { background: var(--bg); color: var(--fg); font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 960px; padding: 0 1rem; }
@@ -24,13 +27,15 @@ dl { display: grid; grid-template-columns: auto auto; gap: 0.15rem 1rem; margin:
 dt { color: var(--muted); } dd { margin: 0; text-align: right; font-variant-numeric: tabular-nums; }
 svg text { fill: var(--muted); font-size: 11px; } .grid { fill: var(--line); }
 .get rect { fill: var(--get); } .put rect { fill: var(--put); } .conflict rect { fill: var(--conflict); }
-.sleep rect { fill: var(--sleep); } .success rect { fill: var(--success); } .failure rect { fill: var(--failure); }
+.sleep rect { fill: var(--sleep); }
+.waiting rect { fill: var(--waiting); } .deferring rect { fill: var(--deferring); } .success rect { fill: var(--success); } .failure rect { fill: var(--failure); }
 .series-0 rect, .series-0 circle { fill: var(--s0); } .series-1 rect, .series-1 circle { fill: var(--s1); }
 .series-2 rect, .series-2 circle { fill: var(--s2); } .series-3 rect, .series-3 circle { fill: var(--s3); }
 .legend { list-style: none; padding: 0; display: flex; gap: 1rem; flex-wrap: wrap; color: var(--muted); }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 0.35rem; vertical-align: -1px; }
 .swatch.get { background: var(--get); } .swatch.put { background: var(--put); } .swatch.conflict { background: var(--conflict); }
-.swatch.sleep { background: var(--sleep); } .swatch.success { background: var(--success); } .swatch.failure { background: var(--failure); }
+.swatch.sleep { background: var(--sleep); }
+.swatch.waiting { background: var(--waiting); } .swatch.deferring { background: var(--deferring); } .swatch.success { background: var(--success); } .swatch.failure { background: var(--failure); }
 .series-legend span { margin-right: 1rem; }
 svg { max-width: 100%; height: auto; }
 `;
@@ -71,6 +76,7 @@ export function htmlReport(result: LabResult): string {
       ['latency p50 / p99', m.latencyMs ? `${m.latencyMs.p50.toFixed(1)} / ${m.latencyMs.p99.toFixed(1)} ms` : '–'],
       ['wall time', `${m.wallMs.toFixed(1)} ms`],
       ['wall ÷ serial bound', m.wallOverSerialBound.toFixed(2)],
+      ['time waiting / requesting / sleeping', timeSharesSummary(m.timeShares, '–')],
     ];
     return `<section class="card${run.correct ? ' correct' : ''}" data-strategy="${escapeHtml(run.strategy)}">
 <h3>${escapeHtml(run.strategy)}</h3><p class="summary">${escapeHtml(run.summary)}</p>

@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { strategyRunOf } from '../../test/support/lab-result-fixture.ts';
+import { legend, swimlanes } from './charts.ts';
+
+// What the lab records for an adaptive worker once adaptiveUpdate reports its phases.
+const run = strategyRunOf('adaptive', [
+  { worker: 0, kind: 'get', start: 0, end: 5 },
+  { worker: 0, kind: 'waiting', start: 5, end: 400 },
+  { worker: 0, kind: 'put', start: 600, end: 610 },
+  { worker: 0, kind: 'deferring', start: 400, end: 600 },
+  { worker: 0, kind: 'success', start: 610, end: 610 },
+]);
+
+describe('swimlanes', () => {
+  it('draws waiting and deferring as states of their own, spanning their time', () => {
+    const svg = swimlanes(run);
+    // x = 70 + ms / 610 × 780: waiting 5–400 ms, deferring 400–600 ms.
+    assert.match(
+      svg,
+      /<g class="waiting"><title>worker 0: waiting 5\.0–400\.0 ms<\/title><rect x="76\.4" y="2" width="505\.1"/,
+    );
+    assert.match(
+      svg,
+      /<g class="deferring"><title>worker 0: deferring 400\.0–600\.0 ms<\/title><rect x="581\.5" y="2" width="255\.7"/,
+    );
+  });
+
+  it('draws the states under the requests, so a request within a wait stays visible', () => {
+    const kinds = [...swimlanes(run).matchAll(/<g class="(\w+)">/g)].map((match) => match[1]);
+    assert.deepEqual(kinds, ['waiting', 'deferring', 'get', 'put', 'success']);
+  });
+});
+
+describe('legend', () => {
+  it('names every kind drawn, waiting and deferring included', () => {
+    const names = [...legend().matchAll(/<span class="swatch (\w+)"><\/span>([^<]+)/g)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(names, [
+      ['get', 'get'],
+      ['put', 'put'],
+      ['conflict', '409 conflict'],
+      ['waiting', 'waiting (watch event, turn)'],
+      ['deferring', 'deferring (to rivals)'],
+      ['sleep', 'sleep'],
+      ['success', 'success'],
+      ['failure', 'failure'],
+    ]);
+  });
+});
