@@ -7,7 +7,7 @@ import { timeSharesSummary } from './time-share-summary.ts';
 const style = `
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1b1f24; --muted: #5b6470; --card: #f4f6f8; --line: #d5dae0;
   --get: #3b82f6; --put: #16a34a; --conflict: #dc2626; --sleep: #a3a3a3;
-  --waiting: #f59e0b; --deferring: #a855f7; --success: #15803d; --failure: #b91c1c;
+  --waiting: #d97706; --deferring: #a855f7; --success: #15803d; --failure: #b91c1c;
   --s0: #6366f1; --s1: #f59e0b; --s2: #10b981; --s3: #ec4899; --ok: #15803d; --bad: #b91c1c; }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #0f1216; --fg: #e6e9ed; --muted: #9aa4b0; --card: #1a1f26; --line: #2d343d;

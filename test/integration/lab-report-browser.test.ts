@@ -1,16 +1,63 @@
 // The HTML report opened in Debian's Chromium (playwright-core): it renders without
 // console errors, shows one lane per worker, and its numbers are the JSON's.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { main } from '../../src/cli/main.ts';
+import { htmlReport } from '../../src/report/html-report.ts';
 import type { LabResult } from '../../src/report/lab-result.ts';
+import { timeSharesSummary } from '../../src/report/time-share-summary.ts';
+import { labResultOf, strategyRunOf } from '../support/lab-result-fixture.ts';
 
 const chromiumPath = '/usr/bin/chromium';
 const artifacts = fileURLToPath(new URL('../../test-results/', import.meta.url));
+
+const launchChromium = (): Promise<Browser> =>
+  chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+
+/** Each card's time shares are the JSON's, and the JSON's are shares: none negative, together at most 100%. */
+async function checkTimeShares(page: Page, result: LabResult): Promise<void> {
+  for (const run of result.strategies) {
+    const shares = run.measures.timeShares;
+    assert.ok(shares, `${run.strategy}: time shares`);
+    const { waiting, requesting, sleeping } = shares;
+    assert.ok(
+      [waiting, requesting, sleeping].every((share) => share >= 0),
+      run.strategy,
+    );
+    assert.ok(waiting + requesting + sleeping <= 100.1, `${run.strategy}: ${JSON.stringify(shares)}`);
+    assert.ok(requesting > 0, `${run.strategy} spent time requesting`);
+    const card = page.locator(`.card[data-strategy="${run.strategy}"]`);
+    const shown = await card.locator('[data-measure="time waiting / requesting / sleeping"]').textContent();
+    assert.equal(shown, timeSharesSummary(shares, '–'));
+  }
+}
+
+/** Every waiting and deferring event `strategy` recorded has its mark in the lanes, and both are in the legend. */
+async function checkPhasesDrawn(page: Page, result: LabResult, strategy: string): Promise<void> {
+  const run = result.strategies.find((candidate) => candidate.strategy === strategy);
+  assert.ok(run, `${strategy} ran`);
+  for (const kind of ['waiting', 'deferring'] as const) {
+    const recorded: number = run.timeline.filter((event) => event.kind === kind).length;
+    const drawn = await page.locator(`.timeline[data-strategy="${strategy}"] g.${kind} rect`).count();
+    assert.equal(drawn, recorded, `${strategy}: ${kind} marks`);
+    assert.ok(await page.locator(`.legend .swatch.${kind}`).isVisible(), `${kind} in the legend`);
+  }
+}
 
 describe('the lab HTML report in Chromium', () => {
   // Five workers: DefaultRetry's five calls always suffice for five (see docs/TESTING.md), so the run ends correct.
@@ -28,18 +75,7 @@ describe('the lab HTML report in Chromium', () => {
     const result = JSON.parse(out.join('\n')) as LabResult;
     assert.doesNotMatch(readFileSync(html, 'utf8'), /(src|href)="(https?:)?\/\//, 'no external assets');
 
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser = await launchChromium();
     try {
       for (const colorScheme of ['light', 'dark'] as const) {
         const page = await browser.newPage({ colorScheme, viewport: { width: 1000, height: 900 } });
@@ -70,6 +106,8 @@ describe('the lab HTML report in Chromium', () => {
             String(run.measures.conflicts),
           );
         }
+        await checkTimeShares(page, result);
+        await checkPhasesDrawn(page, result, 'adaptive');
         const embedded = JSON.parse((await page.locator('#kubeconflict-result').textContent()) ?? '') as LabResult;
         assert.deepEqual(embedded, result);
         await page.screenshot({ path: join(artifacts, `lab-report-${colorScheme}.png`), fullPage: true });
@@ -80,4 +118,79 @@ describe('the lab HTML report in Chromium', () => {
       await browser.close();
     }
   });
+
+  // A run as the lab records an adaptive worker that waits on the watch and defers: drawn
+  // independently of what adaptiveUpdate reports today.
+  it('draws waiting and deferring in colours of their own, readable on the page, in light and dark', async () => {
+    mkdirSync(artifacts, { recursive: true });
+    const html = join(artifacts, 'lab-report-phases.html');
+    const run = strategyRunOf('adaptive', [
+      { worker: 0, kind: 'get', start: 0, end: 5 },
+      { worker: 0, kind: 'waiting', start: 5, end: 700 },
+      { worker: 0, kind: 'deferring', start: 700, end: 900 },
+      { worker: 0, kind: 'put', start: 900, end: 910 },
+      { worker: 0, kind: 'success', start: 910, end: 910 },
+      { worker: 1, kind: 'deferring', start: 0, end: 150 },
+      { worker: 1, kind: 'put', start: 150, end: 160 },
+      { worker: 1, kind: 'conflict', start: 160, end: 170 },
+      { worker: 1, kind: 'sleep', start: 170, end: 200 },
+      { worker: 1, kind: 'waiting', start: 200, end: 880 },
+      { worker: 1, kind: 'success', start: 880, end: 880 },
+    ]);
+    writeFileSync(html, htmlReport(labResultOf([run])));
+    const browser = await launchChromium();
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await browser.newPage({ colorScheme, viewport: { width: 1000, height: 700 } });
+        await page.goto(pathToFileURL(html).href);
+        await checkStateColours(page);
+        await page.screenshot({ path: join(artifacts, `lab-report-phases-${colorScheme}.png`), fullPage: true });
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
 });
+
+const kinds = ['get', 'put', 'conflict', 'waiting', 'deferring', 'sleep'] as const;
+
+/** Each state's lane fill: its swatch's colour, unlike every other kind's, 3:1 against the page. */
+async function checkStateColours(page: Page): Promise<void> {
+  const fill = (kind: string) => style(page.locator(`.timeline g.${kind} rect`).first(), 'fill');
+  const fills = Object.fromEntries(await Promise.all(kinds.map(async (kind) => [kind, await fill(kind)] as const)));
+  const background = await style(page.locator('body'), 'backgroundColor');
+  for (const kind of ['waiting', 'deferring'] as const) {
+    const swatch = await style(page.locator(`.legend .swatch.${kind}`), 'backgroundColor');
+    assert.equal(fills[kind], swatch, `${kind}: lane and legend agree`);
+    for (const other of kinds) if (other !== kind) assert.notEqual(fills[kind], fills[other], `${kind} vs ${other}`);
+    assert.ok(contrast(fills[kind] ?? '', background) >= 3, `${kind} ${fills[kind] ?? '?'} on ${background}`);
+    const box = await page.locator(`.timeline g.${kind} rect`).first().boundingBox();
+    assert.ok(box && box.width > 20 && box.height >= 10, `${kind} drawn as a bar: ${JSON.stringify(box)}`);
+  }
+}
+
+/** The DOM's window, as far as `style` needs it (the project's TypeScript has no DOM types). */
+interface StyleWindow {
+  getComputedStyle(element: unknown): Record<string, string | undefined>;
+}
+
+/** A computed style property of the element, as the browser resolved it. */
+const style = (locator: Locator, property: string): Promise<string> =>
+  locator.evaluate(
+    (element, name) => (globalThis as unknown as StyleWindow).getComputedStyle(element)[name] ?? '',
+    property,
+  );
+
+/** WCAG contrast ratio of two `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (rgb: string) => {
+    const [r = 0, g = 0, bl = 0] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map((c) => {
+      const v = Number(c) / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((high ?? 0) + 0.05) / ((low ?? 0) + 0.05);
+}
