@@ -1,6 +1,6 @@
 import { faultsInjected, faultsMet } from './fault-summary.ts';
 import type { LabResult } from './lab-result.ts';
-import { timeSharesSummary } from './time-share-summary.ts';
+import { compactShares } from './time-share-summary.ts';
 
 /** The one-screen summary: one column per strategy, SCENARIO.md's measures as rows, then verdicts. */
 export function textReport(result: LabResult): string {
@@ -29,7 +29,7 @@ export function textReport(result: LabResult): string {
     ['latency p99', (r) => ms(r.measures.latencyMs?.p99)],
     ['wall time', (r) => ms(r.measures.wallMs)],
     ['wall ÷ serial bound', (r) => r.measures.wallOverSerialBound.toFixed(2)],
-    ['time waiting/requesting/sleeping', (r) => timeSharesSummary(r.measures.timeShares, '-')],
+    ['% time wait/req/sleep', (r) => compactShares(r.measures.timeShares)],
   ];
   const header = ['', ...runs.map((r) => r.strategy)];
   const body = rows.map(([name, cell]) => [name, ...runs.map(cell)]);

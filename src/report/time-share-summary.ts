@@ -6,3 +6,10 @@ export function timeSharesSummary(shares: TimeShares | null, none: string): stri
   const { waiting, requesting, sleeping } = shares;
   return [waiting, requesting, sleeping].map((share) => `${share.toFixed(0)}%`).join(' / ');
 }
+
+/** The same, narrow enough for the text table's columns: `62/30/5`; `-` when unknown. */
+export function compactShares(shares: TimeShares | null): string {
+  if (!shares) return '-';
+  const { waiting, requesting, sleeping } = shares;
+  return [waiting, requesting, sleeping].map((share) => share.toFixed(0)).join('/');
+}
