@@ -2,7 +2,7 @@ import { attemptsHistogram, latencyStrips, legend, swimlanes } from './charts.ts
 import { faultsInjected, faultsMet } from './fault-summary.ts';
 import type { LabResult } from './lab-result.ts';
 import { escapeHtml } from './svg.ts';
-import { timeSharesSummary } from './time-share-summary.ts';
+import { compactShares } from './time-share-summary.ts';
 
 const style = `
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1b1f24; --muted: #5b6470; --card: #f4f6f8; --line: #d5dae0;
@@ -76,7 +76,7 @@ export function htmlReport(result: LabResult): string {
       ['latency p50 / p99', m.latencyMs ? `${m.latencyMs.p50.toFixed(1)} / ${m.latencyMs.p99.toFixed(1)} ms` : '–'],
       ['wall time', `${m.wallMs.toFixed(1)} ms`],
       ['wall ÷ serial bound', m.wallOverSerialBound.toFixed(2)],
-      ['time waiting / requesting / sleeping', timeSharesSummary(m.timeShares, '–')],
+      ['% time wait/req/sleep', compactShares(m.timeShares, '–')],
     ];
     return `<section class="card${run.correct ? ' correct' : ''}" data-strategy="${escapeHtml(run.strategy)}">
 <h3>${escapeHtml(run.strategy)}</h3><p class="summary">${escapeHtml(run.summary)}</p>

@@ -9,7 +9,7 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 import { main } from '../../src/cli/main.ts';
 import { htmlReport } from '../../src/report/html-report.ts';
 import type { LabResult } from '../../src/report/lab-result.ts';
-import { timeSharesSummary } from '../../src/report/time-share-summary.ts';
+import { compactShares } from '../../src/report/time-share-summary.ts';
 import { labResultOf, strategyRunOf } from '../support/lab-result-fixture.ts';
 
 const chromiumPath = '/usr/bin/chromium';
@@ -42,8 +42,8 @@ async function checkTimeShares(page: Page, result: LabResult): Promise<void> {
     assert.ok(waiting + requesting + sleeping <= 100.1, `${run.strategy}: ${JSON.stringify(shares)}`);
     assert.ok(requesting > 0, `${run.strategy} spent time requesting`);
     const card = page.locator(`.card[data-strategy="${run.strategy}"]`);
-    const shown = await card.locator('[data-measure="time waiting / requesting / sleeping"]').textContent();
-    assert.equal(shown, timeSharesSummary(shares, '–'));
+    const shown = await card.locator('[data-measure="% time wait/req/sleep"]').textContent();
+    assert.equal(shown, compactShares(shares, '–'));
   }
 }
 
