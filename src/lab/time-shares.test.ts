@@ -39,6 +39,17 @@ describe('timeShares', () => {
     assert.deepEqual(timeShares(events), { waiting: 80, requesting: 0, sleeping: 20, workerMs: 100 });
   });
 
+  it('counts an instant in two shares once, for requesting before waiting before sleeping', () => {
+    const events = [
+      event(0, 'waiting', 0, 50),
+      event(0, 'get', 40, 60), // 10 ms inside the wait: requesting
+      event(0, 'sleep', 55, 80), // 5 ms inside the GET: requesting
+      event(0, 'deferring', 75, 90), // 5 ms inside the sleep: waiting
+      event(0, 'success', 100, 100),
+    ];
+    assert.deepEqual(timeShares(events), { waiting: 55, requesting: 20, sleeping: 15, workerMs: 100 });
+  });
+
   it('is null when there is no worker-time to share', () => {
     assert.equal(timeShares([]), null);
     assert.equal(timeShares([event(0, 'success', 0, 0)]), null);

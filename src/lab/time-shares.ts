@@ -4,7 +4,8 @@ import type { TimelineEvent, TimelineKind } from './timeline.ts';
  * Where a strategy's worker-time went, in % of it (summed over workers): waiting (for a
  * watch event or its turn, and deferring to rivals), requesting (GETs, PUTs, 409s) and
  * sleeping (backoff). The rest is time the timeline does not draw (the worker's own work,
- * the event loop). A worker's time runs from the release (0) to its success or failure.
+ * the event loop). A worker's time runs from the release (0) to its success or failure. An
+ * instant in events of two shares counts once, for the first of requesting, waiting, sleeping.
  */
 export interface TimeShares {
   readonly waiting: number;
@@ -14,28 +15,33 @@ export interface TimeShares {
   readonly workerMs: number;
 }
 
-const categories = {
-  waiting: ['waiting', 'deferring'],
-  requesting: ['get', 'put', 'conflict'],
-  sleeping: ['sleep'],
-} as const satisfies Record<string, readonly TimelineKind[]>;
+/** The kinds of each share, in the order an instant is claimed: a request, then a wait, then a sleep. */
+const shareKinds = [
+  ['requesting', ['get', 'put', 'conflict']],
+  ['waiting', ['waiting', 'deferring']],
+  ['sleeping', ['sleep']],
+] as const satisfies readonly (readonly [string, readonly TimelineKind[]])[];
 
-type Category = keyof typeof categories;
+type Share = (typeof shareKinds)[number][0];
 
 /** The shares of `events`; null when no worker's time can be told (no events, or none ended). */
 export function timeShares(events: readonly TimelineEvent[]): TimeShares | null {
-  const byWorker = Map.groupBy(events, (event) => event.worker);
   let workerMs = 0;
-  const spent: Record<Category, number> = { waiting: 0, requesting: 0, sleeping: 0 };
-  for (const lane of byWorker.values()) {
+  const spent: Record<Share, number> = { waiting: 0, requesting: 0, sleeping: 0 };
+  for (const lane of Map.groupBy(events, (event) => event.worker).values()) {
     const end = workerEnd(lane);
     workerMs += end;
-    for (const category of Object.keys(categories) as Category[]) {
-      const kinds: readonly TimelineKind[] = categories[category];
-      spent[category] += coveredMs(
-        lane.filter((event) => kinds.includes(event.kind)),
+    // Each share gets what its kinds cover beyond the shares before it: no instant counts twice.
+    const claimed: TimelineKind[] = [];
+    let coveredBefore = 0;
+    for (const [share, kinds] of shareKinds) {
+      claimed.push(...kinds);
+      const covered = coveredMs(
+        lane.filter((event) => claimed.includes(event.kind)),
         end,
       );
+      spent[share] += covered - coveredBefore;
+      coveredBefore = covered;
     }
   }
   if (workerMs <= 0) return null;
@@ -56,7 +62,7 @@ function workerEnd(lane: readonly TimelineEvent[]): number {
 
 /**
  * How much of [0, end] the intervals cover, overlaps counted once: a sleep is drawn to its
- * planned end, and a strategy's phases may overlap its requests, yet no share passes 100%.
+ * planned end, which a timer may pass or (by under a ms) fall short of.
  */
 export function coveredMs(intervals: readonly { start: number; end: number }[], end: number): number {
   const clipped = intervals
