@@ -30,6 +30,26 @@ describe('swimlanes', () => {
     const kinds = [...swimlanes(run).matchAll(/<g class="(\w+)">/g)].map((match) => match[1]);
     assert.deepEqual(kinds, ['waiting', 'deferring', 'get', 'put', 'success']);
   });
+  it('draws every bar and mark with a height, however many lanes (2 px each past 100 workers)', () => {
+    for (const workers of [5, 50, 150]) {
+      const many = strategyRunOf(
+        'adaptive',
+        Array.from({ length: workers }, (_, worker) => [
+          { worker, kind: 'waiting' as const, start: 0, end: 100 },
+          { worker, kind: 'put' as const, start: 100, end: 110 },
+          { worker, kind: 'success' as const, start: 110, end: 110 },
+        ]).flat(),
+      );
+      const heights = [
+        ...swimlanes(many).matchAll(/<g class="\w+"><title>[^<]*<\/title><rect [^>]*height="([-\d.]+)"/g),
+      ];
+      assert.equal(heights.length, workers * 3);
+      assert.ok(
+        heights.every((match) => Number(match[1]) > 0),
+        `${String(workers)} workers: ${heights.map((m) => m[1]).join(' ')}`,
+      );
+    }
+  });
 });
 
 describe('legend', () => {

@@ -32,6 +32,8 @@ const isState = (event: TimelineEvent) => event.kind === 'waiting' || event.kind
 export function swimlanes(run: StrategyRun): string {
   const workers = run.measures.workers;
   const laneHeight = workers <= 20 ? 18 : workers <= 100 ? 6 : 2;
+  // Space between lanes while they are tall enough to spare it; a 2 px lane is all bar.
+  const inset = laneHeight >= 12 ? 2 : laneHeight >= 6 ? 1 : 0;
   const left = 70;
   const width = 860;
   const end = Math.max(1, ...run.timeline.map((e) => e.end));
@@ -45,9 +47,9 @@ export function swimlanes(run: StrategyRun): string {
     const marks = events.map((e) => {
       const title = `<title>worker ${String(worker)}: ${e.kind} ${e.start.toFixed(1)}–${e.end.toFixed(1)} ms</title>`;
       if (e.kind === 'success' || e.kind === 'failure') {
-        return `<g class="${e.kind}">${title}${rect(x(e.end) - 2, y + 1, 4, laneHeight - 2)}</g>`;
+        return `<g class="${e.kind}">${title}${rect(x(e.end) - 2, y + inset / 2, 4, laneHeight - inset)}</g>`;
       }
-      return `<g class="${e.kind}">${title}${rect(x(e.start), y + 2, x(e.end) - x(e.start), laneHeight - 4)}</g>`;
+      return `<g class="${e.kind}">${title}${rect(x(e.start), y + inset, x(e.end) - x(e.start), laneHeight - 2 * inset)}</g>`;
     });
     const label =
       laneHeight >= 12 ? text(left - 8, y + laneHeight - 5, `worker ${String(worker)}`, { 'text-anchor': 'end' }) : '';
