@@ -76,7 +76,7 @@ export function htmlReport(result: LabResult): string {
       ['latency p50 / p99', m.latencyMs ? `${m.latencyMs.p50.toFixed(1)} / ${m.latencyMs.p99.toFixed(1)} ms` : '–'],
       ['wall time', `${m.wallMs.toFixed(1)} ms`],
       ['wall ÷ serial bound', m.wallOverSerialBound.toFixed(2)],
-      ['% time wait/req/sleep', compactShares(m.timeShares, '–')],
+      ['% wait/req/sleep', compactShares(m.timeShares, '–')],
     ];
     return `<section class="card${run.correct ? ' correct' : ''}" data-strategy="${escapeHtml(run.strategy)}">
 <h3>${escapeHtml(run.strategy)}</h3><p class="summary">${escapeHtml(run.summary)}</p>

@@ -28,7 +28,7 @@ const naive = [event(0, 'get', 0, 20), event(0, 'put', 20, 50), event(0, 'succes
 describe('textReport', () => {
   it('has a row with each strategy’s % of worker-time waiting / requesting / sleeping', () => {
     const report = textReport(labResultOf([strategyRunOf('adaptive', adaptive), strategyRunOf('naive', naive)]));
-    const row = report.split('\n').find((line) => line.startsWith('% time wait/req/sleep'));
+    const row = report.split('\n').find((line) => line.startsWith('% wait/req/sleep'));
     assert.ok(row, report);
     assert.deepEqual(row.split(/\s{2,}/).slice(1), ['40/35/20', '0/100/0']);
   });
@@ -38,7 +38,7 @@ describe('textReport', () => {
     const dropped = { ...run, measures: { ...run.measures, timeShares: null } };
     const row = textReport(labResultOf([dropped]))
       .split('\n')
-      .find((line) => line.startsWith('% time wait/req/sleep'));
+      .find((line) => line.startsWith('% wait/req/sleep'));
     assert.equal(row?.split(/\s{2,}/)[1], '-');
   });
 });

@@ -29,7 +29,7 @@ export function textReport(result: LabResult): string {
     ['latency p99', (r) => ms(r.measures.latencyMs?.p99)],
     ['wall time', (r) => ms(r.measures.wallMs)],
     ['wall ÷ serial bound', (r) => r.measures.wallOverSerialBound.toFixed(2)],
-    ['% time wait/req/sleep', (r) => compactShares(r.measures.timeShares, '-')],
+    ['% wait/req/sleep', (r) => compactShares(r.measures.timeShares, '-')],
   ];
   const header = ['', ...runs.map((r) => r.strategy)];
   const body = rows.map(([name, cell]) => [name, ...runs.map(cell)]);

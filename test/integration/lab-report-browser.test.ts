@@ -42,7 +42,7 @@ async function checkTimeShares(page: Page, result: LabResult): Promise<void> {
     assert.ok(waiting + requesting + sleeping <= 100.2, `${run.strategy}: ${JSON.stringify(shares)}`);
     assert.ok(requesting > 0, `${run.strategy} spent time requesting`);
     const card = page.locator(`.card[data-strategy="${run.strategy}"]`);
-    const shown = await card.locator('[data-measure="% time wait/req/sleep"]').textContent();
+    const shown = await card.locator('[data-measure="% wait/req/sleep"]').textContent();
     assert.equal(shown, compactShares(shares, '–'));
   }
 }
