@@ -142,34 +142,10 @@ async function runStrategy(
     if (options.faults) options.faults.active = true;
   };
   try {
-    if (options.processes > 1) {
-      results = await runInProcesses({
-        ...options,
-        exactlyOnce: options.exactlyOnce ?? false,
-        requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
-        strategy,
-        timeline,
-        onReady: release,
-      });
-    } else {
-      release();
-      results = await runWorkers({
-        strategy,
-        client,
-        ref,
-        backoff: options.backoff,
-        deadlineMs: options.deadlineMs,
-        exactlyOnce: options.exactlyOnce ?? false,
-        workers: Array.from({ length: workers }, (_, w) => w),
-        seed: options.seed,
-        timeline,
-        signal: controller.signal,
-        onWorkerDone: () => {
-          done++;
-          progress();
-        },
-      });
-    }
+    results = await launchWorkers(options, client, strategy, timeline, controller.signal, release, () => {
+      done++;
+      progress();
+    });
   } finally {
     if (options.faults) options.faults.active = false;
     options.signal?.removeEventListener('abort', abort);
@@ -180,18 +156,55 @@ async function runStrategy(
   const refused = results.find((result) => result.error !== undefined);
   if (refused?.error !== undefined) throw new LabRunError(`strategy ${strategy.name}: ${refused.error}`);
   const final = counterOf(await client.read(), ref);
-  const events = timeline.events.map((e) => ({ ...e, start: round(e.start - released), end: round(e.end - released) }));
-  const timelineDropped = timeline.dropped;
-  const measures = measure({
-    results,
-    start,
-    final,
-    wallMs,
-    serialBoundMs,
-    injected,
-    timeline: events,
-    timelineDropped,
+  const measured = { results, start, final, wallMs, serialBoundMs, injected };
+  return strategyRun(strategy, measured, timeline, released);
+}
+
+/** Workers released in this process, or spread over worker processes (`--processes`). */
+function launchWorkers(
+  options: LabOptions,
+  client: LabClient,
+  strategy: LabStrategy,
+  timeline: Timeline,
+  signal: AbortSignal,
+  release: () => void,
+  onWorkerDone: () => void,
+): Promise<WorkerResult[]> {
+  if (options.processes > 1) {
+    return runInProcesses({
+      ...options,
+      exactlyOnce: options.exactlyOnce ?? false,
+      requestTimeoutMs: options.requestTimeoutMs ?? 30_000,
+      strategy,
+      timeline,
+      onReady: release,
+    });
+  }
+  release();
+  return runWorkers({
+    strategy,
+    client,
+    ref: options.ref,
+    backoff: options.backoff,
+    deadlineMs: options.deadlineMs,
+    exactlyOnce: options.exactlyOnce ?? false,
+    workers: Array.from({ length: options.workers }, (_, w) => w),
+    seed: options.seed,
+    timeline,
+    signal,
+    onWorkerDone,
   });
+}
+
+/** The run's measures and verdict, with its timeline in ms from the release. */
+function strategyRun(
+  strategy: LabStrategy,
+  measured: Omit<Parameters<typeof measure>[0], 'timeline' | 'timelineDropped'>,
+  timeline: Timeline,
+  released: number,
+): StrategyRun {
+  const events = timeline.events.map((e) => ({ ...e, start: round(e.start - released), end: round(e.end - released) }));
+  const measures = measure({ ...measured, timeline: events, timelineDropped: timeline.dropped });
   const correct =
     measures.final === measures.expected &&
     measures.lostUpdates === 0 &&
@@ -204,7 +217,7 @@ async function runStrategy(
     correct,
     measures,
     timeline: events,
-    timelineDropped,
+    timelineDropped: timeline.dropped,
   };
 }
 
