@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../core/clock.ts';
 import { isNotFound } from '../core/errors/classify.ts';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
@@ -10,20 +11,22 @@ export type WatchingClient = Pick<KubeObjectClient, 'watch' | 'read'>;
  * Keeps the latest state of one object from a watch, so writers learn of every change
  * without reading: `version` counts the states seen; `changed()` waits for the next one.
  * A watch the server ends is reopened from the last state; when it cannot be, callers
- * `refresh()` with a read.
+ * `refresh()` with a read. Every wait runs on the given {@link Clock}, so tests can drive it.
  */
 export class ObjectWatcher {
   readonly #client: WatchingClient;
   readonly #ref: ObjectRef;
+  readonly #clock: Clock;
   readonly #stop = new AbortController();
   #latest: KubeObject | undefined;
   #version = 0;
   #failure: Error | undefined;
   #waiters: (() => void)[] = [];
 
-  constructor(client: WatchingClient, ref: ObjectRef, signal?: AbortSignal) {
+  constructor(client: WatchingClient, ref: ObjectRef, signal?: AbortSignal, clock: Clock = systemClock) {
     this.#client = client;
     this.#ref = ref;
+    this.#clock = clock;
     signal?.addEventListener(
       'abort',
       () => {
@@ -50,17 +53,19 @@ export class ObjectWatcher {
   /** Resolves true once a state newer than `version` is seen, or false after `timeoutMs`. */
   async changed(version: number, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
     if (this.#version > version) return true;
+    signal?.throwIfAborted();
     this.#throwIfFailed();
+    const timer = new AbortController();
     await new Promise<void>((resolve) => {
       // Whichever comes first ends the wait and removes the others: a writer waits many
       // times on one long-lived signal, which must not collect a listener per wait.
       const done = () => {
-        clearTimeout(timer);
+        timer.abort();
         signal?.removeEventListener('abort', done);
         this.#waiters = this.#waiters.filter((waiter) => waiter !== done);
         resolve();
       };
-      const timer = setTimeout(done, timeoutMs);
+      this.#clock.sleep(timeoutMs, timer.signal).then(done, () => undefined);
       this.#waiters.push(done);
       signal?.addEventListener('abort', done, { once: true });
     });
@@ -118,7 +123,8 @@ export class ObjectWatcher {
           return;
         }
         // A broken or refused watch: reads (on timeouts) keep the state fresh meanwhile.
-        await new Promise((resolve) => setTimeout(resolve, (retryDelay = Math.min(retryDelay * 2, 5_000))));
+        retryDelay = Math.min(retryDelay * 2, 5_000);
+        await this.#clock.sleep(retryDelay, signal).catch(() => undefined);
       }
     }
   }
