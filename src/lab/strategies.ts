@@ -198,16 +198,13 @@ export const strategies: readonly LabStrategy[] = [
     'watches instead of reading, defers to rivals, window sized by contention seen; bounded by --deadline',
     true,
     (client, context) => {
-      // `onPhase` (waiting, deferring) arrives with adaptiveUpdate's next version; spread
-      // loosely so this compiles before it, and the lead tightens the type after the merge.
-      const phaseHook = { onPhase: phaseRecorder(context.timeline, context.worker) };
       return adaptiveUpdate(client, context.client.objectRef, plusOne(context.ref), {
         signal: context.signal,
         timeout: context.deadlineMs,
         random: context.random,
         retryTransient: true,
         exactlyOnce: context.exactlyOnce,
-        ...(phaseHook as object),
+        onPhase: phaseRecorder(context.timeline, context.worker),
       });
     },
   ),

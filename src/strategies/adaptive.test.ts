@@ -112,4 +112,24 @@ describe('adaptiveUpdate on the embedded server', () => {
       hook = undefined;
     }
   });
+
+  it('reports its waits: the watch’s first event as waiting, each listen before a write as deferring', async () => {
+    const ref = await seed();
+    const spans: { phase: string; start: number; end: number }[][] = [[], [], [], [], []];
+    const began = performance.timeOrigin + performance.now();
+    await Promise.all(
+      spans.map((mine) =>
+        adaptiveUpdate(client, ref, increment, { onPhase: (phase, start, end) => mine.push({ phase, start, end }) }),
+      ),
+    );
+    assert.equal(counter(await client.read(ref)), 106);
+    for (const mine of spans) {
+      assert.equal(mine[0]?.phase, 'waiting', 'each writer first waits for the watch');
+      assert.ok(
+        mine.some(({ phase }) => phase === 'deferring'),
+        'and listens for rivals before its write',
+      );
+      for (const { start, end } of mine) assert.ok(began <= start && start <= end, 'epoch milliseconds, in order');
+    }
+  });
 });

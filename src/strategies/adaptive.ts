@@ -23,7 +23,17 @@ export interface AdaptiveOptions {
   readonly retryTransient?: boolean;
   /** Never apply the mutation twice when a write's answer is lost, as the update helpers' option. @default false */
   readonly exactlyOnce?: boolean | ExactlyOnceOptions;
+  /**
+   * Told of each span spent not writing, as epoch milliseconds, when it ends: `waiting`
+   * for the watch (its first event, or the winner's change after this writer's own
+   * conflict), `deferring` in a random wait before a write (listening for rivals). The
+   * lab draws them in its report.
+   */
+  readonly onPhase?: (phase: AdaptivePhase, startMs: number, endMs: number) => void;
 }
+
+/** What an adaptive writer does while it is not writing. */
+export type AdaptivePhase = 'waiting' | 'deferring';
 
 /** Collisions accepted per write: the wait window is this many write times per rival. */
 const windowPerRival = 2;
@@ -55,8 +65,17 @@ export async function adaptiveUpdate(
   mutate: Mutation,
   options: AdaptiveOptions = {},
 ): Promise<UpdateResult> {
-  const { signal, random = Math.random } = options;
+  const { signal, random = Math.random, onPhase } = options;
   const clock = performance;
+  /** Runs `wait`, then reports it as `phase` in epoch milliseconds. */
+  const timed = async <T>(phase: AdaptivePhase, wait: () => Promise<T>): Promise<T> => {
+    const start = performance.timeOrigin + clock.now();
+    try {
+      return await wait();
+    } finally {
+      onPhase?.(phase, start, performance.timeOrigin + clock.now());
+    }
+  };
   signal?.throwIfAborted();
   const deadline = clock.now() + (options.timeout ?? 60_000);
   const exactlyOnce = exactlyOnceOf(options.exactlyOnce);
@@ -71,10 +90,12 @@ export async function adaptiveUpdate(
     // One round trip (the watch's first event, or a read when it is late) stands for the
     // write time until a write is timed.
     let started = clock.now();
-    if (!(await watcher.changed(0, firstEventPatienceMs, signal))) {
-      started = clock.now();
-      await watcher.refresh(signal);
-    }
+    await timed('waiting', async () => {
+      if (!(await watcher.changed(0, firstEventPatienceMs, signal))) {
+        started = clock.now();
+        await watcher.refresh(signal);
+      }
+    });
     let writeMs = Math.max(1, clock.now() - started);
     let window = initialWindow * writeMs;
     let staleVersion = -1;
@@ -85,12 +106,14 @@ export async function adaptiveUpdate(
       if (version <= staleVersion) {
         // Our last write lost: wait for the winner's change before trying again.
         const patience = Math.min(remaining, Math.max(window, 50 * writeMs));
-        if (!(await watcher.changed(staleVersion, patience, signal))) await watcher.refresh(signal);
+        await timed('waiting', async () => {
+          if (!(await watcher.changed(staleVersion, patience, signal))) await watcher.refresh(signal);
+        });
         ({ version } = watcher.latest);
       }
       const draw = random() * window;
       const listen = Math.min(remaining, draw, idleWrites * writeMs);
-      if (await watcher.changed(version, listen, signal)) {
+      if (await timed('deferring', () => watcher.changed(version, listen, signal))) {
         window = Math.max(windowPerRival * writeMs, window * rivalDecay);
         continue; // a rival's write landed first: defer, with one rival fewer
       }

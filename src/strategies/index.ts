@@ -5,4 +5,4 @@ export {
   createCoalescer,
   DefaultCoalescerBackoff,
 } from './coalescer.ts';
-export { type AdaptiveOptions, adaptiveUpdate } from './adaptive.ts';
+export { type AdaptiveOptions, type AdaptivePhase, adaptiveUpdate } from './adaptive.ts';

@@ -53,6 +53,7 @@ async function checkPhasesDrawn(page: Page, result: LabResult, strategy: string)
   assert.ok(run, `${strategy} ran`);
   for (const kind of ['waiting', 'deferring'] as const) {
     const recorded: number = run.timeline.filter((event) => event.kind === kind).length;
+    assert.ok(recorded > 0, `${strategy} recorded ${kind} events`);
     const drawn = await page.locator(`.timeline[data-strategy="${strategy}"] g.${kind} rect`).count();
     assert.equal(drawn, recorded, `${strategy}: ${kind} marks`);
     assert.ok(await page.locator(`.legend .swatch.${kind}`).isVisible(), `${kind} in the legend`);
