@@ -33,9 +33,8 @@ import { openApiV3 } from './openapi/openapi-v3.ts';
 import type { ResourceRegistry } from './registry.ts';
 import { namespaces as namespaceType } from './resources/builtin-types.ts';
 import { applyHookBefore, type RequestHook, verbOf } from './request-hook.ts';
-import { groupVersion, qualifiedResource, type ResourceType } from './resource-type.ts';
+import { qualifiedResource, type ResourceType, isCustomResource } from './resource-type.ts';
 import { responder, writeError } from './handlers/respond.ts';
-import { isCustomResource } from './schema/index.ts';
 import { checkRestfulRoute } from './http/restful-route.ts';
 
 // As Go's http.Error writes them.
@@ -160,7 +159,7 @@ interface Dispatch {
 
 async function dispatch(state: ServerState, call: Dispatch): Promise<void> {
   const { request, response, url, type, target, verb } = call;
-  if (!isCustomResource(groupVersion(type), type.kind)) {
+  if (!isCustomResource(type)) {
     checkRestfulRoute(request.method ?? 'GET', target.name === undefined, request.headers);
   }
   const query = url.searchParams;

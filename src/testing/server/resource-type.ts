@@ -1,4 +1,5 @@
 import type { KubeObject } from './kube-object.ts';
+import { customResource, schemaFor } from './schema/index.ts';
 
 /** What the embedded server knows of one kind of object. */
 export interface ResourceType {
@@ -59,3 +60,7 @@ export const qualifiedKind = (type: ResourceType): string =>
 
 export const groupVersion = (type: ResourceType): string =>
   type.group === '' ? type.version : `${type.group}/${type.version}`;
+
+/** Whether `type` is served as a custom resource: no Go type, no protobuf form, no go-restful route. */
+export const isCustomResource = (type: ResourceType): boolean =>
+  schemaFor(groupVersion(type), type.kind) === customResource;

@@ -2,8 +2,8 @@
 // one document at /api (the core group) and /apis (the others), which kubectl v1.36
 // asks for first; legacy documents answer clients that do not ask for it.
 import type { ResourceRegistry } from '../registry.ts';
-import type { ResourceType } from '../resource-type.ts';
-import { isCustomResource, subresourcesOf, typesIn } from './discovery-resources.ts';
+import { type ResourceType, isCustomResource } from '../resource-type.ts';
+import { subresourcesOf, typesIn } from './discovery-resources.ts';
 
 /** The Content-Type kube-apiserver answers aggregated discovery with. */
 export const aggregatedContentType = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';

@@ -2,8 +2,6 @@
 // legacy documents (APIResourceList) and aggregated discovery (APIGroupDiscoveryList).
 import { createHash } from 'node:crypto';
 import type { ResourceType } from '../resource-type.ts';
-import { customResource, schemaFor } from '../schema/index.ts';
-import { groupVersion } from '../resource-type.ts';
 
 /** A subresource as discovery lists it; `group`/`version` only when its kind lives elsewhere. */
 export interface SubresourceInfo {
@@ -35,10 +33,6 @@ export function storageVersionHash(type: ResourceType): string {
   const digest = createHash('sha256').update(`${type.group}/${type.version}/${type.kind}`).digest();
   return digest.subarray(0, 8).toString('base64');
 }
-
-/** Custom resources name their own group and version in aggregated discovery's responseKind. */
-export const isCustomResource = (type: ResourceType): boolean =>
-  schemaFor(groupVersion(type), type.kind) === customResource;
 
 /** Served types of one group-version, sorted by resource name as kube-apiserver lists them. */
 export function typesIn(types: readonly ResourceType[], group: string, version: string): ResourceType[] {

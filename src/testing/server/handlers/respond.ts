@@ -6,8 +6,7 @@ import type { StatusError } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
 import { encodeWatchEvent } from '../protobuf/index.ts';
 import { goJson, goJsonIndented } from '../http/go-json.ts';
-import { groupVersion, type ResourceType } from '../resource-type.ts';
-import { isCustomResource } from '../schema/index.ts';
+import { type ResourceType, isCustomResource } from '../resource-type.ts';
 import { convertResponse } from './convert-response.ts';
 
 /** Writes a resource endpoint's answers in the format its client negotiated. */
@@ -26,7 +25,7 @@ export interface Answer {
 
 /** The formats kube-apiserver writes for a type: custom resources have no protobuf form. */
 export function formatsOf(type: ResourceType): readonly MediaFormat[] {
-  return isCustomResource(groupVersion(type), type.kind) ? ['json', 'yaml'] : allFormats;
+  return isCustomResource(type) ? ['json', 'yaml'] : allFormats;
 }
 
 const allFormats: readonly MediaFormat[] = ['json', 'yaml', 'protobuf'];

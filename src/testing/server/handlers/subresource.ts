@@ -6,8 +6,7 @@ import { methodNotAllowed, notFound, StatusError, unknownResource } from '../htt
 import { readBody } from '../http/read-body.ts';
 import type { KubeObject } from '../kube-object.ts';
 import { checkFieldValidation } from '../openapi/field-validation.ts';
-import { groupVersion, qualifiedResource, type ResourceType } from '../resource-type.ts';
-import { customResource, schemaFor } from '../schema/index.ts';
+import { qualifiedResource, type ResourceType, isCustomResource } from '../resource-type.ts';
 import { scaleType } from '../resources/scale.ts';
 import { patch } from './patch.ts';
 import type { PersistContext } from './persist.ts';
@@ -30,14 +29,12 @@ export function servesSubresource(type: ResourceType, subresource: string): bool
  * found, whether it exists or not.
  */
 export function unservedSubresource(type: ResourceType, name: string): StatusError {
-  return isCustom(type) ? notFound(type, name) : unknownResource();
+  return isCustomResource(type) ? notFound(type, name) : unknownResource();
 }
-
-const isCustom = (type: ResourceType) => schemaFor(groupVersion(type), type.kind) === customResource;
 
 /** kube-apiserver's 405: generic for built-in types, naming the verb for custom resources. */
 function notAllowed(type: ResourceType, method: string): StatusError {
-  if (!isCustom(type)) return methodNotAllowed();
+  if (!isCustomResource(type)) return methodNotAllowed();
   const verb = method === 'POST' ? 'create' : method.toLowerCase();
   return new StatusError(
     405,

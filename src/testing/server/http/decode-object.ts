@@ -1,8 +1,7 @@
 import type { KubeObject } from '../kube-object.ts';
-import { groupVersion, type ResourceType } from '../resource-type.ts';
+import { groupVersion, type ResourceType, isCustomResource } from '../resource-type.ts';
 import { decodeJson } from './decode-json.ts';
 import { protobufMediaType } from '../protobuf/index.ts';
-import { isCustomResource } from '../schema/index.ts';
 import { decodeProtobufObject } from './decode-protobuf.ts';
 import { decodeYaml } from './decode-yaml.ts';
 import { quoteBody } from './go-json-error.ts';
@@ -34,7 +33,7 @@ export function decodeObject(
 ): KubeObject {
   const mediaType = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (mediaType === 'application/yaml') return decodeYamlObject(body, type);
-  if (mediaType === protobufMediaType && !isCustomResource(groupVersion(type), type.kind)) {
+  if (mediaType === protobufMediaType && !isCustomResource(type)) {
     return decodeProtobufObject(bytes, type);
   }
   if (mediaType !== 'application/json' && mediaType !== '' && mediaType !== '*/*') throw unknownFormat();

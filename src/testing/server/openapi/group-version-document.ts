@@ -5,8 +5,8 @@
 // validation to the server), and client-side apply builds its strategic merge patch from
 // the kind's component schema when the PATCH operation accepts one.
 import { emulatedVersion } from '../handlers/discovery.ts';
-import { groupVersion, type ResourceType } from '../resource-type.ts';
-import { customResource, schemaFor } from '../schema/index.ts';
+import { groupVersion, type ResourceType, isCustomResource } from '../resource-type.ts';
+import { schemaFor } from '../schema/index.ts';
 import { componentRef, type KindComponent, kindComponents, type OpenApiObject } from './components.ts';
 
 const stringParameter = (name: string, where: 'query' | 'path'): OpenApiObject => ({
@@ -25,11 +25,9 @@ const patchParameters: OpenApiObject[] = [
   { name: 'force', in: 'query', schema: { type: 'boolean' } },
 ];
 
-const isCustom = (type: ResourceType): boolean => schemaFor(groupVersion(type), type.kind) === customResource;
-
 /** `io.k8s.api.apps.v1.Deployment`; a custom resource's group reversed, as for a CRD. */
 export function kindComponentName(type: ResourceType): string {
-  if (isCustom(type)) return [...type.group.split('.').reverse(), type.version, type.kind].join('.');
+  if (isCustomResource(type)) return [...type.group.split('.').reverse(), type.version, type.kind].join('.');
   const group = type.group === '' ? 'core' : type.group.replace(/\.k8s\.io$/, '');
   return `io.k8s.api.${group}.${type.version}.${type.kind}`;
 }
@@ -44,7 +42,9 @@ const pascal = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
 function operationId(type: ResourceType): string {
   const group =
-    type.group === '' ? ['core'] : (isCustom(type) ? type.group : type.group.replace(/\.k8s\.io$/, '')).split('.');
+    type.group === ''
+      ? ['core']
+      : (isCustomResource(type) ? type.group : type.group.replace(/\.k8s\.io$/, '')).split('.');
   return `patch${group.map(pascal).join('')}${pascal(type.version)}${type.namespaced ? 'Namespaced' : ''}${type.kind}`;
 }
 
@@ -54,7 +54,7 @@ function patchOperation(type: ResourceType, kindName: string): OpenApiObject {
     'application/apply-patch+yaml',
     'application/json-patch+json',
     'application/merge-patch+json',
-    ...(isCustom(type) ? [] : ['application/strategic-merge-patch+json']),
+    ...(isCustomResource(type) ? [] : ['application/strategic-merge-patch+json']),
   ];
   const returns = (description: string) => ({
     description,
@@ -88,7 +88,7 @@ export function groupVersionDocument(types: readonly ResourceType[]): OpenApiObj
     kinds.push({ name, schema, group: type.group, version: type.version, kind: type.kind });
   }
   // kube-apiserver titles the documents it builds from CustomResourceDefinitions apart.
-  const info = types.every(isCustom)
+  const info = types.every(isCustomResource)
     ? { title: 'Kubernetes CRD Swagger', version: 'v0.1.0' }
     : { title: 'Kubernetes', version: `${emulatedVersion.major}.${emulatedVersion.minor}` };
   return { openapi: '3.0.0', info, paths, components: { schemas: kindComponents(kinds) } };

@@ -62,10 +62,6 @@ export function schemaFor(apiVersion: string, kind: string): Schema {
   return kinds[`${apiVersion}/${kind}`]?.schema ?? customResource;
 }
 
-/** Whether `kind` is served as a custom resource: no Go type, no protobuf form, no go-restful route. */
-export const isCustomResource = (apiVersion: string, kind: string): boolean =>
-  schemaFor(apiVersion, kind) === customResource;
-
 /**
  * The field paths a write through `subresource` ('' for the main resource) resets, so
  * that nobody owns them there: `status` for the main resource of a Deployment, `spec`

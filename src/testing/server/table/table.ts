@@ -3,17 +3,12 @@
 import type { Conversion } from '../http/negotiate.ts';
 import { badRequest } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
-import { groupVersion, type ResourceType } from '../resource-type.ts';
-import { customResource, schemaFor } from '../schema/index.ts';
+import { groupVersion, isCustomResource, type ResourceType } from '../resource-type.ts';
 import { builtinPrinter, defaultPrinter, type Printer } from './columns.ts';
 
 /** The printer of `type`: built-in kinds that have one, and custom resources (Name, Age). */
 function printerOf(type: ResourceType): Printer | undefined {
-  const apiVersion = groupVersion(type);
-  return (
-    builtinPrinter(apiVersion, type.kind) ??
-    (schemaFor(apiVersion, type.kind) === customResource ? defaultPrinter : undefined)
-  );
+  return builtinPrinter(groupVersion(type), type.kind) ?? (isCustomResource(type) ? defaultPrinter : undefined);
 }
 
 const includeObjectValues = ['', 'Metadata', 'Object', 'None'];
