@@ -10,7 +10,8 @@ import {
 } from '../protobuf/index.ts';
 import { typeOfKindFinder } from '../http/decode-object.ts';
 import { kindFinderError } from '../http/kind-decoding.ts';
-import { badRequest, type Cause, invalidOptions, StatusError } from '../http/status.ts';
+import { mediaTypes } from '../http/negotiate.ts';
+import { badRequest, type Cause, invalidOptions, StatusError, unknownBodyFormat } from '../http/status.ts';
 import { goJsonKind, isJsonObject, type JsonObject } from '../patch/json-value.ts';
 import { goQuote } from '../selectors/go-quote.ts';
 
@@ -20,14 +21,9 @@ export interface DeleteOptions {
 }
 
 /** Media types kube-apiserver decodes a DeleteOptions body from ('' is taken as JSON). */
-const decodedMediaTypes = ['', 'application/json', 'application/yaml', protobufMediaType];
+const decodedMediaTypes = ['', ...mediaTypes];
 
-const unknownFormat = () =>
-  new StatusError(
-    415,
-    'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf',
-    'UnsupportedMediaType',
-  );
+const unknownFormat = () => unknownBodyFormat(mediaTypes);
 
 /** Whether kube-apiserver takes a DELETE's options from its body (then it ignores the query's). */
 export function deleteOptionsInBody(bodyHasLength: boolean, body: string): boolean {

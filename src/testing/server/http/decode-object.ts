@@ -6,15 +6,11 @@ import { decodeProtobufObject } from './decode-protobuf.ts';
 import { decodeYaml } from './decode-yaml.ts';
 import { quoteBody } from './go-json-error.ts';
 import { kindDecodeError, kindFinderError, namedKind, versionOf } from './kind-decoding.ts';
-import { badRequest, StatusError } from './status.ts';
+import { mediaTypes } from './negotiate.ts';
+import { badRequest, unknownBodyFormat } from './status.ts';
 
 /** CBOR and anything else unknown is refused with 415, naming what is accepted. */
-const unknownFormat = () =>
-  new StatusError(
-    415,
-    'the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf',
-    'UnsupportedMediaType',
-  );
+const unknownFormat = () => unknownBodyFormat(mediaTypes);
 
 /** The struct kube-apiserver first decodes a body into, to find its apiVersion and kind. */
 export const typeOfKindFinder =

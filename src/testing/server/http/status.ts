@@ -108,6 +108,14 @@ export function invalidPatch(shown: string, error: string): StatusError {
 
 export const badRequest = (message: string) => new StatusError(400, message, 'BadRequest');
 
+/** kube-apiserver's 415 for a body in a format its decoder does not read, naming those it does. */
+export const unknownBodyFormat = (accepted: readonly string[]) =>
+  new StatusError(
+    415,
+    `the body of the request was in an unknown format - accepted media types include: ${accepted.join(', ')}`,
+    'UnsupportedMediaType',
+  );
+
 export const unsupportedMediaType = () =>
   new StatusError(415, '415: Unsupported Media Type', 'UnsupportedMediaType', {});
 
