@@ -58,6 +58,10 @@ export const qualifiedResource = (type: ResourceType): string =>
 export const qualifiedKind = (type: ResourceType): string =>
   type.group === '' ? type.kind : `${type.kind}.${type.group}`;
 
+/** The Go package of the server's internal version of `type`, as Go's messages name it: `apps`, `core`. */
+export const internalPackage = (type: ResourceType): string =>
+  type.group === '' ? 'core' : (type.group.split('.')[0] ?? type.group);
+
 export const groupVersion = (type: ResourceType): string =>
   type.group === '' ? type.version : `${type.group}/${type.version}`;
 

@@ -1,7 +1,7 @@
 import type { Conversion } from '../http/negotiate.ts';
 import { StatusError } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
-import { type ResourceType, isCustomResource } from '../resource-type.ts';
+import { internalPackage, isCustomResource, type ResourceType } from '../resource-type.ts';
 import { asTableIfAsked } from '../table/table.ts';
 
 /**
@@ -55,8 +55,7 @@ const notAcceptable = (message: string) => new StatusError(406, message, 'NotAcc
 /** How Go's `%T` names the server's internal type: `*apps.Deployment`, `*core.Pod`. */
 function goType(type: ResourceType): string {
   if (isCustomResource(type)) return '*unstructured.Unstructured';
-  const internalPackage = type.group === '' ? 'core' : (type.group.split('.')[0] ?? type.group);
-  return `*${internalPackage}.${type.kind}`;
+  return `*${internalPackage(type)}.${type.kind}`;
 }
 
 const goListType = (type: ResourceType): string =>

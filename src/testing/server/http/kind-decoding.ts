@@ -1,6 +1,6 @@
 import type { KubeObject } from '../kube-object.ts';
 import { goJsonKind } from '../patch/json-value.ts';
-import { groupVersion, type ResourceType } from '../resource-type.ts';
+import { groupVersion, internalPackage, type ResourceType } from '../resource-type.ts';
 import { goQuote } from '../selectors/go-quote.ts';
 import { customResource, schemaFor } from '../schema/index.ts';
 import { jsonTypeError } from './schema-type-errors.ts';
@@ -27,8 +27,6 @@ export function namedKind(object: KubeObject, type: ResourceType): { apiVersion:
 /** `v1` of `apps/v1`, as Go's messages name a version. */
 export const versionOf = (apiVersion: string) => apiVersion.slice(apiVersion.indexOf('/') + 1);
 
-const internalGroup = (type: ResourceType) => (type.group === '' ? 'core' : (type.group.split('.')[0] ?? type.group));
-
 /**
  * Go's error decoding `object` for a resource of `type`: kube-apiserver finds its apiVersion
  * and kind (see kindFinderError), decodes JSON into
@@ -50,6 +48,6 @@ export function kindDecodeError(object: KubeObject, type: ResourceType): string 
     if (typeError !== undefined || sameKind) return typeError;
   }
   return kind !== type.kind
-    ? `converting (${versionOf(apiVersion)}.${kind}) to (${internalGroup(type)}.${type.kind}): unknown conversion`
+    ? `converting (${versionOf(apiVersion)}.${kind}) to (${internalPackage(type)}.${type.kind}): unknown conversion`
     : `no kind ${goQuote(kind)} is registered for version ${goQuote(apiVersion)} in scheme "pkg/runtime/scheme.go:111"`;
 }
