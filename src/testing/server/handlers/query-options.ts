@@ -1,14 +1,21 @@
 // The query parameters of a read (ListOptions, GetOptions) as kube-apiserver converts
-// them: Go's strconv rules for integers and resource versions, its own rule for `watch`.
+// them: Go's strconv rules for integers and resource versions, its own rule for booleans.
 import { goParseError } from '../http/go-strconv.ts';
 import { badRequest, internalError } from '../http/status.ts';
 import { goQuote } from '../selectors/go-quote.ts';
 
-/** `watch` is true unless absent, `0` or `false` (in any case): `watch=` and `watch=yes` watch too. */
-export function watchRequested(query: URLSearchParams): boolean {
-  const value = query.get('watch');
-  return value !== null && value !== '0' && value.toLowerCase() !== 'false';
+/**
+ * A boolean option as kube-apiserver's query conversion reads it: undefined when absent,
+ * else true unless `0` or `false` (in any case), so `watch=` and `watch=yes` are true.
+ */
+export function queryBool(query: URLSearchParams, name: string): boolean | undefined {
+  const value = query.get(name);
+  if (value === null) return undefined;
+  return value !== '0' && value.toLowerCase() !== 'false';
 }
+
+/** Whether a list request is a watch. */
+export const watchRequested = (query: URLSearchParams): boolean => queryBool(query, 'watch') ?? false;
 
 /** `timeoutSeconds` then `limit`, as the conversion meets them: each an int64, or a 400. */
 export function checkListIntegers(query: URLSearchParams): void {

@@ -3,18 +3,13 @@
 // `allowWatchBookmarks`, validated and defaulted as kube-apiserver does.
 import { type Cause, invalidOptions } from '../http/status.ts';
 import { goQuote } from '../selectors/go-quote.ts';
+import { queryBool } from './query-options.ts';
 
 /** How a watch begins: with the current objects (then, if asked, a bookmark) or from a version. */
 export interface WatchStart {
   readonly sendInitialEvents: boolean;
   /** Whether an `initial-events-end` BOOKMARK follows the initial events. */
   readonly bookmarks: boolean;
-}
-
-/** A boolean option as the query conversion reads it: anything but `0` or `false` (any case) is true. */
-function parseBool(value: string | null): boolean | undefined {
-  if (value === null) return undefined;
-  return value !== '0' && value.toLowerCase() !== 'false';
 }
 
 const forbidden = (field: string, detail: string): Cause => ({
@@ -69,8 +64,8 @@ function listOptionCauses(query: URLSearchParams, watch: boolean, sendInitialEve
  * told otherwise, as kube-apiserver defaults `sendInitialEvents` for it.
  */
 export function checkWatchListOptions(query: URLSearchParams, watch: boolean): WatchStart {
-  const asked = parseBool(query.get('sendInitialEvents'));
-  const bookmarks = parseBool(query.get('allowWatchBookmarks')) ?? false;
+  const asked = queryBool(query, 'sendInitialEvents');
+  const bookmarks = queryBool(query, 'allowWatchBookmarks') ?? false;
   const causes = listOptionCauses(query, watch, asked);
   if (causes.length > 0) throw invalidOptions('ListOptions', causes);
   const version = query.get('resourceVersion') ?? '';
