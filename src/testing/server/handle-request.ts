@@ -19,7 +19,7 @@ import { checkListIntegers, checkResourceVersion, watchRequested } from './handl
 import { dryRunOf, managerOf, type WriteRequest } from './handlers/write-request.ts';
 import { bearerToken } from './http/bearer-token.ts';
 import { requestInfoVerb } from './http/request-info-verb.ts';
-import { goEscape, goJson } from './http/go-json.ts';
+import { goJson, goJsonIndented } from './http/go-json.ts';
 import { readBody } from './http/read-body.ts';
 import { holdContinue, keepAliveHeadersAsGo, settleUnreadBody } from './http/unread-body.ts';
 import { writeAnswer, writeJson } from './http/write-answer.ts';
@@ -119,7 +119,7 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
     }
     if (url.pathname.replace(/\/+$/, '') === '/version') {
       // Written with json.MarshalIndent: two-space indents, no newline at the end.
-      await writeAnswer(request, response, 200, jsonType, goEscape(JSON.stringify(document, null, 2)));
+      await writeAnswer(request, response, 200, jsonType, goJsonIndented(document));
     } else await writeJson(request, response, 200, document);
     return;
   }

@@ -90,10 +90,15 @@ export function goJson(value: JsonValue): string {
 }
 
 export function goJsonString(text: string): string {
-  return JSON.stringify(text).replace(
-    /[<>&\u2028\u2029]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
+  return goHtmlEscape(JSON.stringify(text));
+}
+
+/**
+ * Go's HTML-safe escaping of a JSON text: `<`, `>`, `&`, U+2028 and U+2029 as \u003c and
+ * the like. They can only occur inside JSON strings, so escaping the finished text is exact.
+ */
+export function goHtmlEscape(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** A string as Go's `%q` prints it. */

@@ -1,4 +1,6 @@
+import { goHtmlEscape } from '../fields/json-value.ts';
 import { string, struct } from '../schema/define.ts';
+import { byCodePoint } from '../selectors/code-point-order.ts';
 import { customResource, type Schema, schemaFor } from '../schema/index.ts';
 import { objectMeta } from '../schema/meta-v1.ts';
 
@@ -60,10 +62,10 @@ function encode(value: unknown, order: Order): string {
   if (!isObject(value)) {
     // undefined (an array hole) has no JSON text; Go and JSON.stringify write null.
     const text = JSON.stringify(value) as string | undefined;
-    return goEscape(text ?? 'null');
+    return goHtmlEscape(text ?? 'null');
   }
   const entries = orderedEntries(value, order).map(
-    ([key, child, childOrder]) => `${goEscape(JSON.stringify(key))}:${encode(child, childOrder)}`,
+    ([key, child, childOrder]) => `${goHtmlEscape(JSON.stringify(key))}:${encode(child, childOrder)}`,
   );
   return `{${entries.join(',')}}`;
 }
@@ -79,20 +81,20 @@ function itemOrder(order: Order): Order {
 /** The object's entries in writing order, each with the order its own value takes. */
 function orderedEntries(object: Record<string, unknown>, order: Order): [string, unknown, Order][] {
   const present = Object.keys(object).filter((key) => object[key] !== undefined);
-  if (order === 'sorted') return present.sort(byBytes).map((key) => [key, object[key], 'sorted']);
+  if (order === 'sorted') return present.sort(byCodePoint).map((key) => [key, object[key], 'sorted']);
   if (order === 'as-built') return present.map((key) => [key, object[key], childOfAsBuilt(key, object[key])]);
   if ('documents' in order) return present.map((key) => [key, object[key], key === 'items' ? order : 'as-built']);
-  if (order.kind === 'map') return present.sort(byBytes).map((key) => [key, object[key], order.values]);
+  if (order.kind === 'map') return present.sort(byCodePoint).map((key) => [key, object[key], order.values]);
   if (order.kind === 'struct') {
     const declared = Object.keys(order.fields).filter((key) => present.includes(key));
-    const others = present.filter((key) => !Object.hasOwn(order.fields, key)).sort(byBytes);
+    const others = present.filter((key) => !Object.hasOwn(order.fields, key)).sort(byCodePoint);
     return [
       ...declared.map((key): [string, unknown, Order] => [key, object[key], order.fields[key]?.schema ?? 'sorted']),
       ...others.map((key): [string, unknown, Order] => [key, object[key], 'sorted']),
     ];
   }
   // Deduced (fieldsV1, a custom resource's spec) and scalars: Go holds them as maps.
-  return present.sort(byBytes).map((key) => [key, object[key], 'sorted']);
+  return present.sort(byCodePoint).map((key) => [key, object[key], 'sorted']);
 }
 
 /** Inside an object written as built, a list's items, a watch event's object or an included object are documents. */
@@ -101,20 +103,5 @@ function childOfAsBuilt(key: string, child: unknown): Order {
   return 'as-built';
 }
 
-const byBytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const escapes: Record<string, string> = {
-  '<': '\\u003c',
-  '>': '\\u003e',
-  '&': '\\u0026',
-  '\u2028': '\\u2028',
-  '\u2029': '\\u2029',
-};
-
-/** Go's HTML-safe escaping of a JSON text. */
-export function goEscape(json: string): string {
-  return json.replace(/[<>&\u2028\u2029]/g, (character) => escapes[character] ?? character);
-}

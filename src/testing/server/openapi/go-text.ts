@@ -1,5 +1,6 @@
 // How Go writes a decoded JSON value into kube-apiserver's messages: fmt's %v of a
 // map[string]interface{}, and encoding/json's Marshal. Go writes map keys in byte order.
+import { goHtmlEscape } from '../fields/json-value.ts';
 import { byCodePoint } from '../selectors/code-point-order.ts';
 
 /** Go's `%v` of a float64: shortest digits, exponent form below 1e-4 and from 1e6. */
@@ -41,5 +42,5 @@ export function goJson(value: unknown, sorted: (node: object) => boolean): strin
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${write(item)}`).join(',')}}`;
   };
   // These characters only occur inside strings, where Go escapes them.
-  return write(value).replace(/[<>&\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return goHtmlEscape(write(value));
 }
