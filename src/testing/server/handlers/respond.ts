@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { encodeBody, type EncodedBody } from '../http/encode-body.ts';
 import { writeAnswer } from '../http/write-answer.ts';
-import { mediaTypeOf, negotiateOutput, type MediaFormat, type Negotiated } from '../http/negotiate.ts';
+import { mediaFormats, mediaTypeOf, negotiateOutput, type MediaFormat, type Negotiated } from '../http/negotiate.ts';
 import type { StatusError } from '../http/status.ts';
 import type { KubeObject } from '../kube-object.ts';
 import { encodeWatchEvent } from '../protobuf/index.ts';
@@ -25,10 +25,8 @@ export interface Answer {
 
 /** The formats kube-apiserver writes for a type: custom resources have no protobuf form. */
 export function formatsOf(type: ResourceType): readonly MediaFormat[] {
-  return isCustomResource(type) ? ['json', 'yaml'] : allFormats;
+  return isCustomResource(type) ? ['json', 'yaml'] : mediaFormats;
 }
-
-const allFormats: readonly MediaFormat[] = ['json', 'yaml', 'protobuf'];
 
 /**
  * Negotiates the answer's format for a resource endpoint (406 when nothing acceptable is
@@ -81,7 +79,11 @@ export async function writeError(
 ): Promise<void> {
   let format: MediaFormat;
   try {
-    format = negotiateOutput(request.headers.accept, { formats: allFormats, stream: false, conversions: false }).format;
+    format = negotiateOutput(request.headers.accept, {
+      formats: mediaFormats,
+      stream: false,
+      conversions: false,
+    }).format;
   } catch {
     // Nothing acceptable: the Status still leaves, as Go's indented JSON without a newline.
     await writeBody(request, response, error.code, {

@@ -24,6 +24,9 @@ const serializers: readonly Serializer[] = [
   },
 ];
 
+/** Every format the server writes, in its order of preference. */
+export const mediaFormats: readonly MediaFormat[] = serializers.map(({ format }) => format);
+
 /** What kube-apiserver says it serves, custom resources included (which never answer protobuf). */
 export const mediaTypes = serializers.map(({ mediaType }) => mediaType);
 export const streamMediaTypes = serializers
