@@ -17,8 +17,7 @@ import { badRequest } from './status.ts';
  * conversion error a JSON body naming it gets.
  */
 export function decodeProtobufObject(bytes: Uint8Array, type: ResourceType): KubeObject {
-  const defaults = { apiVersion: groupVersion(type), kind: type.kind };
-  const object = decodeProtobuf(bytes, type.kind, defaults, refuseMetaKinds);
+  const object = decodeEnvelopedBody(bytes, type);
   const error = kindDecodeError(object, type);
   if (error !== undefined) {
     throw badRequest(
@@ -38,17 +37,13 @@ function refuseMetaKinds({ apiVersion, kind, quoted }: TypeMeta & { quoted: Type
 }
 
 /** The JSON form of an enveloped protobuf body; 400 with kube-apiserver's message when unreadable. */
-export function decodeProtobuf(
-  bytes: Uint8Array,
-  expectedKind: string,
-  defaults?: { apiVersion: string; kind: string },
-  check?: (typeMeta: TypeMeta & { quoted: TypeMeta }) => void,
-): KubeObject {
+function decodeEnvelopedBody(bytes: Uint8Array, type: ResourceType): KubeObject {
+  const defaults = { apiVersion: groupVersion(type), kind: type.kind };
   try {
-    check?.(readEnvelope(bytes, defaults));
+    refuseMetaKinds(readEnvelope(bytes, defaults));
     return decodeEnveloped(bytes, defaults);
   } catch (error) {
-    if (error instanceof ProtobufDecodeError) throw badRequest(badRequestMessage(error, expectedKind, bytes));
+    if (error instanceof ProtobufDecodeError) throw badRequest(badRequestMessage(error, type.kind, bytes));
     throw error;
   }
 }
