@@ -98,29 +98,7 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
   authenticate(state, request, url);
   const target = route(url.pathname);
   if (target.kind === 'discovery' || !servesGroupVersion(state, target)) {
-    const openApi =
-      method === 'GET' ? openApiV3(url.pathname, url.searchParams, request.headers, state.registry) : undefined;
-    if (openApi) {
-      await writeAnswer(request, response, openApi.status, openApi.headers, openApi.body);
-      return;
-    }
-    const aggregated =
-      method === 'GET' && wantsAggregated(request.headers.accept)
-        ? aggregatedDiscovery(url.pathname, state.registry)
-        : undefined;
-    if (aggregated !== undefined) {
-      await writeAnswer(request, response, 200, { 'Content-Type': aggregatedContentType }, goJson(aggregated));
-      return;
-    }
-    const document = method === 'GET' ? discoveryDocument(url.pathname, state.registry, state.address()) : undefined;
-    if (document === undefined) {
-      await writeAnswer(request, response, 404, plainText, '404 page not found\n');
-      return;
-    }
-    if (url.pathname.replace(/\/+$/, '') === '/version') {
-      // Written with json.MarshalIndent: two-space indents, no newline at the end.
-      await writeAnswer(request, response, 200, jsonType, goJsonIndented(document));
-    } else await writeJson(request, response, 200, document);
+    await serveDocument(state, request, response, url);
     return;
   }
   if (target.kind === 'unknown') throw unknownResource();
@@ -146,6 +124,39 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
     return;
   }
   await dispatch(state, { request, response, url, type, target, verb });
+}
+
+/** Paths outside resources: OpenAPI, discovery (aggregated or legacy), /version, else a plain 404. */
+async function serveDocument(
+  state: ServerState,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const method = request.method ?? 'GET';
+  const openApi =
+    method === 'GET' ? openApiV3(url.pathname, url.searchParams, request.headers, state.registry) : undefined;
+  if (openApi) {
+    await writeAnswer(request, response, openApi.status, openApi.headers, openApi.body);
+    return;
+  }
+  const aggregated =
+    method === 'GET' && wantsAggregated(request.headers.accept)
+      ? aggregatedDiscovery(url.pathname, state.registry)
+      : undefined;
+  if (aggregated !== undefined) {
+    await writeAnswer(request, response, 200, { 'Content-Type': aggregatedContentType }, goJson(aggregated));
+    return;
+  }
+  const document = method === 'GET' ? discoveryDocument(url.pathname, state.registry, state.address()) : undefined;
+  if (document === undefined) {
+    await writeAnswer(request, response, 404, plainText, '404 page not found\n');
+    return;
+  }
+  if (url.pathname.replace(/\/+$/, '') === '/version') {
+    // Written with json.MarshalIndent: two-space indents, no newline at the end.
+    await writeAnswer(request, response, 200, jsonType, goJsonIndented(document));
+  } else await writeJson(request, response, 200, document);
 }
 
 interface Dispatch {
