@@ -23,7 +23,7 @@ export interface LabClient {
   delete(): Promise<void>;
 }
 
-/** The seed scenario's object: SCENARIO.md's Deployment, or a ConfigMap with the same label. */
+/** The seed scenario's object: a Deployment (demo-deployment by default) carrying the counter label, or a ConfigMap with it. */
 export function seedObject(ref: LabObjectRef, start: number): KubeObject {
   const metadata = { name: ref.name, namespace: ref.namespace, labels: { [ref.label]: String(start) } };
   if (ref.kind === 'configmap') return { apiVersion: 'v1', kind: 'ConfigMap', metadata, data: {} };

@@ -2,7 +2,7 @@ import type { WorkerResult } from './strategies.ts';
 import { type TimeShares, timeShares } from './time-shares.ts';
 import type { TimelineEvent } from './timeline.ts';
 
-/** SCENARIO.md's measures of one strategy's run; the same names in text, JSON and HTML. */
+/** The measures of one strategy's run (defined in docs/LAB.md); the same names in text, JSON and HTML. */
 export interface Measures {
   readonly workers: number;
   readonly start: number;

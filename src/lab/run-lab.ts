@@ -64,7 +64,7 @@ export class LabRunError extends Error {
 
 /**
  * Runs each strategy on a fresh copy of the object (or the reused one): all workers
- * released at once, then the final value read back and SCENARIO.md's measures taken.
+ * released at once, then the final value read back and the measures (docs/LAB.md) taken.
  * The object is deleted afterwards unless `keep`, also when the run fails or is aborted.
  */
 export async function runLab(options: LabOptions): Promise<{ serialBoundMs: number; runs: StrategyRun[] }> {

@@ -2,7 +2,7 @@ import { faultsInjected, faultsMet } from './fault-summary.ts';
 import type { LabResult } from './lab-result.ts';
 import { compactShares } from './time-share-summary.ts';
 
-/** The one-screen summary: one column per strategy, SCENARIO.md's measures as rows, then verdicts. */
+/** The one-screen summary: one column per strategy, the measures (docs/LAB.md) as rows, then verdicts. */
 export function textReport(result: LabResult): string {
   const runs = result.strategies;
   const ms = (value: number | undefined) => (value === undefined ? '-' : `${value.toFixed(1)} ms`);

@@ -1,4 +1,4 @@
-// SCENARIO.md's seed scenario on the real kube-apiserver, with @kubernetes/client-node:
+// The seed scenario on the real kube-apiserver, with @kubernetes/client-node (docs/LAB.md):
 // five workers increment label biz-version of one Deployment from 101.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
