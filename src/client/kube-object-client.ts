@@ -9,16 +9,28 @@ import {
 } from '../update/object-client.ts';
 import { KubeTransport, type TransportOptions } from './kube-transport.ts';
 import { ResourcePaths } from './resource-paths.ts';
-import { type WatchEvent, watchEvents, watchPath } from './watch-object.ts';
+import { type WatchEvent, watchEvents, type WatchOptions, watchPath } from './watch-object.ts';
 
-/** kubeconflict's own client: the update helpers' interface, plus delete, over one {@link KubeTransport}. */
+/** Which objects a list returns: one kind in one namespace (or cluster-wide), by labels. */
+export interface CollectionRef {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespace?: string;
+}
+
+/** kubeconflict's own client: the update helpers' interface, plus delete and list, over one {@link KubeTransport}. */
 export interface KubeObjectClient extends PatchingObjectClient {
   delete(ref: ObjectRef, signal?: AbortSignal): Promise<void>;
+  /** The objects of a kind whose labels match `labelSelector` (all without it), as a quorum read. */
+  list(
+    ref: CollectionRef,
+    options?: { labelSelector?: string; signal?: AbortSignal },
+  ): Promise<{ items: KubeObject[]; metadata?: { resourceVersion?: string } }>;
   /**
    * Watches one object: without `resourceVersion`, its current state first (ADDED), then
    * every change. Ends when the server closes the stream or `signal` aborts.
    */
-  watch(ref: ObjectRef, options?: { resourceVersion?: string; signal?: AbortSignal }): AsyncGenerator<WatchEvent>;
+  watch(ref: ObjectRef, options?: WatchOptions): AsyncGenerator<WatchEvent>;
   readonly transport: KubeTransport;
 }
 
@@ -101,7 +113,7 @@ export function kubeObjectClient(from: KubeConfig | KubeTransport, options: Tran
       const { collection, resource } = await paths.locate(ref);
       const response = await transport.stream({
         method: 'GET',
-        path: watchPath(collection, ref, options.resourceVersion),
+        path: watchPath(collection, ref, options),
         ...(options.signal && { signal: options.signal }),
         info: info('watch', resource, ref),
       });
@@ -110,6 +122,16 @@ export function kubeObjectClient(from: KubeConfig | KubeTransport, options: Tran
       } finally {
         response.destroy();
       }
+    },
+    async list(ref, options = {}) {
+      const { collection, resource } = await paths.locate(ref);
+      const query = options.labelSelector === undefined ? '' : `?labelSelector=${encodeURIComponent(options.labelSelector)}`;
+      return transport.request({
+        method: 'GET',
+        path: collection + query,
+        ...(options.signal && { signal: options.signal }),
+        info: info('list', resource, ref),
+      });
     },
     async delete(ref, signal) {
       const { item, resource } = await paths.locate(ref);

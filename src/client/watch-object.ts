@@ -8,10 +8,24 @@ export interface WatchEvent {
   readonly object: KubeObject;
 }
 
-/** The watch request for one object: its collection, filtered to its name. */
-export function watchPath(collection: string, ref: ObjectRef, resourceVersion?: string): string {
+/** How a watch of one object starts and what it lets through. */
+export interface WatchOptions {
+  /** Changes after this version; without it, the current state first (ADDED), then every change. */
+  readonly resourceVersion?: string;
+  /**
+   * Only while the object's labels match: it arrives as ADDED when it comes to match and
+   * leaves as DELETED when it stops. The server filters, so a waiter wakes only for the
+   * states it is waiting for.
+   */
+  readonly labelSelector?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** The watch request for one object: its collection, filtered to its name (and labels). */
+export function watchPath(collection: string, ref: ObjectRef, options: WatchOptions = {}): string {
   const query = new URLSearchParams({ watch: 'true', fieldSelector: `metadata.name=${ref.name}` });
-  if (resourceVersion !== undefined) query.set('resourceVersion', resourceVersion);
+  if (options.labelSelector !== undefined) query.set('labelSelector', options.labelSelector);
+  if (options.resourceVersion !== undefined) query.set('resourceVersion', options.resourceVersion);
   return `${collection}?${query.toString()}`;
 }
 

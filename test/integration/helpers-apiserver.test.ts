@@ -1,4 +1,4 @@
-// The patch, apply and adaptive helpers against the real kube-apiserver: the very cases
+// The patch, apply, adaptive and queued helpers against the real kube-apiserver: the very cases
 // the embedded server runs (test/support/*-cases.ts), so both answer the same assertions.
 import { after, before, describe } from 'node:test';
 import { kubeObjectClient, type KubeObjectClient } from '../../src/index.ts';
@@ -6,6 +6,7 @@ import { type RunningApiServer, startApiServer } from '../../src/testing/index.t
 import { adaptiveCases } from '../support/adaptive-cases.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
 import { patchHelperCases } from '../support/patch-helper-cases.ts';
+import { queueCases } from '../support/queue-cases.ts';
 
 describe('update helpers on the real kube-apiserver', apiServerSuite(), () => {
   let server: RunningApiServer;
@@ -23,5 +24,8 @@ describe('update helpers on the real kube-apiserver', apiServerSuite(), () => {
   });
   describe('adaptiveUpdate', () => {
     adaptiveCases(() => client, 'adaptive');
+  });
+  describe('queuedUpdate', () => {
+    queueCases(() => client, 'queued');
   });
 });

@@ -1,0 +1,101 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { CollectionRef, KubeObjectClient } from '../../client/kube-object-client.ts';
+import { Backoff } from '../../core/backoff.ts';
+import { isAlreadyExists, isNotFound, isTransient } from '../../core/errors/classify.ts';
+import { onError } from '../../core/retry.ts';
+import type { KubeObject } from '../../testing/server/kube-object.ts';
+import type { ObjectRef } from '../../update/object-client.ts';
+import { checkTicket, compareTickets } from './ticket-order.ts';
+
+/** What a queued writer asks of its client. */
+export type QueueClient = Pick<KubeObjectClient, 'read' | 'replace' | 'create' | 'delete' | 'list' | 'watch'>;
+
+/** On every entry: which object's queue it stands in (a hash of the object's identity). */
+export const queueLabel = 'kubeconflict.io/queue';
+/** On every entry, for people: the object it queues for. */
+export const queueForAnnotation = 'kubeconflict.io/queue-for';
+
+/** One writer's place: its Lease, and the ticket (the Lease's resourceVersion) that orders it. */
+export interface QueueEntry {
+  readonly name: string;
+  readonly ticket: string;
+}
+
+/** Creates and deletes are retried when the answer is lost: the name makes them idempotent. */
+const entryRetry = new Backoff({ steps: 8, duration: 20, factor: 2, jitter: 0.5, cap: 1_000 });
+
+/**
+ * An object's queue: one Lease per waiting writer, beside the object, labelled with the
+ * object's key. The Leases' creation order (their resourceVersions) is the queue's order.
+ */
+export class QueueEntries {
+  readonly key: string;
+  readonly #client: QueueClient;
+  readonly #collection: CollectionRef;
+  readonly #describe: string;
+
+  constructor(client: QueueClient, ref: ObjectRef, leaseNamespace: string) {
+    this.#client = client;
+    const identity = [ref.apiVersion, ref.kind, ref.namespace ?? '', ref.name].join('/');
+    this.key = createHash('sha256').update(identity).digest('hex').slice(0, 40);
+    this.#collection = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: leaseNamespace };
+    this.#describe = `${ref.kind} ${ref.namespace === undefined ? '' : `${ref.namespace}/`}${ref.name}`;
+  }
+
+  /** Takes a place at the back: a new Lease, whose resourceVersion is the ticket. */
+  async join(signal?: AbortSignal): Promise<QueueEntry> {
+    const name = `kubeconflict-queue-${this.key.slice(0, 12)}-${randomBytes(6).toString('hex')}`;
+    const lease: KubeObject = {
+      ...this.#collection,
+      metadata: {
+        name,
+        namespace: this.#collection.namespace,
+        labels: { [queueLabel]: this.key },
+        annotations: { [queueForAnnotation]: this.#describe },
+      },
+      spec: { holderIdentity: name },
+    };
+    const created = await this.#retried(signal, async () => {
+      try {
+        return await this.#client.create(lease, signal);
+      } catch (error) {
+        // An earlier try landed and its answer was lost: the Lease is ours.
+        if (isAlreadyExists(error)) return this.#client.read(this.#ref(name), signal);
+        throw error;
+      }
+    });
+    return entryOf(created);
+  }
+
+  /** Every place in the queue, in ticket order. */
+  async list(signal?: AbortSignal): Promise<QueueEntry[]> {
+    const { items } = await this.#client.list(this.#collection, { labelSelector: `${queueLabel}=${this.key}`, signal });
+    return items.map(entryOf).sort((a, b) => compareTickets(a.ticket, b.ticket));
+  }
+
+  /** Gives up a place (its own, or a dead writer's); gone already is fine. */
+  async remove(entry: QueueEntry, signal?: AbortSignal): Promise<void> {
+    await this.#retried(signal, async () => {
+      try {
+        await this.#client.delete(this.#ref(entry.name), signal);
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+      }
+    });
+  }
+
+  #ref(name: string): ObjectRef {
+    return { ...this.#collection, name };
+  }
+
+  #retried<T>(signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+    return onError(entryRetry, isTransient, work, signal ? { signal } : {});
+  }
+}
+
+function entryOf(lease: KubeObject): QueueEntry {
+  const name = lease.metadata?.name ?? '';
+  const ticket = lease.metadata?.resourceVersion ?? '';
+  checkTicket(ticket);
+  return { name, ticket };
+}

@@ -1,0 +1,144 @@
+// queuedUpdate's cases, run against the embedded server and the real kube-apiserver alike.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import type { KubeObjectClient } from '../../src/client/kube-object-client.ts';
+import { isNotFound } from '../../src/core/errors/classify.ts';
+import { queueLabel, QueueEntries } from '../../src/strategies/queue/queue-entries.ts';
+import { turnLabel, waitingAnnotation } from '../../src/strategies/queue/queue-markers.ts';
+import { queuedUpdate } from '../../src/strategies/queue/queued-update.ts';
+import type { KubeObject } from '../../src/testing/server/kube-object.ts';
+import type { ObjectRef } from '../../src/update/object-client.ts';
+import { noChange } from '../../src/update/read-mutate-write.ts';
+
+const label = 'biz-version';
+const counter = (object: KubeObject) => Number(object.metadata?.labels?.[label]);
+const increment = (object: KubeObject): KubeObject => ({
+  ...object,
+  metadata: { ...object.metadata, labels: { ...object.metadata?.labels, [label]: String(counter(object) + 1) } },
+});
+
+export function queueCases(client: () => KubeObjectClient, namePrefix: string): void {
+  let serial = 0;
+  const seed = async (): Promise<ObjectRef> => {
+    const name = `${namePrefix}-${String(serial++)}`;
+    await client().create({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name, namespace: 'default', labels: { [label]: '101' }, annotations: { owner: 'test' } },
+    });
+    return { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name };
+  };
+  const leasesOf = async (ref: ObjectRef) => {
+    const key = new QueueEntries(client(), ref, 'default').key;
+    const list = await client().list(
+      { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: 'default' },
+      { labelSelector: `${queueLabel}=${key}` },
+    );
+    return list.items;
+  };
+  /** The client, counting the writes of the object made through it. */
+  const counting = () => {
+    const inner = client();
+    const counted = { objectWrites: 0, client: { ...inner } };
+    counted.client.replace = (object, signal) => {
+      if (object.kind === 'ConfigMap') counted.objectWrites++;
+      return inner.replace(object, signal);
+    };
+    return counted;
+  };
+
+  it('forty writers take turns: 141, one write each, no conflict, and nothing of the queue left behind', async () => {
+    const ref = await seed();
+    const counted = counting();
+    const results = await Promise.all(Array.from({ length: 40 }, () => queuedUpdate(counted.client, ref, increment)));
+    assert.equal(counter(await client().read(ref)), 141);
+    assert.equal(counted.objectWrites, 40, 'each writer wrote the object once');
+    assert.deepEqual(
+      results.map((result) => [result.written, result.conflicts]),
+      results.map(() => [true, 0]),
+    );
+    const after = await client().read(ref);
+    assert.equal(after.metadata?.labels?.[turnLabel], undefined);
+    assert.equal(after.metadata?.annotations?.[waitingAnnotation], undefined);
+    assert.deepEqual(after.metadata?.annotations, { owner: 'test' });
+    assert.deepEqual(await leasesOf(ref), []);
+  });
+
+  it('a writer alone writes at once and leaves the object as a plain update would', async () => {
+    const ref = await seed();
+    const result = await queuedUpdate(client(), ref, increment);
+    assert.equal(counter(result.object), 102);
+    assert.equal(result.attempts, 1);
+    assert.deepEqual(result.object.metadata?.labels, { [label]: '102' });
+    assert.deepEqual(await leasesOf(ref), []);
+  });
+
+  it('a mutation that changes nothing writes nothing when no one waits', async () => {
+    const ref = await seed();
+    const before = await client().read(ref);
+    const result = await queuedUpdate(client(), ref, () => noChange);
+    assert.equal(result.written, false);
+    assert.equal((await client().read(ref)).metadata?.resourceVersion, before.metadata?.resourceVersion);
+  });
+
+  it('a writer that died in the queue (its Lease left, nobody behind it) holds the others up only one stall timeout', async () => {
+    const ref = await seed();
+    const dead = await new QueueEntries(client(), ref, 'default').join();
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => queuedUpdate(client(), ref, increment, { stallTimeout: 300 })),
+    );
+    assert.equal(counter(await client().read(ref)), 106);
+    assert.ok(results.every((result) => result.written));
+    const deadLease = await client()
+      .read({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: 'default', name: dead.name })
+      .catch((error: unknown) => error);
+    assert.ok(isNotFound(deadLease), 'the dead writer’s Lease was removed by the writer that skipped it');
+    assert.deepEqual(await leasesOf(ref), []);
+  });
+
+  it('a turn handed to a writer that died is taken over after the stall timeout', async () => {
+    const ref = await seed();
+    const dead = await new QueueEntries(client(), ref, 'default').join();
+    const object = await client().read(ref);
+    await client().replace({
+      ...object,
+      metadata: { ...object.metadata, labels: { ...object.metadata?.labels, [turnLabel]: dead.ticket } },
+    });
+    const results = await Promise.all(
+      Array.from({ length: 3 }, () => queuedUpdate(client(), ref, increment, { stallTimeout: 300 })),
+    );
+    assert.equal(counter(await client().read(ref)), 104);
+    assert.ok(results.every((result) => result.written));
+    assert.equal((await client().read(ref)).metadata?.labels?.[turnLabel], undefined);
+    assert.deepEqual(await leasesOf(ref), []);
+  });
+
+  it('an aborted waiter leaves the queue: its Lease is gone and the others are not held up', async () => {
+    const ref = await seed();
+    const controller = new AbortController();
+    const blocker = await new QueueEntries(client(), ref, 'default').join();
+    const aborted = queuedUpdate(client(), ref, increment, { signal: controller.signal, stallTimeout: 60_000 });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort();
+    await assert.rejects(aborted, { name: 'AbortError' });
+    await new QueueEntries(client(), ref, 'default').remove(blocker);
+    assert.deepEqual(await leasesOf(ref), []);
+    await queuedUpdate(client(), ref, increment, { stallTimeout: 300 });
+    assert.equal(counter(await client().read(ref)), 102);
+  });
+
+  it('exactlyOnce records the operation on the object, as the other helpers do', async () => {
+    const ref = await seed();
+    const result = await queuedUpdate(client(), ref, increment, { exactlyOnce: { operationId: 'queue-op-1' } });
+    assert.match(result.object.metadata?.annotations?.['kubeconflict.io/recent-operations'] ?? '', /queue-op-1/);
+  });
+
+  it('refuses bad options with a message naming them', async () => {
+    const ref = await seed();
+    await assert.rejects(
+      queuedUpdate(client(), ref, increment, { stallTimeout: 0 }),
+      /stallTimeout must be a positive/,
+    );
+    await assert.rejects(queuedUpdate(client(), ref, increment, { timeout: Number.NaN }), /timeout must be a positive/);
+  });
+}
