@@ -73,7 +73,7 @@ describe('kubeconflict lab on the embedded server (the default)', () => {
   });
 
   it('spreads workers over processes: every retrying strategy still ends correct', async () => {
-    const strategies = ['backoff', 'merge-patch', 'json-patch', 'apply', 'adaptive', 'coalesce'];
+    const strategies = ['backoff', 'merge-patch', 'json-patch', 'apply', 'adaptive', 'queue', 'coalesce'];
     const args = strategies.flatMap((name) => ['--strategy', name]);
     const { status, out } = await runLab(...args, '--workers', '6', '--processes', '3', '--json');
     assert.equal(status, 0);
@@ -89,13 +89,22 @@ describe('kubeconflict lab on the embedded server (the default)', () => {
     assert.equal(status, 0);
     const result = JSON.parse(out) as LabResult;
     const promising = result.strategies.filter((run) => run.promisesCorrectness).map((run) => run.strategy);
-    assert.deepEqual(promising, ['retry', 'backoff', 'merge-patch', 'json-patch', 'apply', 'adaptive', 'coalesce']);
+    assert.deepEqual(promising, [
+      'retry',
+      'backoff',
+      'merge-patch',
+      'json-patch',
+      'apply',
+      'adaptive',
+      'queue',
+      'coalesce',
+    ]);
     for (const name of promising) assert.equal(byName(result, name).final, 106, name);
     const coalesce = byName(result, 'coalesce');
     assert.deepEqual([coalesce.requests, coalesce.conflicts], [2, 0], 'one GET and one PUT carried all five');
   });
-  it('--faults with --exactly-once: helper and adaptive strategies end correct through injected faults, counted by kind', async () => {
-    const helpers = ['backoff', 'merge-patch', 'json-patch', 'adaptive'];
+  it('--faults with --exactly-once: helper, adaptive and queue strategies end correct through injected faults, counted by kind', async () => {
+    const helpers = ['backoff', 'merge-patch', 'json-patch', 'adaptive', 'queue'];
     for (const processes of ['1', '2']) {
       const { status, out, err } = await runLab(
         ...[
@@ -274,7 +283,7 @@ describe('kubeconflict lab refuses bad input clearly and leaves nothing behind',
     [['--kind', 'pod'], /--kind must be deployment or configmap; got pod/],
     [
       ['--strategy', 'magic'],
-      /--strategy must be one of naive, blind, retry, backoff, merge-patch, json-patch, apply, adaptive, coalesce; got magic/,
+      /--strategy must be one of naive, blind, retry, backoff, merge-patch, json-patch, apply, adaptive, queue, coalesce; got magic/,
     ],
     [['--label', 'not valid!'], /--label "not valid!" is not a label key/],
     [['--name', 'Bad_Name'], /--name "Bad_Name" is not an object name/],

@@ -39,7 +39,7 @@ Scenario:
   --strategy S         ${strategies.map((s) => s.name).join(' | ')}; repeat for several (default: all)
   --processes P        spread workers over P OS processes (default 1)
   --seed N             replay the same jitter (default: random)
-  --deadline MS        how long adaptive keeps trying (default 60000)
+  --deadline MS        how long adaptive and queue keep trying (default 60000)
   --request-timeout MS a request with no answer for this long fails as a timeout
                        (default 30000; 2000 with --faults)
 

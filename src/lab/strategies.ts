@@ -5,6 +5,7 @@ import type { Random } from '../core/random.ts';
 import { onError, type RetryOptions, retryOnConflict } from '../core/retry.ts';
 import { adaptiveUpdate } from '../strategies/adaptive.ts';
 import { type Coalescer, createCoalescer } from '../strategies/coalescer.ts';
+import { queuedUpdate } from '../strategies/queue/queued-update.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import { applyObject } from '../update/apply-object.ts';
 import { jsonPatchWithRetry, mergePatchWithRetry } from '../update/patch-with-retry.ts';
@@ -205,6 +206,23 @@ export const strategies: readonly LabStrategy[] = [
         retryTransient: true,
         exactlyOnce: context.exactlyOnce,
         onPhase: phaseRecorder(context.timeline, context.worker),
+      });
+    },
+  ),
+  strategy(
+    'queue',
+    'joins a queue (a Lease), is woken for its turn by a filtered watch, writes once: processes take turns',
+    true,
+    (client, context) => {
+      const queued = phaseRecorder(context.timeline, context.worker);
+      return queuedUpdate(client, context.client.objectRef, plusOne(context.ref), {
+        signal: context.signal,
+        timeout: context.deadlineMs,
+        retryTransient: true,
+        exactlyOnce: context.exactlyOnce,
+        onQueued: (startMs, endMs) => {
+          queued('queued', startMs, endMs);
+        },
       });
     },
   ),

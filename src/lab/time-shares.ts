@@ -18,7 +18,7 @@ export interface TimeShares {
 /** The kinds of each share, in the order an instant is claimed: a request, then a wait, then a sleep. */
 const shareKinds = [
   ['requesting', ['get', 'put', 'conflict']],
-  ['waiting', ['waiting', 'deferring']],
+  ['waiting', ['waiting', 'deferring', 'queued']],
   ['sleeping', ['sleep']],
 ] as const satisfies readonly (readonly [string, readonly TimelineKind[]])[];
 

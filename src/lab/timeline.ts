@@ -1,11 +1,13 @@
 /**
  * What a worker was doing, from `start` to `end` (ms since the run began). `waiting`: for a
- * watch event or its turn; `deferring`: a random wait before writing, listening for rivals.
+ * watch event; `deferring`: a random wait before writing, listening for rivals; `queued`: in
+ * the queue, for its turn.
  */
-export type TimelineKind = 'get' | 'put' | 'conflict' | 'waiting' | 'deferring' | 'sleep' | 'success' | 'failure';
+export type TimelineKind =
+  'get' | 'put' | 'conflict' | 'waiting' | 'deferring' | 'queued' | 'sleep' | 'success' | 'failure';
 
-/** The kinds a strategy reports itself, with epoch times (`onPhase` of `adaptiveUpdate`). */
-export type PhaseKind = Extract<TimelineKind, 'waiting' | 'deferring'>;
+/** The kinds a strategy reports itself, with epoch times (`onPhase` of `adaptiveUpdate`, `onQueued` of `queuedUpdate`). */
+export type PhaseKind = Extract<TimelineKind, 'waiting' | 'deferring' | 'queued'>;
 
 export interface TimelineEvent {
   readonly worker: number;

@@ -19,7 +19,10 @@ export interface Tally {
 export const emptyTally = (): Tally => ({ attempts: 0, conflicts: 0, requests: 0, faults: {}, retries: {} });
 
 /** The requests a lab strategy may make: a client that records each on the timeline. */
-export type WorkerClient = Pick<KubeObjectClient, 'read' | 'replace' | 'create' | 'patch' | 'watch'>;
+export type WorkerClient = Pick<
+  KubeObjectClient,
+  'read' | 'replace' | 'create' | 'patch' | 'watch' | 'list' | 'delete'
+>;
 
 /** A lost JSON-patch `test` comes back as 422: for the lab's own increments it is a conflict. */
 const lostRace = (error: unknown, type?: PatchType) =>
@@ -81,7 +84,10 @@ export function workerClient(
   return {
     read: (ref, signal) => timeline.time(worker, 'get', () => request(() => objects.read(ref, signal))),
     replace: (object, signal) => write(() => objects.replace(object, signal)),
-    create: (object, signal) => write(() => objects.create(object, signal)),
+    // Creates and deletes are of objects beside the lab's (a queue's Leases): requests, not tries of a write.
+    create: (object, signal) => timeline.time(worker, 'put', () => request(() => objects.create(object, signal))),
+    delete: (ref, signal) => timeline.time(worker, 'put', () => request(() => objects.delete(ref, signal))),
+    list: (ref, options) => timeline.time(worker, 'get', () => request(() => objects.list(ref, options))),
     patch: (ref, patch, type, options) => write(() => objects.patch(ref, patch, type, options), type),
     watch: (ref, options) => {
       tally.requests++;

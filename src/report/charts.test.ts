@@ -53,14 +53,15 @@ describe('swimlanes', () => {
 });
 
 describe('legend', () => {
-  it('names every kind drawn, waiting and deferring included', () => {
+  it('names every kind drawn, waiting, deferring and queued included', () => {
     const names = [...legend().matchAll(/<span class="swatch (\w+)"><\/span>([^<]+)/g)].map((m) => [m[1], m[2]]);
     assert.deepEqual(names, [
       ['get', 'get'],
       ['put', 'put'],
       ['conflict', '409 conflict'],
-      ['waiting', 'waiting (watch event, turn)'],
+      ['waiting', 'waiting (watch event)'],
       ['deferring', 'deferring (to rivals)'],
+      ['queued', 'queued (for its turn)'],
       ['sleep', 'sleep'],
       ['success', 'success'],
       ['failure', 'failure'],

@@ -7,8 +7,9 @@ const legendLabels: Record<TimelineKind, string> = {
   get: 'get',
   put: 'put',
   conflict: '409 conflict',
-  waiting: 'waiting (watch event, turn)',
+  waiting: 'waiting (watch event)',
   deferring: 'deferring (to rivals)',
+  queued: 'queued (for its turn)',
   sleep: 'sleep',
   success: 'success',
   failure: 'failure',
@@ -23,7 +24,8 @@ export function legend(): string {
 }
 
 /** States a worker is in between its requests: drawn first, so requests show on top. */
-const isState = (event: TimelineEvent) => event.kind === 'waiting' || event.kind === 'deferring';
+const isState = (event: TimelineEvent) =>
+  event.kind === 'waiting' || event.kind === 'deferring' || event.kind === 'queued';
 
 /**
  * One lane per worker: its GETs, PUTs, 409s, waits and sleeps along the time axis, and

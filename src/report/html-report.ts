@@ -7,12 +7,12 @@ import { compactShares } from './time-share-summary.ts';
 const style = `
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1b1f24; --muted: #5b6470; --card: #f4f6f8; --line: #d5dae0;
   --get: #3b82f6; --put: #16a34a; --conflict: #dc2626; --sleep: #a3a3a3;
-  --waiting: #d97706; --deferring: #a855f7; --success: #15803d; --failure: #b91c1c;
+  --waiting: #d97706; --deferring: #a855f7; --queued: #0891b2; --success: #15803d; --failure: #b91c1c;
   --s0: #6366f1; --s1: #f59e0b; --s2: #10b981; --s3: #ec4899; --ok: #15803d; --bad: #b91c1c; }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #0f1216; --fg: #e6e9ed; --muted: #9aa4b0; --card: #1a1f26; --line: #2d343d;
     --get: #60a5fa; --put: #4ade80; --conflict: #f87171; --sleep: #737373;
-    --waiting: #fbbf24; --deferring: #c084fc; --success: #4ade80; --failure: #f87171;
+    --waiting: #fbbf24; --deferring: #c084fc; --queued: #22d3ee; --success: #4ade80; --failure: #f87171;
     --ok: #4ade80; --bad: #f87171; }
 }
 body { background: var(--bg); color: var(--fg); font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 960px; padding: 0 1rem; }
@@ -28,14 +28,14 @@ dt { color: var(--muted); } dd { margin: 0; text-align: right; font-variant-nume
 svg text { fill: var(--muted); font-size: 11px; } .grid { fill: var(--line); }
 .get rect { fill: var(--get); } .put rect { fill: var(--put); } .conflict rect { fill: var(--conflict); }
 .sleep rect { fill: var(--sleep); }
-.waiting rect { fill: var(--waiting); } .deferring rect { fill: var(--deferring); } .success rect { fill: var(--success); } .failure rect { fill: var(--failure); }
+.waiting rect { fill: var(--waiting); } .deferring rect { fill: var(--deferring); } .queued rect { fill: var(--queued); } .success rect { fill: var(--success); } .failure rect { fill: var(--failure); }
 .series-0 rect, .series-0 circle { fill: var(--s0); } .series-1 rect, .series-1 circle { fill: var(--s1); }
 .series-2 rect, .series-2 circle { fill: var(--s2); } .series-3 rect, .series-3 circle { fill: var(--s3); }
 .legend { list-style: none; padding: 0; display: flex; gap: 1rem; flex-wrap: wrap; color: var(--muted); }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 0.35rem; vertical-align: -1px; }
 .swatch.get { background: var(--get); } .swatch.put { background: var(--put); } .swatch.conflict { background: var(--conflict); }
 .swatch.sleep { background: var(--sleep); }
-.swatch.waiting { background: var(--waiting); } .swatch.deferring { background: var(--deferring); } .swatch.success { background: var(--success); } .swatch.failure { background: var(--failure); }
+.swatch.waiting { background: var(--waiting); } .swatch.deferring { background: var(--deferring); } .swatch.queued { background: var(--queued); } .swatch.success { background: var(--success); } .swatch.failure { background: var(--failure); }
 .series-legend span { margin-right: 1rem; }
 svg { max-width: 100%; height: auto; }
 `;

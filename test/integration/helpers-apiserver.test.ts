@@ -7,6 +7,7 @@ import { adaptiveCases } from '../support/adaptive-cases.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
 import { patchHelperCases } from '../support/patch-helper-cases.ts';
 import { queueCases } from '../support/queue-cases.ts';
+import { queueCrashCase } from '../support/queue-crash-case.ts';
 
 describe('update helpers on the real kube-apiserver', apiServerSuite(), () => {
   let server: RunningApiServer;
@@ -27,5 +28,10 @@ describe('update helpers on the real kube-apiserver', apiServerSuite(), () => {
   });
   describe('queuedUpdate', () => {
     queueCases(() => client, 'queued');
+    queueCrashCase(
+      () => client,
+      () => server.kubeConfig,
+      'queued-crash',
+    );
   });
 });

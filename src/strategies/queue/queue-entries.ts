@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { CollectionRef, KubeObjectClient } from '../../client/kube-object-client.ts';
 import { Backoff } from '../../core/backoff.ts';
 import { isAlreadyExists, isNotFound, isTransient } from '../../core/errors/classify.ts';
@@ -53,7 +54,8 @@ export class QueueEntries {
         labels: { [queueLabel]: this.key },
         annotations: { [queueForAnnotation]: this.#describe },
       },
-      spec: { holderIdentity: name },
+      // As client-go's leader election names holders: which host and process waits here.
+      spec: { holderIdentity: `${hostname()}_${String(process.pid)}` },
     };
     const created = await this.#retried(signal, async () => {
       try {

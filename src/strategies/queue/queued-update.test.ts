@@ -2,6 +2,7 @@ import { after, before, describe } from 'node:test';
 import { kubeObjectClient, type KubeObjectClient } from '../../client/kube-object-client.ts';
 import { startTestServer, type TestServer } from '../../testing/server/start-test-server.ts';
 import { queueCases } from '../../../test/support/queue-cases.ts';
+import { queueCrashCase } from '../../../test/support/queue-crash-case.ts';
 
 describe('queuedUpdate on the embedded server', () => {
   let server: TestServer;
@@ -16,4 +17,9 @@ describe('queuedUpdate on the embedded server', () => {
   });
 
   queueCases(() => client, 'queued');
+  queueCrashCase(
+    () => client,
+    () => server.kubeConfig,
+    'queued-crash',
+  );
 });

@@ -144,14 +144,13 @@ class QueuedWriter {
    * unchanged since the last look means the writer whose turn it is died; it is skipped.
    */
   async #awaitTurn(entry: QueueEntry, watch: TurnWatch): Promise<Turn> {
-    const first = await this.#entries.list(this.#signal);
-    let seen: string | undefined;
-    if (first[0]?.ticket === entry.ticket) {
-      const object = await this.#client.read(this.#ref, this.#signal);
-      const turn = this.#turnIn(object, entry, first);
-      if (turn) return turn;
-      seen = object.metadata?.resourceVersion;
-    }
+    // A busy queue will come to this ticket (its last writer lists who joined); only an
+    // idle one needs the list, to tell whether this ticket is first and claims it.
+    const object = await this.#client.read(this.#ref, this.#signal);
+    const entries = turnOf(object) === undefined ? await this.#entries.list(this.#signal) : [];
+    const turn = this.#turnIn(object, entry, entries);
+    if (turn) return turn;
+    let seen = object.metadata?.resourceVersion;
     for (;;) {
       const remaining = this.#deadline - this.#clock.now();
       if (remaining <= 0)

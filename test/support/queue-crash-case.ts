@@ -1,0 +1,69 @@
+// A writer process killed while it waits in the queue holds the others up only a stall
+// timeout: run against the embedded server and the real kube-apiserver alike.
+import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import { it } from 'node:test';
+import type { KubeConfig } from '@kubernetes/client-node';
+import type { KubeObjectClient } from '../../src/client/kube-object-client.ts';
+import { queueLabel, QueueEntries } from '../../src/strategies/queue/queue-entries.ts';
+import { compareTickets } from '../../src/strategies/queue/ticket-order.ts';
+import type { ObjectRef } from '../../src/update/object-client.ts';
+import type { WriterSetup } from './queue-writer-process.ts';
+
+const writerScript = new URL('./queue-writer-process.ts', import.meta.url);
+const label = 'biz-version';
+
+export function queueCrashCase(client: () => KubeObjectClient, kubeConfig: () => KubeConfig, name: string): void {
+  it('a writer process killed in the queue is skipped: the others all write, and nothing is left behind', async () => {
+    const ref: ObjectRef = { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name };
+    await client().create({ ...ref, metadata: { name, namespace: 'default', labels: { [label]: '101' } } });
+    const entries = new QueueEntries(client(), ref, 'default');
+    // The test's own place at the head keeps the queue still until the victim is dead.
+    const blocker = await entries.join();
+    const writers = Array.from({ length: 4 }, () =>
+      fork(writerScript, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+    );
+    try {
+      const setup: WriterSetup = { kubeconfig: kubeConfig().exportConfig(), ref, label, stallTimeout: 500 };
+      const outcomes = writers.map((writer) => once(writer, 'message').then(([message]) => message as unknown));
+      for (const writer of writers) writer.send(setup);
+      const leases = await leasesOnce(client(), entries.key, 5);
+      // The second writer in line dies: the first will hand the turn to a dead process.
+      const victimLease = leases.sort((a, b) => compareTickets(a.ticket, b.ticket))[2];
+      const victim = writers.find((writer) => victimLease?.holder.endsWith(`_${String(writer.pid)}`));
+      assert.ok(victim, 'the victim’s Lease names its process');
+      victim.kill('SIGKILL');
+      await once(victim, 'exit');
+      await entries.remove(blocker);
+      const survivors = writers.filter((writer) => writer !== victim);
+      const results = await Promise.all(outcomes.filter((_, index) => writers[index] !== victim));
+      assert.deepEqual(
+        results,
+        survivors.map(() => ({ written: true })),
+      );
+      const object = await client().read(ref);
+      assert.deepEqual(object.metadata?.labels, { [label]: '104' }, 'the count, and no turn left on the object');
+      assert.deepEqual(await leasesOnce(client(), entries.key, 0), []);
+    } finally {
+      for (const writer of writers) writer.kill('SIGKILL');
+    }
+  });
+}
+
+/** The queue's Leases, once there are `count` of them. */
+async function leasesOnce(client: KubeObjectClient, key: string, count: number) {
+  for (;;) {
+    const { items } = await client.list(
+      { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: 'default' },
+      { labelSelector: `${queueLabel}=${key}` },
+    );
+    if (items.length === count) {
+      return items.map((lease) => ({
+        ticket: lease.metadata?.resourceVersion ?? '',
+        holder: String((lease.spec as { holderIdentity?: string } | undefined)?.holderIdentity),
+      }));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
