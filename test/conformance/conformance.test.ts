@@ -23,6 +23,7 @@ import { scaleSubresourceCases } from './cases/scale-subresource.ts';
 import { statusRowCases } from './cases/status-rows.ts';
 import { statusSubresourceCases } from './cases/status-subresource.ts';
 import { watchListCases } from './cases/watch-list.ts';
+import { watchSelectorCases } from './cases/watch-selectors.ts';
 import { writeCases } from './cases/writes.ts';
 import { differences } from './differences.ts';
 import { normalizeCase } from './normalize-case.ts';
@@ -39,6 +40,7 @@ const cases = [
   ...negotiationCases,
   ...protobufCases,
   ...watchListCases,
+  ...watchSelectorCases,
   ...deleteOptionsCases,
   ...statusSubresourceCases,
   ...scaleSubresourceCases,

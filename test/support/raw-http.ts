@@ -21,8 +21,16 @@ export interface RawResponse {
   readonly json: unknown;
 }
 
-/** Sends `req` to `baseUrl` with `tls` (CA and credentials), no client logic in between. */
-export function send(baseUrl: string, tls: RequestOptions, req: RawRequest): Promise<RawResponse> {
+/**
+ * Sends `req` to `baseUrl` with `tls` (CA and credentials), no client logic in between.
+ * `onHeaders` is called once the status line and headers are in (a watch is then registered).
+ */
+export function send(
+  baseUrl: string,
+  tls: RequestOptions,
+  req: RawRequest,
+  onHeaders?: () => void,
+): Promise<RawResponse> {
   const body =
     req.body === undefined || typeof req.body === 'string' || req.body instanceof Uint8Array
       ? req.body
@@ -41,6 +49,7 @@ export function send(baseUrl: string, tls: RequestOptions, req: RawRequest): Pro
       new URL(req.path, baseUrl),
       { ...tls, method: req.method, headers, agent: false },
       (res) => {
+        onHeaders?.();
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {

@@ -19,11 +19,29 @@ function tlsFor(target: Target, identity: Identity = 'admin'): RequestOptions {
 /** Runs every step of `statusCase`; returns all responses, the last one being the row's. */
 export async function runStatusCase(target: Target, statusCase: StatusCase): Promise<RawResponse[]> {
   const responses: RawResponse[] = [];
-  for (const step of statusCase.steps) {
-    const { identity, ...request } = step(responses);
+  const streams: Promise<void>[] = [];
+  for (const [index, step] of statusCase.steps.entries()) {
+    const { identity, background, ...request } = step(responses);
     const tls = tlsFor(target, identity);
     const headers = { ...(tls.headers as Record<string, string> | undefined), ...request.headers };
-    responses.push(await send(target.url, { ...tls, headers: undefined }, { ...request, headers }));
+    const sending = (onHeaders?: () => void) =>
+      send(target.url, { ...tls, headers: undefined }, { ...request, headers }, onHeaders);
+    if (background) {
+      const { ended } = await started(sending);
+      streams.push(ended.then((response) => void (responses[index] = response)));
+    } else responses[index] = await sending();
   }
+  await Promise.all(streams);
   return responses;
+}
+
+/** Starts a request and resolves once its headers are in, with the promise of its answer. */
+async function started(
+  sending: (onHeaders: () => void) => Promise<RawResponse>,
+): Promise<{ ended: Promise<RawResponse> }> {
+  let headersIn = () => {};
+  const headers = new Promise<void>((resolve) => (headersIn = resolve));
+  const ended = sending(headersIn);
+  await Promise.race([headers, ended]);
+  return { ended };
 }

@@ -7,7 +7,12 @@ import { demoDeployment } from './demo-deployment.ts';
 import type { RawRequest, RawResponse } from './raw-http.ts';
 
 export type Identity = 'admin' | 'anonymous' | 'wrong-token';
-export type Step = (previous: readonly RawResponse[]) => RawRequest & { identity?: Identity };
+/**
+ * One request, built from the answers before it. A `background` one (a watch) is not waited
+ * for: the next steps run once its headers are in, and its answer, in its place among the
+ * answers, is the whole stream it got until it ended (so later steps cannot read it).
+ */
+export type Step = (previous: readonly RawResponse[]) => RawRequest & { identity?: Identity; background?: true };
 
 export interface StatusCase {
   readonly request: string;

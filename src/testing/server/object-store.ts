@@ -10,6 +10,8 @@ export interface StoreEvent {
   readonly namespace: string;
   readonly revision: number;
   readonly object: KubeObject;
+  /** The object as stored before a MODIFIED or DELETED change: a filtered watch compares both. */
+  readonly previous?: KubeObject;
 }
 
 /**
@@ -61,8 +63,10 @@ export class ObjectStore {
   put(resource: string, namespace: string, object: KubeObject, type: 'ADDED' | 'MODIFIED'): KubeObject {
     const revision = ++this.#revision;
     (object.metadata ??= {}).resourceVersion = String(revision);
-    this.#objects.set(key(resource, namespace, object.metadata.name ?? ''), object);
-    this.#emit({ type, resource, namespace, revision, object });
+    const k = key(resource, namespace, object.metadata.name ?? '');
+    const previous = this.#objects.get(k);
+    this.#objects.set(k, object);
+    this.#emit({ type, resource, namespace, revision, object, previous });
     return object;
   }
 
@@ -74,7 +78,7 @@ export class ObjectStore {
     this.#objects.delete(k);
     const revision = ++this.#revision;
     const object = { ...existing, metadata: { ...existing.metadata, resourceVersion: String(revision) } };
-    this.#emit({ type: 'DELETED', resource, namespace, revision, object });
+    this.#emit({ type: 'DELETED', resource, namespace, revision, object, previous: existing });
     return existing;
   }
 

@@ -62,4 +62,58 @@ describe('watch on the embedded server', () => {
       await server.stop();
     }
   });
+
+  // Checked against kube-apiserver v1.36.3 by test/conformance/cases/watch-selectors.ts.
+  it('sends ADDED and DELETED for objects relabelled into and out of its selector, live and replayed', async () => {
+    const server = await startTestServer();
+    const call = authorized(server);
+    const relabel = (x: string) =>
+      call({
+        method: 'PATCH',
+        path: `${path}/moving`,
+        headers: { 'content-type': 'application/merge-patch+json' },
+        body: { metadata: { labels: { x } } },
+      });
+    try {
+      const created = await call({ method: 'POST', path, body: configMap('moving') });
+      const watch = `${path}?watch=true&timeoutSeconds=2&labelSelector=x%3Dy`;
+      let opened = () => {};
+      const headersIn = new Promise<void>((resolve) => (opened = resolve));
+      const live = send(
+        server.url,
+        { ca: server.caPem },
+        { method: 'GET', path: watch, headers: { authorization: `Bearer ${server.token}` } },
+        opened,
+      );
+      await headersIn;
+      const into = await relabel('y');
+      const out = await relabel('n');
+      const replayed = await call({
+        method: 'GET',
+        path: `${watch}&resourceVersion=${resourceVersionOf(created.json)}`,
+      });
+      const expected = [
+        { type: 'ADDED', labels: { x: 'y' }, resourceVersion: resourceVersionOf(into.json) },
+        // The object as it was before, still labelled x=y, at the version of the change.
+        { type: 'DELETED', labels: { x: 'y' }, resourceVersion: resourceVersionOf(out.json) },
+      ];
+      assert.deepEqual(summary((await live).text), expected);
+      assert.deepEqual(summary(replayed.text), expected);
+    } finally {
+      await server.stop();
+    }
+  });
 });
+
+const resourceVersionOf = (object: unknown) =>
+  (object as { metadata: { resourceVersion: string } }).metadata.resourceVersion;
+
+/** Each event of a JSON watch stream: its type, labels and resourceVersion. */
+const summary = (stream: string) =>
+  stream
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const { type, object } = JSON.parse(line) as { type: string; object: { metadata: { labels: unknown } } };
+      return { type, labels: object.metadata.labels, resourceVersion: resourceVersionOf(object) };
+    });

@@ -3,6 +3,7 @@ import type { ObjectStore, StoreEvent } from '../object-store.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { selectorOf } from './list-options.ts';
 import type { Answer } from './respond.ts';
+import { type SelectedEvent, selectedEvent } from './watch-event.ts';
 import type { WatchStart } from './watch-list-options.ts';
 
 /** What one watch streams: the objects of a type in a namespace (all when undefined) that match. */
@@ -48,7 +49,8 @@ export function watch(
     response.write(encoded);
   };
   unsubscribe = watched.store.subscribe((event) => {
-    if (relevant(scope, event)) send(event.type, withKind(scope.type, event.object));
+    const selected = eventFor(scope, event);
+    if (selected) send(selected.type, withKind(scope.type, selected.object));
   });
   if (!startStream(scope, query.get('resourceVersion') ?? '', start, send) || response.writableEnded) {
     unsubscribe();
@@ -86,14 +88,17 @@ function startStream(
     send('ERROR', expired(requested, store.oldestWatchableRevision - 1));
     return false;
   }
-  for (const event of events.filter((event) => relevant(scope, event))) send(event.type, withKind(type, event.object));
+  for (const selected of events.map((event) => eventFor(scope, event))) {
+    if (selected) send(selected.type, withKind(type, selected.object));
+  }
   return true;
 }
 
-const relevant = ({ type, namespace, matches }: Watched, event: StoreEvent): boolean =>
-  event.resource === `${type.group}/${type.plural}` &&
-  (namespace === undefined || event.namespace === namespace) &&
-  matches(event.object);
+/** What the watch sends for a change: nothing for other types and namespaces. */
+const eventFor = ({ type, namespace, matches }: Watched, event: StoreEvent): SelectedEvent | undefined =>
+  event.resource === `${type.group}/${type.plural}` && (namespace === undefined || event.namespace === namespace)
+    ? selectedEvent(event, matches)
+    : undefined;
 
 const withKind = (type: ResourceType, object: KubeObject): KubeObject => ({
   ...object,
