@@ -47,11 +47,16 @@ async function checkTimeShares(page: Page, result: LabResult): Promise<void> {
   }
 }
 
-/** Every waiting and deferring event `strategy` recorded has its mark in the lanes, and both are in the legend. */
-async function checkPhasesDrawn(page: Page, result: LabResult, strategy: string): Promise<void> {
+/** Every event of `kinds` that `strategy` recorded has its mark in the lanes, and each kind is in the legend. */
+async function checkPhasesDrawn(
+  page: Page,
+  result: LabResult,
+  strategy: string,
+  kinds: readonly ('waiting' | 'deferring' | 'queued')[],
+): Promise<void> {
   const run = result.strategies.find((candidate) => candidate.strategy === strategy);
   assert.ok(run, `${strategy} ran`);
-  for (const kind of ['waiting', 'deferring'] as const) {
+  for (const kind of kinds) {
     const recorded: number = run.timeline.filter((event) => event.kind === kind).length;
     assert.ok(recorded > 0, `${strategy} recorded ${kind} events`);
     const drawn = await page.locator(`.timeline[data-strategy="${strategy}"] g.${kind} rect`).count();
@@ -108,7 +113,8 @@ describe('the lab HTML report in Chromium', () => {
           );
         }
         await checkTimeShares(page, result);
-        await checkPhasesDrawn(page, result, 'adaptive');
+        await checkPhasesDrawn(page, result, 'adaptive', ['waiting', 'deferring']);
+        await checkPhasesDrawn(page, result, 'queue', ['queued']);
         const embedded = JSON.parse((await page.locator('#kubeconflict-result').textContent()) ?? '') as LabResult;
         assert.deepEqual(embedded, result);
         await page.screenshot({ path: join(artifacts, `lab-report-${colorScheme}.png`), fullPage: true });
