@@ -5,7 +5,7 @@ import type { Random } from '../core/random.ts';
 import { onError, type RetryOptions, retryOnConflict } from '../core/retry.ts';
 import { adaptiveUpdate } from '../strategies/adaptive.ts';
 import { type Coalescer, createCoalescer } from '../strategies/coalescer.ts';
-import { queuedUpdate } from '../strategies/queue/queued-update.ts';
+import { type ObjectQueue, objectQueue } from '../strategies/queue/queue-handle.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import { applyObject } from '../update/apply-object.ts';
 import { jsonPatchWithRetry, mergePatchWithRetry } from '../update/patch-with-retry.ts';
@@ -211,19 +211,27 @@ export const strategies: readonly LabStrategy[] = [
   ),
   strategy(
     'queue',
-    'joins a queue (a Lease), is woken for its turn by a filtered watch, writes once: processes take turns',
+    "processes take turns through the object's queue (a Lease each, woken by a filtered watch); a process's increments share its turn",
     true,
-    (client, context) => {
+    async (client, context, tally) => {
+      let queue = context.shared.get('queue') as ObjectQueue | undefined;
+      // As with coalesce, the first worker of a process makes the shared writer: its lane shows the turns.
+      if (!queue) {
+        queue = objectQueue(client, context.client.objectRef, {
+          timeout: context.deadlineMs,
+          retryTransient: true,
+          exactlyOnce: context.exactlyOnce,
+        });
+        context.shared.set('queue', queue);
+      }
       const queued = phaseRecorder(context.timeline, context.worker);
-      return queuedUpdate(client, context.client.objectRef, plusOne(context.ref), {
+      const result = await queue.update(plusOne(context.ref), {
         signal: context.signal,
-        timeout: context.deadlineMs,
-        retryTransient: true,
-        exactlyOnce: context.exactlyOnce,
         onQueued: (startMs, endMs) => {
           queued('queued', startMs, endMs);
         },
       });
+      if (tally.attempts === 0) tally.attempts = result.attempts;
     },
   ),
   strategy(

@@ -6,3 +6,10 @@ export {
   DefaultCoalescerBackoff,
 } from './coalescer.ts';
 export { type AdaptiveOptions, type AdaptivePhase, adaptiveUpdate } from './adaptive.ts';
+export { type QueueOptions, queuedUpdate } from './queue/queued-update.ts';
+export {
+  type ObjectQueue,
+  type ObjectQueueOptions,
+  objectQueue,
+  type QueuedCallOptions,
+} from './queue/queue-handle.ts';
