@@ -19,8 +19,8 @@ export function queueCrashCase(client: () => KubeObjectClient, kubeConfig: () =>
     const ref: ObjectRef = { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name };
     await client().create({ ...ref, metadata: { name, namespace: 'default', labels: { [label]: '101' } } });
     const entries = new QueueEntries(client(), ref, 'default');
-    // The test's own place at the head keeps the queue still until the victim is dead.
-    const blocker = await entries.join();
+    // The test holds the queue's head: busy, nobody writing, until the victim is dead.
+    assert.ok(await entries.acquireHead());
     const writers = Array.from({ length: 4 }, () =>
       fork(writerScript, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
     );
@@ -28,14 +28,15 @@ export function queueCrashCase(client: () => KubeObjectClient, kubeConfig: () =>
       const setup: WriterSetup = { kubeconfig: kubeConfig().exportConfig(), ref, label, stallTimeout: 500 };
       const outcomes = writers.map((writer) => once(writer, 'message').then(([message]) => message as unknown));
       for (const writer of writers) writer.send(setup);
-      const leases = await leasesOnce(client(), entries.key, 5);
-      // The second writer in line dies: the first will hand the turn to a dead process.
-      const victimLease = leases.sort((a, b) => compareTickets(a.ticket, b.ticket))[2];
+      const leases = await leasesOnce(client(), entries.key, 4);
+      // The second writer in line dies: the writer that starts the queue will hand it the turn.
+      const victimLease = leases.sort((a, b) => compareTickets(a.ticket, b.ticket))[1];
       const victim = writers.find((writer) => victimLease?.holder.endsWith(`_${String(writer.pid)}`));
       assert.ok(victim, 'the victim’s Lease names its process');
       victim.kill('SIGKILL');
       await once(victim, 'exit');
-      await entries.remove(blocker);
+      // Idle now: the survivors' next look finds it so, and one of them starts the queue.
+      await entries.releaseHead();
       const survivors = writers.filter((writer) => writer !== victim);
       const results = await Promise.all(outcomes.filter((_, index) => writers[index] !== victim));
       assert.deepEqual(

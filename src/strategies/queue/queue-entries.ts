@@ -13,6 +13,8 @@ export type QueueClient = Pick<KubeObjectClient, 'read' | 'replace' | 'create' |
 
 /** On every entry: which object's queue it stands in (a hash of the object's identity). */
 export const queueLabel = 'kubeconflict.io/queue';
+/** On the head Lease: which object's queue is busy. */
+export const headLabel = 'kubeconflict.io/queue-head';
 /** On every entry, for people: the object it queues for. */
 export const queueForAnnotation = 'kubeconflict.io/queue-for';
 
@@ -55,7 +57,7 @@ export class QueueEntries {
         annotations: { [queueForAnnotation]: this.#describe },
       },
       // As client-go's leader election names holders: which host and process waits here.
-      spec: { holderIdentity: `${hostname()}_${String(process.pid)}` },
+      spec: { holderIdentity: this.#identity },
     };
     const created = await this.#retried(signal, async () => {
       try {
@@ -67,6 +69,45 @@ export class QueueEntries {
       }
     });
     return entryOf(created);
+  }
+
+  /**
+   * Takes the queue's head: its one head Lease, created only if absent, so that of the
+   * writers who find the queue idle exactly one starts it. False when another holds it.
+   */
+  async acquireHead(signal?: AbortSignal): Promise<boolean> {
+    const token = `${this.#identity}_${randomBytes(6).toString('hex')}`;
+    const head: KubeObject = {
+      ...this.#collection,
+      metadata: {
+        name: this.#headName,
+        namespace: this.#collection.namespace,
+        labels: { [headLabel]: this.key },
+        annotations: { [queueForAnnotation]: this.#describe },
+      },
+      spec: { holderIdentity: token },
+    };
+    let answerLost = false;
+    return this.#retried(signal, async () => {
+      try {
+        await this.#client.create(head, signal);
+        return true;
+      } catch (error) {
+        if (!isAlreadyExists(error)) {
+          answerLost ||= isTransient(error);
+          throw error;
+        }
+        // After a lost answer, the head found may be the one this writer created.
+        if (!answerLost) return false;
+        const found = await this.#client.read(this.#ref(this.#headName), signal);
+        return (found.spec as { holderIdentity?: string } | undefined)?.holderIdentity === token;
+      }
+    });
+  }
+
+  /** Gives the head back: the queue is idle (or its holder died). */
+  async releaseHead(signal?: AbortSignal): Promise<void> {
+    await this.remove({ name: this.#headName, ticket: '' }, signal);
   }
 
   /** Every place in the queue, in ticket order. */
@@ -84,6 +125,14 @@ export class QueueEntries {
         if (!isNotFound(error)) throw error;
       }
     });
+  }
+
+  get #headName(): string {
+    return `kubeconflict-queue-${this.key.slice(0, 12)}`;
+  }
+
+  get #identity(): string {
+    return `${hostname()}_${String(process.pid)}`;
   }
 
   #ref(name: string): ObjectRef {

@@ -104,27 +104,27 @@ describe('objectQueue: one process’s calls share its turn', () => {
   it('a call aborted before its turn leaves it; a turn every call left leaves the queue', async () => {
     const ref = await seed();
     const entries = new QueueEntries(client, ref, 'default');
-    const blocker = await entries.join(); // keeps the queue still
+    assert.ok(await entries.acquireHead()); // the queue is busy: nobody writes
     const queue = objectQueue(client, ref, { stallTimeout: 300 });
     const leaving = new AbortController();
     const staying = queue.update(increment);
     const aborted = queue.update(increment, { signal: leaving.signal });
     leaving.abort();
     await assert.rejects(aborted, { name: 'AbortError' });
-    await entries.remove(blocker);
+    await entries.releaseHead();
     // The queue is idle and the remaining call's place is first: it claims its turn.
     await staying;
     assert.equal(counter(await client.read(ref)), 102);
 
     const alone = new AbortController();
-    const blocked = await entries.join();
+    assert.ok(await entries.acquireHead());
     const lone = queue.update(increment, { signal: alone.signal });
-    while ((await entries.list()).length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
+    while ((await entries.list()).length < 1) await new Promise((resolve) => setTimeout(resolve, 10));
     alone.abort();
     await assert.rejects(lone, { name: 'AbortError' });
-    while ((await entries.list()).length > 1) await new Promise((resolve) => setTimeout(resolve, 10));
-    assert.deepEqual(await entries.list(), [blocked]);
-    await entries.remove(blocked);
+    while ((await entries.list()).length > 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(await entries.list(), []);
+    await entries.releaseHead();
     assert.equal(counter(await client.read(ref)), 102);
   });
 });

@@ -17,7 +17,7 @@ import {
   withResourceVersionOf,
 } from '../../update/read-mutate-write.ts';
 import { type QueueClient, QueueEntries, type QueueEntry } from './queue-entries.ts';
-import { turnOf, waitingOf, withQueue } from './queue-markers.ts';
+import { queueStateOf, turnOf, withQueue } from './queue-markers.ts';
 import { compareTickets } from './ticket-order.ts';
 import { TurnWatch } from './turn-watch.ts';
 
@@ -46,10 +46,11 @@ export interface QueueOptions {
 /** After a write failed: write again on `object`, stop (it had landed), or join again (skipped). */
 type FailedWrite = { then: 'retry' | 'done'; object: KubeObject } | { then: 'rejoin' };
 
-/** A turn: the object as it was handed over, and the tickets known to wait after it. */
+/** A turn: the object as it was handed over, the tickets known to wait after it, and the highest listed. */
 interface Turn {
   readonly object: KubeObject;
   readonly after: readonly string[];
+  readonly listedThrough: string | undefined;
 }
 
 /**
@@ -58,6 +59,7 @@ interface Turn {
  *
  * Each writer joins the object's queue with a Lease of its own (one create, on a key of
  * its own, so joining never conflicts); the Leases' resourceVersions order the queue.
+ * Of the writers who find the queue idle, the one that creates its head Lease starts it.
  * The writer whose turn it is applies its mutation to the latest object and, in the same
  * write, names the next writer in a label on the object. Each waiter watches the object
  * filtered by the server to its own turn, so a handoff wakes one process. The
@@ -120,76 +122,81 @@ class QueuedWriter {
 
   /** One stay in the queue: join, wait for the turn, write; 'rejoin' when skipped meanwhile. */
   async #member(): Promise<UpdateResult | 'rejoin'> {
+    const queuedAt = this.#clock.now();
+    // The place comes first: a writer that loses the head is then sure to be listed by the
+    // writer that holds it, before that one lets the queue go idle.
     const entry = await this.#entries.join(this.#signal);
-    const watch = new TurnWatch(this.#client, this.#ref, entry.ticket, this.#clock);
     let served = false;
     try {
-      const queuedAt = this.#clock.now();
-      const turn = await this.#awaitTurn(entry, watch);
+      const turn = (await this.#entries.acquireHead(this.#signal))
+        ? await this.#claim(entry)
+        : await this.#awaitTurn(entry);
       this.#onQueued?.(queuedAt, this.#clock.now());
       const result = await this.#write(entry, turn);
       served = result !== 'rejoin';
       return result;
     } finally {
-      watch.close();
       // A writer that leaves early (aborted, failed, out of time) takes its Lease with it,
-      // so that nobody waits on it; a served one removed it while writing.
+      // so that nobody waits on it; a served one removed it when it wrote.
       if (!served) await this.#entries.remove(entry).catch(() => undefined);
     }
   }
 
+  /** Starts the queue, holding its head: the latest object, and everyone waiting, in order. */
+  async #claim(entry: QueueEntry): Promise<Turn> {
+    const [object, entries] = await Promise.all([
+      this.#client.read(this.#ref, this.#signal),
+      this.#entries.list(this.#signal),
+    ]);
+    return {
+      object,
+      after: entries.map((e) => e.ticket).filter((ticket) => ticket !== entry.ticket),
+      listedThrough: entries.at(-1)?.ticket,
+    };
+  }
+
   /**
-   * Waits for the turn: handed over by the watch, or claimed when the queue is idle and
-   * this ticket is the first. Every `stallTimeout` without a turn it looks at the object:
-   * unchanged since the last look means the writer whose turn it is died; it is skipped.
+   * Waits for the turn, handed over by the watch. Every `stallTimeout` without it, it looks
+   * at the object: idle, it tries to take the head; unchanged since the last look, the
+   * writer the queue waits for died, and is passed over.
    */
-  async #awaitTurn(entry: QueueEntry, watch: TurnWatch): Promise<Turn> {
-    // A busy queue will come to this ticket (its last writer lists who joined); only an
-    // idle one needs the list, to tell whether this ticket is first and claims it.
-    const object = await this.#client.read(this.#ref, this.#signal);
-    const entries = turnOf(object) === undefined ? await this.#entries.list(this.#signal) : [];
-    const turn = this.#turnIn(object, entry, entries);
-    if (turn) return turn;
-    let seen = object.metadata?.resourceVersion;
-    for (;;) {
-      const remaining = this.#deadline - this.#clock.now();
-      if (remaining <= 0)
-        throw new DOMException('the update deadline passed while waiting in the queue', 'TimeoutError');
-      const handed = await watch.next(Math.min(this.#stallMs, remaining), this.#signal);
-      if (handed) return { object: handed, after: waitingOf(handed) };
-      const object = await this.#client.read(this.#ref, this.#signal);
-      const entries = turnOf(object) === undefined ? await this.#entries.list(this.#signal) : [];
-      const turn = this.#turnIn(object, entry, entries);
-      if (turn) return turn;
-      const stalled = object.metadata?.resourceVersion === seen;
-      seen = object.metadata?.resourceVersion;
-      if (stalled) seen = await this.#skipStalled(object, entries);
+  async #awaitTurn(entry: QueueEntry): Promise<Turn> {
+    const watch = new TurnWatch(this.#client, this.#ref, entry.ticket, this.#clock);
+    try {
+      let seen: string | undefined;
+      for (;;) {
+        const remaining = this.#deadline - this.#clock.now();
+        if (remaining <= 0)
+          throw new DOMException('the update deadline passed while waiting in the queue', 'TimeoutError');
+        const handed = await watch.next(Math.min(this.#stallMs, remaining), this.#signal);
+        if (handed) return turnIn(handed);
+        const object = await this.#client.read(this.#ref, this.#signal);
+        if (turnOf(object) === entry.ticket) return turnIn(object);
+        const stalled = object.metadata?.resourceVersion === seen;
+        seen = object.metadata?.resourceVersion;
+        if (turnOf(object) === undefined) {
+          // Idle with a place waiting: whoever held the head died before handing on.
+          if (stalled) await this.#entries.releaseHead(this.#signal);
+          if (await this.#entries.acquireHead(this.#signal)) return await this.#claim(entry);
+        } else if (stalled) seen = await this.#passOver(object);
+      }
+    } finally {
+      watch.close();
     }
   }
 
-  /** This ticket's turn in `object`: handed to it, or the queue idle with it first in `entries`. */
-  #turnIn(object: KubeObject, entry: QueueEntry, entries: readonly QueueEntry[]): Turn | undefined {
-    const turn = turnOf(object);
-    if (turn === entry.ticket) return { object, after: waitingOf(object) };
-    if (turn !== undefined || entries[0]?.ticket !== entry.ticket) return undefined;
-    return { object, after: entries.slice(1).map((e) => e.ticket) };
-  }
-
   /**
-   * Passes over the writer the queue stands still for (the turn's, or the first when it is
-   * idle): its Lease is removed and the turn handed to the next. Returns the object's new
-   * resourceVersion, or the old one when another waiter was quicker.
+   * Passes over the writer whose turn the object names, dead since the last look: its Lease
+   * is removed and the turn handed to the next. Returns the object's resourceVersion after.
    */
-  async #skipStalled(object: KubeObject, known: readonly QueueEntry[]): Promise<string | undefined> {
-    const entries = known.length > 0 ? known : await this.#entries.list(this.#signal);
-    const stalledTicket = turnOf(object) ?? entries[0]?.ticket;
-    const stalled = entries.find((e) => e.ticket === stalledTicket);
+  async #passOver(object: KubeObject): Promise<string | undefined> {
+    const state = queueStateOf(object);
+    const stalled = (await this.#entries.list(this.#signal)).find((e) => e.ticket === state.turn);
     if (stalled) await this.#entries.remove(stalled, this.#signal);
-    const after = entries
-      .filter((e) => stalledTicket === undefined || compareTickets(e.ticket, stalledTicket) > 0)
-      .map((e) => e.ticket);
+    const { after, listedThrough } = await this.#waitingAfter(state.waiting, state.listedThrough, state.turn);
     try {
-      const stored = await this.#client.replace(withQueue(object, after), this.#signal);
+      const stored = await this.#client.replace(withQueue(object, after, listedThrough), this.#signal);
+      if (after.length === 0) await this.#entries.releaseHead(this.#signal);
       return stored.metadata?.resourceVersion;
     } catch (error) {
       if (isConflict(error)) return object.metadata?.resourceVersion;
@@ -198,36 +205,74 @@ class QueuedWriter {
   }
 
   async #write(entry: QueueEntry, turn: Turn): Promise<UpdateResult | 'rejoin'> {
-    // Best effort: a Lease left behind only costs a later writer one stall timeout.
-    const leaving = this.#entries.remove(entry, this.#signal).catch(() => undefined);
     let { object } = turn;
-    let after = turn.after.filter((ticket) => compareTickets(ticket, entry.ticket) > 0);
-    if (after.length === 0) after = await this.#ticketsAfter(entry);
+    const { after, listedThrough } = await this.#waitingAfter(turn.after, turn.listedThrough, entry.ticket);
+    // The last writer's Lease must be gone before the queue looks idle to a newcomer;
+    // the others remove theirs once their write is out, off the handoff's path.
+    if (after.length === 0) await this.#entries.remove(entry, this.#signal);
     for (;;) {
       this.#attempts++;
       const changed = await this.#mutate(structuredClone(object));
       const mutated = changed !== noChange && !sameJson(changed, object);
       if (!mutated && this.#lostWrite) this.#lostWrite.nothingToWrite();
       const data = mutated && this.#exactlyOnce ? withOperationRecorded(changed, this.#exactlyOnce) : changed;
-      const toWrite = withQueue(data === noChange ? object : data, after);
-      // The last writer's Lease must be gone before the queue looks idle to a newcomer.
-      if (after.length === 0) await leaving;
-      if (sameJson(toWrite, object)) return this.#result(object, false);
+      const toWrite = withQueue(data === noChange ? object : data, after, listedThrough);
       let outcome: FailedWrite;
       try {
-        const stored = await this.#client.replace(withResourceVersionOf(toWrite, object), this.#signal);
-        await leaving;
-        if (after.length === 0) await this.#callLateJoiners(stored, entry);
-        return this.#result(stored, mutated);
+        const stored = sameJson(toWrite, object)
+          ? object
+          : await this.#client.replace(withResourceVersionOf(toWrite, object), this.#signal);
+        await this.#entries.remove(entry, this.#signal);
+        if (after.length === 0) await this.#goIdle(stored, listedThrough);
+        return this.#result(stored, mutated && stored !== object);
       } catch (error) {
         outcome = await this.#afterFailedWrite(error, object, entry);
       }
       if (outcome.then === 'rejoin') return 'rejoin';
       if (outcome.then === 'done') {
-        if (turnOf(outcome.object) === undefined) await this.#callLateJoiners(outcome.object, entry);
+        if (turnOf(outcome.object) === undefined) await this.#goIdle(outcome.object, listedThrough);
         return this.#result(outcome.object, true, true);
       }
       object = outcome.object;
+    }
+  }
+
+  /**
+   * The tickets to hand on to after `own`: those the object names, or, when they have run
+   * out, the places taken since the queue last listed (higher than `listedThrough`).
+   */
+  async #waitingAfter(
+    waiting: readonly string[],
+    listedThrough: string | undefined,
+    own: string | undefined,
+  ): Promise<{ after: string[]; listedThrough: string | undefined }> {
+    const after = waiting.filter((ticket) => ticket !== own);
+    if (after.length > 0) return { after, listedThrough };
+    const entries = await this.#entries.list(this.#signal);
+    const fresh = entries
+      .map((e) => e.ticket)
+      .filter((ticket) => ticket !== own && (listedThrough === undefined || compareTickets(ticket, listedThrough) > 0));
+    return { after: fresh, listedThrough: entries.at(-1)?.ticket ?? listedThrough };
+  }
+
+  /**
+   * The queue left idle: the head is given back; writers who joined meanwhile saw it
+   * busy and wait for a turn nobody would give, so, if it can take the head again, this
+   * writer hands the turn to the first of them. Another writer that took it starts them.
+   */
+  async #goIdle(stored: KubeObject, listedThrough: string | undefined): Promise<void> {
+    await this.#entries.releaseHead(this.#signal);
+    const { after, listedThrough: through } = await this.#waitingAfter([], listedThrough, undefined);
+    if (after.length === 0 || !(await this.#entries.acquireHead(this.#signal))) return;
+    let object = stored;
+    for (let tries = 0; tries < 5; tries++) {
+      try {
+        await this.#client.replace(withQueue(object, after, through), this.#signal);
+        return;
+      } catch (error) {
+        if (!isConflict(error)) throw error;
+        object = await this.#client.read(this.#ref, this.#signal); // another client wrote meanwhile
+      }
     }
   }
 
@@ -237,6 +282,7 @@ class QueuedWriter {
    * on without this writer (it was skipped as stalled): join again.
    */
   async #afterFailedWrite(error: unknown, object: KubeObject, entry: QueueEntry): Promise<FailedWrite> {
+    const claimed = turnOf(object) === undefined;
     if (isConflict(error)) this.#conflicts++;
     else if (this.#retryTransient && isTransient(error)) {
       if (this.#lostWrite) this.#lostWrite.failed(object, error);
@@ -245,26 +291,9 @@ class QueuedWriter {
     if (this.#lostWrite && (await this.#lostWrite.judge(current, this.#signal)) === 'landed') {
       return { then: 'done', object: current };
     }
-    return turnOf(current) === entry.ticket ? { then: 'retry', object: current } : { then: 'rejoin' };
-  }
-
-  /** The tickets waiting after `entry`, listed when the object's list of them has run out. */
-  async #ticketsAfter(entry: QueueEntry): Promise<string[]> {
-    const entries = await this.#entries.list(this.#signal);
-    return entries.map((e) => e.ticket).filter((ticket) => compareTickets(ticket, entry.ticket) > 0);
-  }
-
-  /**
-   * After leaving the queue idle: writers that joined while this one wrote saw it busy and
-   * wait for a turn nobody would give. The first of them gets it; if another writer wrote
-   * meanwhile, it was one of them, and the queue is moving.
-   */
-  async #callLateJoiners(stored: KubeObject, entry: QueueEntry): Promise<void> {
-    const after = await this.#ticketsAfter(entry);
-    if (after.length === 0) return;
-    await this.#client.replace(withQueue(stored, after), this.#signal).catch((error: unknown) => {
-      if (!isConflict(error)) throw error;
-    });
+    // A claimed turn (the head held, the object idle) stays this writer's while it is idle.
+    const mine = turnOf(current) === entry.ticket || (claimed && turnOf(current) === undefined);
+    return mine ? { then: 'retry', object: current } : { then: 'rejoin' };
   }
 
   #result(object: KubeObject, written: boolean, alreadyApplied = false): UpdateResult {
@@ -276,6 +305,12 @@ class QueuedWriter {
       ...(alreadyApplied && { alreadyApplied }),
     };
   }
+}
+
+/** The turn the object hands over: the tickets it names after it. */
+function turnIn(object: KubeObject): Turn {
+  const { waiting, listedThrough } = queueStateOf(object);
+  return { object, after: waiting, listedThrough };
 }
 
 function checkedMs(name: string, value: number): number {
