@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import type { TransportRetry } from '../client/transport-retry.ts';
-import { classify, isConflict } from '../core/errors/classify.ts';
+import { classify, isAlreadyExists, isConflict, isNotFound } from '../core/errors/classify.ts';
 import type { PatchType } from '../update/object-client.ts';
 import type { Timeline } from './timeline.ts';
 
@@ -55,12 +55,13 @@ export function workerClient(
 ): WorkerClient {
   /** The kind of the worker's last failed request, until its next request: a retry. */
   let failedBefore: string | undefined;
-  const request = <T>(work: () => Promise<T>, type?: PatchType): Promise<T> => {
+  /** Counts a request; a failure that is not `answer` (a lost race, an expected refusal) counts as a fault. */
+  const request = <T>(work: () => Promise<T>, type?: PatchType, answer = lostRace): Promise<T> => {
     tally.requests++;
     if (failedBefore !== undefined) add(tally.retries, failedBefore);
     failedBefore = undefined;
     return currentTally.run(tally, work).catch((error: unknown) => {
-      if (!lostRace(error, type)) {
+      if (!answer(error, type)) {
         failedBefore = classify(error);
         add(tally.faults, failedBefore);
       }
@@ -84,9 +85,12 @@ export function workerClient(
   return {
     read: (ref, signal) => timeline.time(worker, 'get', () => request(() => objects.read(ref, signal))),
     replace: (object, signal) => write(() => objects.replace(object, signal)),
-    // Creates and deletes are of objects beside the lab's (a queue's Leases): requests, not tries of a write.
-    create: (object, signal) => timeline.time(worker, 'put', () => request(() => objects.create(object, signal))),
-    delete: (ref, signal) => timeline.time(worker, 'put', () => request(() => objects.delete(ref, signal))),
+    // Creates and deletes are of objects beside the lab's (a queue's Leases): requests, not
+    // tries of a write. "Exists already" and "gone already" are answers there, not faults.
+    create: (object, signal) =>
+      timeline.time(worker, 'put', () => request(() => objects.create(object, signal), undefined, isAlreadyExists)),
+    delete: (ref, signal) =>
+      timeline.time(worker, 'put', () => request(() => objects.delete(ref, signal), undefined, isNotFound)),
     list: (ref, options) => timeline.time(worker, 'get', () => request(() => objects.list(ref, options))),
     patch: (ref, patch, type, options) => write(() => objects.patch(ref, patch, type, options), type),
     watch: (ref, options) => {
