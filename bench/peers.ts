@@ -1,6 +1,7 @@
 // The benchmark's peers besides kubeconflict: client-go (the Go program in
 // bench/client-go-peer) and naive @kubernetes/client-node code, each measured on the same
 // work (N concurrent increments of one Deployment label) and summarised the same way.
+import type { TurnCosts } from '../src/lab/turn-costs.ts';
 import * as k8s from '@kubernetes/client-node';
 import * as k8s1 from 'client-node-1';
 import { kubeObjectClient } from '../src/client/kube-object-client.ts';
@@ -26,6 +27,10 @@ export interface Row {
   readonly p99Ms: number | null;
   readonly wallMs: number;
   readonly serialBoundMs: number;
+  /** 409s met on the object (kubeconflict's rows). */
+  readonly conflicts?: number;
+  /** A queue's turns: the first, and from one to the next (kubeconflict's queue rows). */
+  readonly turns?: TurnCosts | null;
   readonly note?: string;
 }
 
