@@ -1,5 +1,5 @@
 export { KubeTransport, type KubeRequest, type TransportOptions } from './kube-transport.ts';
 export type { TransportRetry } from './transport-retry.ts';
-export { kubeObjectClient, type KubeObjectClient } from './kube-object-client.ts';
+export { type CollectionRef, kubeObjectClient, type KubeObjectClient } from './kube-object-client.ts';
 export { ResourcePaths, type ResourceLocation } from './resource-paths.ts';
-export type { WatchEvent } from './watch-object.ts';
+export type { WatchEvent, WatchOptions } from './watch-object.ts';

@@ -7,6 +7,7 @@ export {
 } from './coalescer.ts';
 export { type AdaptiveOptions, type AdaptivePhase, adaptiveUpdate } from './adaptive.ts';
 export { type QueueOptions, queuedUpdate } from './queue/queued-update.ts';
+export type { QueueClient } from './queue/queue-entries.ts';
 export {
   type ObjectQueue,
   type ObjectQueueOptions,
