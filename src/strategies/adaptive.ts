@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from '../core/clock.ts';
 import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import type { Random } from '../core/random.ts';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
@@ -11,7 +12,7 @@ import {
   type UpdateResult,
   withResourceVersionOf,
 } from '../update/read-mutate-write.ts';
-import { ObjectWatcher } from './object-watcher.ts';
+import { shareWatch } from './shared-watch.ts';
 
 export interface AdaptiveOptions {
   readonly signal?: AbortSignal;
@@ -19,6 +20,8 @@ export interface AdaptiveOptions {
   readonly timeout?: number;
   /** @default Math.random */
   readonly random?: Random;
+  /** Time for the deadline, the waits and `onPhase`. @default systemClock */
+  readonly clock?: Clock;
   /** Also retry 429, 5xx, timeouts and broken connections, as the update helpers' option. @default true with exactlyOnce */
   readonly retryTransient?: boolean;
   /** Never apply the mutation twice when a write's answer is lost, as the update helpers' option. @default false */
@@ -58,6 +61,9 @@ const rivalDecay = 0.9;
  * assumed), shrinks a little each time a rival's write lands (one rival fewer), and
  * halves when the line stays quiet for a few write times (fewer rivals than feared).
  * It is measured in this writer's own write time, so it fits fast and slow servers.
+ *
+ * Concurrent calls through the same client (the same `watch`) for the same object share
+ * one watch, so a process can run a thousand of them on one stream.
  */
 export async function adaptiveUpdate(
   client: Pick<KubeObjectClient, 'watch' | 'read' | 'replace'>,
@@ -65,15 +71,14 @@ export async function adaptiveUpdate(
   mutate: Mutation,
   options: AdaptiveOptions = {},
 ): Promise<UpdateResult> {
-  const { signal, random = Math.random, onPhase } = options;
-  const clock = performance;
+  const { signal, random = Math.random, onPhase, clock = systemClock } = options;
   /** Runs `wait`, then reports it as `phase` in epoch milliseconds. */
   const timed = async <T>(phase: AdaptivePhase, wait: () => Promise<T>): Promise<T> => {
-    const start = performance.timeOrigin + clock.now();
+    const start = clock.now();
     try {
       return await wait();
     } finally {
-      onPhase?.(phase, start, performance.timeOrigin + clock.now());
+      onPhase?.(phase, start, clock.now());
     }
   };
   signal?.throwIfAborted();
@@ -81,22 +86,25 @@ export async function adaptiveUpdate(
   const exactlyOnce = exactlyOnceOf(options.exactlyOnce);
   const retryingTransient = options.retryTransient ?? exactlyOnce !== undefined;
   const lostWrite = exactlyOnce && new LostWrite(client, ref, exactlyOnce);
-  const stop = new AbortController();
-  const watcher = new ObjectWatcher(client, ref, signal ? AbortSignal.any([signal, stop.signal]) : stop.signal);
+  const lease = shareWatch(client, ref, clock);
+  const { watcher } = lease;
+  /** Reads the object when the watch is late or broken, so the state stays fresh. */
+  const refresh = async () => {
+    const began = clock.now();
+    const object = await client.read(ref, signal);
+    watcher.offer(object, clock.now() - began);
+  };
   let attempts = 0;
   let conflicts = 0;
   let lastConflict: Error | undefined;
   try {
     // One round trip (the watch's first event, or a read when it is late) stands for the
-    // write time until a write is timed.
-    let started = clock.now();
+    // write time until a write is timed; a writer joining an open watch takes its figure.
+    const started = clock.now();
     await timed('waiting', async () => {
-      if (!(await watcher.changed(0, firstEventPatienceMs, signal))) {
-        started = clock.now();
-        await watcher.refresh(signal);
-      }
+      if (!(await watcher.changed(0, firstEventPatienceMs, signal))) await refresh();
     });
-    let writeMs = Math.max(1, clock.now() - started);
+    let writeMs = Math.max(1, watcher.roundTripMs ?? clock.now() - started);
     let window = initialWindow * writeMs;
     let staleVersion = -1;
     for (;;) {
@@ -107,7 +115,7 @@ export async function adaptiveUpdate(
         // Our last write lost: wait for the winner's change before trying again.
         const patience = Math.min(remaining, Math.max(window, 50 * writeMs));
         await timed('waiting', async () => {
-          if (!(await watcher.changed(staleVersion, patience, signal))) await watcher.refresh(signal);
+          if (!(await watcher.changed(staleVersion, patience, signal))) await refresh();
         });
         ({ version } = watcher.latest);
       }
@@ -161,6 +169,6 @@ export async function adaptiveUpdate(
     const object = await lostWrite.settle(error, signal);
     return { object, written: true, attempts, conflicts, alreadyApplied: true };
   } finally {
-    stop.abort();
+    lease.release();
   }
 }

@@ -5,13 +5,14 @@ import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectRef } from '../update/object-client.ts';
 
 /** The subset of a client the watcher uses. */
-export type WatchingClient = Pick<KubeObjectClient, 'watch' | 'read'>;
+export type WatchingClient = Pick<KubeObjectClient, 'watch'>;
 
 /**
  * Keeps the latest state of one object from a watch, so writers learn of every change
  * without reading: `version` counts the states seen; `changed()` waits for the next one.
  * A watch the server ends is reopened from the last state; when it cannot be, callers
- * `refresh()` with a read. Every wait runs on the given {@link Clock}, so tests can drive it.
+ * read and `offer()` what they read. Every wait runs on the given {@link Clock}, so tests
+ * can drive it. Many writers may wait on one watcher: each wait ends on its own signal.
  */
 export class ObjectWatcher {
   readonly #client: WatchingClient;
@@ -20,8 +21,10 @@ export class ObjectWatcher {
   readonly #stop = new AbortController();
   #latest: KubeObject | undefined;
   #version = 0;
+  #roundTripMs: number | undefined;
   #failure: Error | undefined;
-  #waiters: (() => void)[] = [];
+  /** A set: a thousand writers waiting on one watch leave in any order, each in O(1). */
+  readonly #waiters = new Set<() => void>();
 
   constructor(client: WatchingClient, ref: ObjectRef, signal?: AbortSignal, clock: Clock = systemClock) {
     this.#client = client;
@@ -42,8 +45,22 @@ export class ObjectWatcher {
     return { object: this.#latest, version: this.#version };
   }
 
-  /** Adopts a state the caller learned otherwise (its own write's answer, a read). */
-  offer(object: KubeObject): void {
+  /**
+   * How long the request that brought the first state took, ms (the watch's first event,
+   * or the read offered with its time): one round trip, whoever waited for it.
+   */
+  get roundTripMs(): number | undefined {
+    return this.#roundTripMs;
+  }
+
+  /** Whether the watch ended for good (the object was deleted or is not found). */
+  get failed(): boolean {
+    return this.#failure !== undefined;
+  }
+
+  /** Adopts a state the caller learned otherwise (a read, taking `tookMs`). */
+  offer(object: KubeObject, tookMs?: number): void {
+    this.#roundTripMs ??= tookMs;
     if (object.metadata?.resourceVersion === this.#latest?.metadata?.resourceVersion) return;
     this.#latest = object;
     this.#version++;
@@ -62,21 +79,16 @@ export class ObjectWatcher {
       const done = () => {
         timer.abort();
         signal?.removeEventListener('abort', done);
-        this.#waiters = this.#waiters.filter((waiter) => waiter !== done);
+        this.#waiters.delete(done);
         resolve();
       };
       this.#clock.sleep(timeoutMs, timer.signal).then(done, () => undefined);
-      this.#waiters.push(done);
+      this.#waiters.add(done);
       signal?.addEventListener('abort', done, { once: true });
     });
     signal?.throwIfAborted();
     this.#throwIfFailed();
     return this.#version > version;
-  }
-
-  /** Reads the object once: when the watch is late or broken, the state stays fresh. */
-  async refresh(signal?: AbortSignal): Promise<void> {
-    this.offer(await this.#client.read(this.#ref, signal));
   }
 
   close(): void {
@@ -94,8 +106,8 @@ export class ObjectWatcher {
   }
 
   #wake(): void {
-    const waiters = this.#waiters;
-    this.#waiters = [];
+    const waiters = [...this.#waiters];
+    this.#waiters.clear();
     for (const wake of waiters) wake();
   }
 
@@ -105,12 +117,13 @@ export class ObjectWatcher {
     while (!signal.aborted) {
       try {
         const resourceVersion = this.#latest?.metadata?.resourceVersion;
+        const opened = this.#clock.now();
         const events = this.#client.watch(this.#ref, {
           ...(resourceVersion !== undefined && { resourceVersion }),
           signal,
         });
         for await (const event of events) {
-          if (event.type === 'ADDED' || event.type === 'MODIFIED') this.offer(event.object);
+          if (event.type === 'ADDED' || event.type === 'MODIFIED') this.offer(event.object, this.#clock.now() - opened);
           else if (event.type === 'DELETED') {
             this.#fail(new Error(`${this.#ref.kind} ${this.#ref.name} was deleted while it was being updated`));
             return;
