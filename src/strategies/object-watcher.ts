@@ -4,6 +4,9 @@ import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectRef } from '../update/object-client.ts';
 
+/** Ends a wait's timer: a constant, as an abort without a reason makes an exception, stack and all. */
+const woken = Symbol('woken');
+
 /** The subset of a client the watcher uses. */
 export type WatchingClient = Pick<KubeObjectClient, 'watch'>;
 
@@ -22,6 +25,8 @@ export class ObjectWatcher {
   #latest: KubeObject | undefined;
   #version = 0;
   #roundTripMs: number | undefined;
+  /** The version a writer of this process is writing on now. */
+  #claimed: number | undefined;
   #failure: Error | undefined;
   /** A set: a thousand writers waiting on one watch leave in any order, each in O(1). */
   readonly #waiters = new Set<() => void>();
@@ -58,6 +63,24 @@ export class ObjectWatcher {
     return this.#failure !== undefined;
   }
 
+  /** Whether a writer of this process is writing on `version` now: another write on it could only conflict. */
+  claimed(version: number): boolean {
+    return this.#claimed === version && this.#version === version;
+  }
+
+  /**
+   * Takes the turn to write on `version`. The turn passes when the next state is seen; the
+   * returned function gives it back sooner, when the write failed, and wakes the waiters.
+   */
+  claim(version: number): () => void {
+    this.#claimed = version;
+    return () => {
+      if (this.#claimed !== version) return;
+      this.#claimed = undefined;
+      this.#wake();
+    };
+  }
+
   /** Adopts a state the caller learned otherwise (a read, taking `tookMs`). */
   offer(object: KubeObject, tookMs?: number): void {
     this.#roundTripMs ??= tookMs;
@@ -67,7 +90,11 @@ export class ObjectWatcher {
     this.#wake();
   }
 
-  /** Resolves true once a state newer than `version` is seen, or false after `timeoutMs`. */
+  /**
+   * Resolves true once a state newer than `version` is seen, or false after `timeoutMs`.
+   * Many writers wait on one signal: pass each a signal of its own (see shareWatch), as
+   * adding a listener to a signal costs as many steps as it has listeners.
+   */
   async changed(version: number, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
     if (this.#version > version) return true;
     signal?.throwIfAborted();
@@ -77,7 +104,7 @@ export class ObjectWatcher {
       // Whichever comes first ends the wait and removes the others: a writer waits many
       // times on one long-lived signal, which must not collect a listener per wait.
       const done = () => {
-        timer.abort();
+        timer.abort(woken);
         signal?.removeEventListener('abort', done);
         this.#waiters.delete(done);
         resolve();

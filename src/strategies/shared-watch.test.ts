@@ -86,6 +86,26 @@ describe('adaptiveUpdate’s shared watch', { timeout: 20_000 }, () => {
     await runToEnd(clock, outcomes, joiner);
   });
 
+  it('writers of one process take turns: none writes on a version another one is writing on', async () => {
+    const { clock, object, writer } = start();
+    const held = Promise.withResolvers<undefined>();
+    object.writesHeld = held.promise.then(() => undefined);
+    const outcomes = watched([writer(1), writer(2), writer(3)]);
+    await settle();
+    clock.advance(10);
+    object.answerWatches();
+    // Long past every writer's first window (80 ms): each has had its turn to write.
+    for (let step = 0; step < 200; step++) {
+      clock.advance(1);
+      await settle();
+    }
+    assert.equal(object.writesInFlight, 1, 'one write in flight; the others wait for its change');
+    object.writesHeld = undefined;
+    held.resolve(undefined);
+    await runToEnd(clock, outcomes);
+    assert.deepEqual([object.counter, object.counts.conflicts], [103, 0]);
+  });
+
   it('the object deleted: every writer on the watch fails with it', async () => {
     const { clock, object, writer } = start();
     const outcomes = watched([writer(1), writer(2)]);

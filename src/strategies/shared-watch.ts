@@ -5,6 +5,8 @@ import { ObjectWatcher, type WatchingClient } from './object-watcher.ts';
 /** A writer's use of a shared watch: `release()` it when done. */
 export interface WatchLease {
   readonly watcher: ObjectWatcher;
+  /** The watcher's `changed()`, ended early only by this writer's signal. */
+  changed(version: number, timeoutMs: number): Promise<boolean>;
   release(): void;
 }
 
@@ -27,7 +29,7 @@ const keyOf = (ref: ObjectRef) => JSON.stringify([ref.apiVersion, ref.kind, ref.
  * closes when the last one releases it. A watch that failed (its object deleted) stays
  * with the writers that saw it fail; a writer that comes after gets a new one.
  */
-export function shareWatch(client: WatchingClient, ref: ObjectRef, clock: Clock): WatchLease {
+export function shareWatch(client: WatchingClient, ref: ObjectRef, clock: Clock, signal?: AbortSignal): WatchLease {
   let byObject = shares.get(client.watch);
   if (!byObject) shares.set(client.watch, (byObject = new Map<string, Share>()));
   const key = keyOf(ref);
@@ -38,12 +40,22 @@ export function shareWatch(client: WatchingClient, ref: ObjectRef, clock: Clock)
   }
   share.users++;
   const mine = share;
+  // One listener on the caller's signal for all of its waits: a thousand writers often
+  // share one signal, where each added listener costs a walk of all the others.
+  const own = new AbortController();
+  const abort = () => {
+    own.abort(signal?.reason);
+  };
+  if (signal?.aborted) abort();
+  else signal?.addEventListener('abort', abort, { once: true });
   let released = false;
   return {
     watcher: mine.watcher,
+    changed: (version, timeoutMs) => mine.watcher.changed(version, timeoutMs, own.signal),
     release: () => {
       if (released) return;
       released = true;
+      signal?.removeEventListener('abort', abort);
       if (--mine.users > 0) return;
       mine.watcher.close();
       if (byObject.get(key) === mine) byObject.delete(key);

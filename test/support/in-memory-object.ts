@@ -32,6 +32,10 @@ export class InMemoryObject {
   readonly counts = { watches: 0, writes: 0, conflicts: 0, reads: 0 };
   /** Called before each PUT is judged: a test lets a rival land first. */
   beforeReplace: (() => void) | undefined;
+  /** While set, PUTs wait for it before they are judged: writes in flight. */
+  writesHeld: Promise<void> | undefined;
+  /** PUTs sent and not yet answered. */
+  writesInFlight = 0;
   #object: KubeObject;
   #resourceVersion = 1;
   readonly #streams = new Set<Stream>();
@@ -103,7 +107,9 @@ export class InMemoryObject {
   }
 
   async #replace(object: KubeObject): Promise<KubeObject> {
-    await Promise.resolve();
+    this.writesInFlight++;
+    await (this.writesHeld ?? Promise.resolve());
+    this.writesInFlight--;
     this.beforeReplace?.();
     if (object.metadata?.resourceVersion !== this.#object.metadata?.resourceVersion) {
       this.counts.conflicts++;
