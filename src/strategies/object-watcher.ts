@@ -99,23 +99,41 @@ export class ObjectWatcher {
     if (this.#version > version) return true;
     signal?.throwIfAborted();
     this.#throwIfFailed();
-    const timer = new AbortController();
     await new Promise<void>((resolve) => {
       // Whichever comes first ends the wait and removes the others: a writer waits many
       // times on one long-lived signal, which must not collect a listener per wait.
       const done = () => {
-        timer.abort(woken);
+        cancelTimer();
         signal?.removeEventListener('abort', done);
         this.#waiters.delete(done);
         resolve();
       };
-      this.#clock.sleep(timeoutMs, timer.signal).then(done, () => undefined);
+      const cancelTimer = this.#timer(timeoutMs, done);
       this.#waiters.add(done);
       signal?.addEventListener('abort', done, { once: true });
     });
     signal?.throwIfAborted();
     this.#throwIfFailed();
     return this.#version > version;
+  }
+
+  /**
+   * Calls `fire` after `ms` on the clock; returns what cancels it. The system clock's timer
+   * is cancelled directly: a thousand writers woken by every change would otherwise make
+   * and drop an AbortController, its signal and a listener per wait.
+   */
+  #timer(ms: number, fire: () => void): () => void {
+    if (this.#clock === systemClock) {
+      const timeout = setTimeout(fire, ms);
+      return () => {
+        clearTimeout(timeout);
+      };
+    }
+    const timer = new AbortController();
+    this.#clock.sleep(ms, timer.signal).then(fire, () => undefined);
+    return () => {
+      timer.abort(woken);
+    };
   }
 
   close(): void {
