@@ -69,7 +69,7 @@ const rivalDecay = 0.9;
  * writing on that version too, which could only conflict.
  */
 export async function adaptiveUpdate(
-  client: AdaptiveClient,
+  client: Pick<KubeObjectClient, 'watch' | 'read' | 'replace'>,
   ref: ObjectRef,
   mutate: Mutation,
   options: AdaptiveOptions = {},
