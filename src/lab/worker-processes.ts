@@ -35,7 +35,7 @@ export async function runInProcesses(options: {
     fork(childScript, [], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       // The heap limits of the CLI's own shebang (src/cli/main.ts), wherever the lab was started from.
-      execArgv: [...process.execArgv, '--max-semi-space-size=8', '--heap-growing-percent=50'],
+      execArgv: [...process.execArgv, '--max-semi-space-size=8', '--heap-growing-percent=20'],
     }),
   );
   try {
