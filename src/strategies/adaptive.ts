@@ -30,8 +30,8 @@ export interface AdaptiveOptions {
   /**
    * Told of each span spent not writing, as epoch milliseconds, when it ends: `waiting`
    * for the watch (its first event, or the winner's change after this writer's own
-   * conflict), `deferring` in a random wait before a write (listening for rivals). The
-   * lab draws them in its report.
+   * conflict), `deferring` in a random wait before a write (listening for rivals) or
+   * while another writer of this process writes. The lab draws them in its report.
    */
   readonly onPhase?: (phase: AdaptivePhase, startMs: number, endMs: number) => void;
 }
