@@ -199,7 +199,10 @@ export const strategies: readonly LabStrategy[] = [
     'watches instead of reading, defers to rivals, window sized by contention seen; bounded by --deadline',
     true,
     (client, context) => {
-      return adaptiveUpdate(client, context.client.objectRef, plusOne(context.ref), {
+      // One watch per process, as writers sharing a client share it; counted on the first worker.
+      const watch = (context.shared.get('watch') as WorkerClient['watch'] | undefined) ?? client.watch;
+      context.shared.set('watch', watch);
+      return adaptiveUpdate({ ...client, watch }, context.client.objectRef, plusOne(context.ref), {
         signal: context.signal,
         timeout: context.deadlineMs,
         random: context.random,

@@ -34,7 +34,8 @@ export async function runInProcesses(options: {
   const children: ChildProcess[] = shares.map(() =>
     fork(childScript, [], {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-      execArgv: [...process.execArgv, '--max-semi-space-size=8'],
+      // The heap limits of the CLI's own shebang (src/cli/main.ts), wherever the lab was started from.
+      execArgv: [...process.execArgv, '--max-semi-space-size=8', '--heap-growing-percent=20'],
     }),
   );
   try {

@@ -1,7 +1,9 @@
+import { type Clock, systemClock } from '../core/clock.ts';
 import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import type { Random } from '../core/random.ts';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import { LostWrite } from '../update/lost-write.ts';
+import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectRef } from '../update/object-client.ts';
 import { type ExactlyOnceOptions, exactlyOnceOf, withOperationRecorded } from '../update/operation-ids.ts';
 import {
@@ -11,7 +13,7 @@ import {
   type UpdateResult,
   withResourceVersionOf,
 } from '../update/read-mutate-write.ts';
-import { ObjectWatcher } from './object-watcher.ts';
+import { shareWatch, type WatchLease } from './shared-watch.ts';
 
 export interface AdaptiveOptions {
   readonly signal?: AbortSignal;
@@ -19,6 +21,8 @@ export interface AdaptiveOptions {
   readonly timeout?: number;
   /** @default Math.random */
   readonly random?: Random;
+  /** Time for the deadline, the waits and `onPhase`. @default systemClock */
+  readonly clock?: Clock;
   /** Also retry 429, 5xx, timeouts and broken connections, as the update helpers' option. @default true with exactlyOnce */
   readonly retryTransient?: boolean;
   /** Never apply the mutation twice when a write's answer is lost, as the update helpers' option. @default false */
@@ -26,8 +30,8 @@ export interface AdaptiveOptions {
   /**
    * Told of each span spent not writing, as epoch milliseconds, when it ends: `waiting`
    * for the watch (its first event, or the winner's change after this writer's own
-   * conflict), `deferring` in a random wait before a write (listening for rivals). The
-   * lab draws them in its report.
+   * conflict), `deferring` in a random wait before a write (listening for rivals) or
+   * while another writer of this process writes. The lab draws them in its report.
    */
   readonly onPhase?: (phase: AdaptivePhase, startMs: number, endMs: number) => void;
 }
@@ -58,6 +62,11 @@ const rivalDecay = 0.9;
  * assumed), shrinks a little each time a rival's write lands (one rival fewer), and
  * halves when the line stays quiet for a few write times (fewer rivals than feared).
  * It is measured in this writer's own write time, so it fits fast and slow servers.
+ *
+ * Concurrent calls through the same client (the same `watch`) for the same object share
+ * one watch, so a process can run a thousand of them on one stream; and they take turns:
+ * while one of them writes on a version, the others wait for its change instead of
+ * writing on that version too, which could only conflict.
  */
 export async function adaptiveUpdate(
   client: Pick<KubeObjectClient, 'watch' | 'read' | 'replace'>,
@@ -65,102 +74,194 @@ export async function adaptiveUpdate(
   mutate: Mutation,
   options: AdaptiveOptions = {},
 ): Promise<UpdateResult> {
-  const { signal, random = Math.random, onPhase } = options;
-  const clock = performance;
-  /** Runs `wait`, then reports it as `phase` in epoch milliseconds. */
-  const timed = async <T>(phase: AdaptivePhase, wait: () => Promise<T>): Promise<T> => {
-    const start = performance.timeOrigin + clock.now();
-    try {
-      return await wait();
-    } finally {
-      onPhase?.(phase, start, performance.timeOrigin + clock.now());
-    }
-  };
-  signal?.throwIfAborted();
-  const deadline = clock.now() + (options.timeout ?? 60_000);
-  const exactlyOnce = exactlyOnceOf(options.exactlyOnce);
-  const retryingTransient = options.retryTransient ?? exactlyOnce !== undefined;
-  const lostWrite = exactlyOnce && new LostWrite(client, ref, exactlyOnce);
-  const stop = new AbortController();
-  const watcher = new ObjectWatcher(client, ref, signal ? AbortSignal.any([signal, stop.signal]) : stop.signal);
-  let attempts = 0;
-  let conflicts = 0;
-  let lastConflict: Error | undefined;
+  options.signal?.throwIfAborted();
+  const clock = options.clock ?? systemClock;
+  const lease = shareWatch(client, ref, clock, options.signal);
+  const writer = new AdaptiveWriter(client, ref, mutate, options, clock, lease);
   try {
-    // One round trip (the watch's first event, or a read when it is late) stands for the
-    // write time until a write is timed.
-    let started = clock.now();
-    await timed('waiting', async () => {
-      if (!(await watcher.changed(0, firstEventPatienceMs, signal))) {
-        started = clock.now();
-        await watcher.refresh(signal);
-      }
-    });
-    let writeMs = Math.max(1, clock.now() - started);
-    let window = initialWindow * writeMs;
-    let staleVersion = -1;
-    for (;;) {
-      const remaining = deadline - clock.now();
-      if (remaining <= 0) throw lastConflict ?? new DOMException('the update deadline passed', 'TimeoutError');
-      let { version } = watcher.latest;
-      if (version <= staleVersion) {
-        // Our last write lost: wait for the winner's change before trying again.
-        const patience = Math.min(remaining, Math.max(window, 50 * writeMs));
-        await timed('waiting', async () => {
-          if (!(await watcher.changed(staleVersion, patience, signal))) await watcher.refresh(signal);
-        });
-        ({ version } = watcher.latest);
-      }
-      const draw = random() * window;
-      const listen = Math.min(remaining, draw, idleWrites * writeMs);
-      if (await timed('deferring', () => watcher.changed(version, listen, signal))) {
-        window = Math.max(windowPerRival * writeMs, window * rivalDecay);
-        continue; // a rival's write landed first: defer, with one rival fewer
-      }
-      if (listen < draw) {
-        window = Math.max(windowPerRival * writeMs, window / 2);
-        continue; // the line stayed quiet: fewer rivals than feared; draw again in a narrower window
-      }
-      const current = watcher.latest.object;
-      if (current === undefined) continue;
-      // Even a late copy is safe to judge by: a write based on it cannot land after ours did.
-      if (lostWrite && (await lostWrite.judge(current, signal)) === 'landed') {
-        return { object: current, written: true, attempts, conflicts, alreadyApplied: true };
-      }
-      attempts++;
-      const changed = await mutate(structuredClone(current));
-      if (changed === noChange || sameJson(changed, current)) {
-        lostWrite?.nothingToWrite();
-        return { object: current, written: false, attempts, conflicts };
-      }
-      const toWrite = exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
-      const began = clock.now();
-      try {
-        const stored = await client.replace(withResourceVersionOf(toWrite, current), signal);
-        return { object: stored, written: true, attempts, conflicts };
-      } catch (error) {
-        if (retryingTransient && isTransient(error)) {
-          // Maybe landed: wait for the next change (perhaps ours) before judging and trying again.
-          lostWrite?.failed(current, error);
-          lastConflict = error as Error;
-          staleVersion = version;
-          continue;
-        }
-        if (!isStaleWriteConflict(error)) throw error;
-        conflicts++;
-        lastConflict = error as Error;
-        staleVersion = version;
-        writeMs = 0.8 * writeMs + 0.2 * Math.max(1, clock.now() - began);
-        window = Math.min(2 * window, 1_000 * writeMs);
-      }
-    }
+    return await writer.run();
   } catch (error) {
     // Any failure (a refusal, a throwing mutation, the deadline) with a write's fate open:
     // one more read settles what it can, as the update helpers do.
-    if (!lostWrite) throw error;
-    const object = await lostWrite.settle(error, signal);
-    return { object, written: true, attempts, conflicts, alreadyApplied: true };
+    if (!writer.lostWrite) throw error;
+    const object = await writer.lostWrite.settle(error, options.signal);
+    return { object, written: true, attempts: writer.attempts, conflicts: writer.conflicts, alreadyApplied: true };
   } finally {
-    stop.abort();
+    lease.release();
+  }
+}
+
+type AdaptiveClient = Pick<KubeObjectClient, 'watch' | 'read' | 'replace'>;
+
+/** One adaptiveUpdate call: its window, its write time, and its attempts. */
+class AdaptiveWriter {
+  attempts = 0;
+  conflicts = 0;
+  readonly lostWrite: LostWrite | undefined;
+  readonly #client: AdaptiveClient;
+  readonly #ref: ObjectRef;
+  readonly #mutate: Mutation;
+  readonly #options: AdaptiveOptions;
+  readonly #clock: Clock;
+  readonly #lease: WatchLease;
+  readonly #exactlyOnce: ReturnType<typeof exactlyOnceOf>;
+  readonly #deadline: number;
+  #lastConflict: Error | undefined;
+  /** This writer's write time, ms: one round trip at first, then its PUTs', smoothed. */
+  #writeMs = 1;
+  #window = 1;
+  /** The version its last write was based on, when that write failed. */
+  #staleVersion = -1;
+
+  constructor(
+    client: AdaptiveClient,
+    ref: ObjectRef,
+    mutate: Mutation,
+    options: AdaptiveOptions,
+    clock: Clock,
+    lease: WatchLease,
+  ) {
+    this.#client = client;
+    this.#ref = ref;
+    this.#mutate = mutate;
+    this.#options = options;
+    this.#clock = clock;
+    this.#lease = lease;
+    this.#exactlyOnce = exactlyOnceOf(options.exactlyOnce);
+    this.lostWrite = this.#exactlyOnce && new LostWrite(client, ref, this.#exactlyOnce);
+    this.#deadline = clock.now() + (options.timeout ?? 60_000);
+  }
+
+  async run(): Promise<UpdateResult> {
+    const watcher = this.#lease.watcher;
+    // One round trip (the watch's first event, or a read when it is late) stands for the
+    // write time until a write is timed; a writer joining an open watch takes its figure.
+    const started = this.#clock.now();
+    await this.#timed('waiting', async () => {
+      if (!(await this.#lease.changed(0, firstEventPatienceMs))) await this.#refresh();
+    });
+    this.#writeMs = Math.max(1, watcher.roundTripMs ?? this.#clock.now() - started);
+    this.#window = initialWindow * this.#writeMs;
+    for (;;) {
+      const remaining = this.#deadline - this.#clock.now();
+      if (remaining <= 0) throw this.#lastConflict ?? new DOMException('the update deadline passed', 'TimeoutError');
+      if (watcher.latest.version <= this.#staleVersion) {
+        // Our last write lost: wait for the winner's change before trying again.
+        await this.#timed('waiting', () => this.#awaitChange(this.#staleVersion, remaining));
+      }
+      const { version, object } = watcher.latest;
+      const release = await this.#turn(version, remaining);
+      if (!release) continue;
+      if (object === undefined) {
+        release();
+        continue;
+      }
+      const result = await this.#attempt(object, version, release);
+      if (result) return result;
+    }
+  }
+
+  /**
+   * Listens a random time for rivals. When this writer may write on `version` now, takes the
+   * process's turn on it and returns the turn's release; otherwise undefined, to go round again.
+   */
+  async #turn(version: number, remaining: number): Promise<(() => void) | undefined> {
+    const watcher = this.#lease.watcher;
+    const draw = (this.#options.random ?? Math.random)() * this.#window;
+    const listen = Math.min(remaining, draw, idleWrites * this.#writeMs);
+    if (await this.#timed('deferring', () => this.#lease.changed(version, listen))) {
+      this.#rivalLanded();
+      return undefined; // a rival's write landed first: defer, with one rival fewer
+    }
+    if (watcher.claimed(version)) {
+      // A writer of this process is writing on this version: wait for its change or its failure.
+      await this.#timed('deferring', () => this.#awaitChange(version, remaining));
+      if (watcher.latest.version > version) this.#rivalLanded();
+      return undefined;
+    }
+    if (listen < draw) {
+      this.#window = Math.max(windowPerRival * this.#writeMs, this.#window / 2);
+      return undefined; // the line stayed quiet: fewer rivals than feared; draw again in a narrower window
+    }
+    return watcher.claim(version);
+  }
+
+  /** One write on `current`, this process's turn on `version`: the result, or undefined to go on. */
+  async #attempt(current: KubeObject, version: number, release: () => void): Promise<UpdateResult | undefined> {
+    let written = false;
+    try {
+      const { attempts, conflicts } = this;
+      // Even a late copy is safe to judge by: a write based on it cannot land after ours did.
+      if (this.lostWrite && (await this.lostWrite.judge(current, this.#options.signal)) === 'landed') {
+        return { object: current, written: true, attempts, conflicts, alreadyApplied: true };
+      }
+      this.attempts++;
+      const changed = await this.#mutate(structuredClone(current));
+      if (changed === noChange || sameJson(changed, current)) {
+        this.lostWrite?.nothingToWrite();
+        return { object: current, written: false, attempts: this.attempts, conflicts };
+      }
+      const stored = await this.#put(changed, current, version);
+      // The turn passes when the watch shows this write: until then the others would conflict.
+      written = stored !== undefined;
+      return stored && { object: stored, written: true, attempts: this.attempts, conflicts: this.conflicts };
+    } finally {
+      if (!written) release();
+    }
+  }
+
+  /** The PUT: what was stored, or undefined after a conflict or a transient failure to retry. */
+  async #put(changed: KubeObject, current: KubeObject, version: number): Promise<KubeObject | undefined> {
+    const exactlyOnce = this.#exactlyOnce;
+    const toWrite = exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
+    const began = this.#clock.now();
+    try {
+      return await this.#client.replace(withResourceVersionOf(toWrite, current), this.#options.signal);
+    } catch (error) {
+      const retryingTransient = this.#options.retryTransient ?? exactlyOnce !== undefined;
+      if (retryingTransient && isTransient(error)) {
+        // Maybe landed: wait for the next change (perhaps ours) before judging and trying again.
+        if (this.lostWrite) this.lostWrite.failed(current, error);
+        this.#lastConflict = error as Error;
+        this.#staleVersion = version;
+        return undefined;
+      }
+      if (!isStaleWriteConflict(error)) throw error;
+      this.conflicts++;
+      this.#lastConflict = error as Error;
+      this.#staleVersion = version;
+      this.#writeMs = 0.8 * this.#writeMs + 0.2 * Math.max(1, this.#clock.now() - began);
+      this.#window = Math.min(2 * this.#window, 1_000 * this.#writeMs);
+      return undefined;
+    }
+  }
+
+  #rivalLanded(): void {
+    this.#window = Math.max(windowPerRival * this.#writeMs, this.#window * rivalDecay);
+  }
+
+  /** Waits for a state newer than `version`; when none comes in time, reads instead. */
+  async #awaitChange(version: number, remaining: number): Promise<void> {
+    const patience = Math.min(remaining, Math.max(this.#window, 50 * this.#writeMs));
+    const until = this.#clock.now() + patience;
+    // Woken early without a change (another writer's turn failed), it goes round again unread.
+    if (!(await this.#lease.changed(version, patience)) && this.#clock.now() >= until) await this.#refresh();
+  }
+
+  /** Reads the object when the watch is late or broken, so the state stays fresh. */
+  async #refresh(): Promise<void> {
+    const began = this.#clock.now();
+    const object = await this.#client.read(this.#ref, this.#options.signal);
+    this.#lease.watcher.offer(object, this.#clock.now() - began);
+  }
+
+  /** Runs `wait`, then reports it as `phase` in epoch milliseconds. */
+  async #timed<T>(phase: AdaptivePhase, wait: () => Promise<T>): Promise<T> {
+    const start = this.#clock.now();
+    try {
+      return await wait();
+    } finally {
+      this.#options.onPhase?.(phase, start, this.#clock.now());
+    }
   }
 }

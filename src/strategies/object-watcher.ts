@@ -4,14 +4,18 @@ import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectRef } from '../update/object-client.ts';
 
+/** Ends a wait's timer: a constant, as an abort without a reason makes an exception, stack and all. */
+const woken = Symbol('woken');
+
 /** The subset of a client the watcher uses. */
-export type WatchingClient = Pick<KubeObjectClient, 'watch' | 'read'>;
+export type WatchingClient = Pick<KubeObjectClient, 'watch'>;
 
 /**
  * Keeps the latest state of one object from a watch, so writers learn of every change
  * without reading: `version` counts the states seen; `changed()` waits for the next one.
  * A watch the server ends is reopened from the last state; when it cannot be, callers
- * `refresh()` with a read. Every wait runs on the given {@link Clock}, so tests can drive it.
+ * read and `offer()` what they read. Every wait runs on the given {@link Clock}, so tests
+ * can drive it. Many writers may wait on one watcher: each wait ends on its own signal.
  */
 export class ObjectWatcher {
   readonly #client: WatchingClient;
@@ -20,8 +24,12 @@ export class ObjectWatcher {
   readonly #stop = new AbortController();
   #latest: KubeObject | undefined;
   #version = 0;
+  #roundTripMs: number | undefined;
+  /** The version a writer of this process is writing on now. */
+  #claimed: number | undefined;
   #failure: Error | undefined;
-  #waiters: (() => void)[] = [];
+  /** A set: a thousand writers waiting on one watch leave in any order, each in O(1). */
+  readonly #waiters = new Set<() => void>();
 
   constructor(client: WatchingClient, ref: ObjectRef, signal?: AbortSignal, clock: Clock = systemClock) {
     this.#client = client;
@@ -42,31 +50,66 @@ export class ObjectWatcher {
     return { object: this.#latest, version: this.#version };
   }
 
-  /** Adopts a state the caller learned otherwise (its own write's answer, a read). */
-  offer(object: KubeObject): void {
+  /**
+   * How long the request that brought the first state took, ms (the watch's first event,
+   * or the read offered with its time): one round trip, whoever waited for it.
+   */
+  get roundTripMs(): number | undefined {
+    return this.#roundTripMs;
+  }
+
+  /** Whether the watch ended for good (the object was deleted or is not found). */
+  get failed(): boolean {
+    return this.#failure !== undefined;
+  }
+
+  /** Whether a writer of this process is writing on `version` now: another write on it could only conflict. */
+  claimed(version: number): boolean {
+    return this.#claimed === version && this.#version === version;
+  }
+
+  /**
+   * Takes the turn to write on `version`. The turn passes when the next state is seen; the
+   * returned function gives it back sooner, when the write failed, and wakes the waiters.
+   */
+  claim(version: number): () => void {
+    this.#claimed = version;
+    return () => {
+      if (this.#claimed !== version) return;
+      this.#claimed = undefined;
+      this.#wake();
+    };
+  }
+
+  /** Adopts a state the caller learned otherwise (a read, taking `tookMs`). */
+  offer(object: KubeObject, tookMs?: number): void {
+    this.#roundTripMs ??= tookMs;
     if (object.metadata?.resourceVersion === this.#latest?.metadata?.resourceVersion) return;
     this.#latest = object;
     this.#version++;
     this.#wake();
   }
 
-  /** Resolves true once a state newer than `version` is seen, or false after `timeoutMs`. */
+  /**
+   * Resolves true once a state newer than `version` is seen, or false after `timeoutMs`.
+   * Many writers wait on one signal: pass each a signal of its own (see shareWatch), as
+   * adding a listener to a signal costs as many steps as it has listeners.
+   */
   async changed(version: number, timeoutMs: number, signal?: AbortSignal): Promise<boolean> {
     if (this.#version > version) return true;
     signal?.throwIfAborted();
     this.#throwIfFailed();
-    const timer = new AbortController();
     await new Promise<void>((resolve) => {
       // Whichever comes first ends the wait and removes the others: a writer waits many
       // times on one long-lived signal, which must not collect a listener per wait.
       const done = () => {
-        timer.abort();
+        cancelTimer();
         signal?.removeEventListener('abort', done);
-        this.#waiters = this.#waiters.filter((waiter) => waiter !== done);
+        this.#waiters.delete(done);
         resolve();
       };
-      this.#clock.sleep(timeoutMs, timer.signal).then(done, () => undefined);
-      this.#waiters.push(done);
+      const cancelTimer = this.#timer(timeoutMs, done);
+      this.#waiters.add(done);
       signal?.addEventListener('abort', done, { once: true });
     });
     signal?.throwIfAborted();
@@ -74,9 +117,23 @@ export class ObjectWatcher {
     return this.#version > version;
   }
 
-  /** Reads the object once: when the watch is late or broken, the state stays fresh. */
-  async refresh(signal?: AbortSignal): Promise<void> {
-    this.offer(await this.#client.read(this.#ref, signal));
+  /**
+   * Calls `fire` after `ms` on the clock; returns what cancels it. The system clock's timer
+   * is cancelled directly: a thousand writers woken by every change would otherwise make
+   * and drop an AbortController, its signal and a listener per wait.
+   */
+  #timer(ms: number, fire: () => void): () => void {
+    if (this.#clock === systemClock) {
+      const timeout = setTimeout(fire, ms);
+      return () => {
+        clearTimeout(timeout);
+      };
+    }
+    const timer = new AbortController();
+    this.#clock.sleep(ms, timer.signal).then(fire, () => undefined);
+    return () => {
+      timer.abort(woken);
+    };
   }
 
   close(): void {
@@ -94,8 +151,8 @@ export class ObjectWatcher {
   }
 
   #wake(): void {
-    const waiters = this.#waiters;
-    this.#waiters = [];
+    const waiters = [...this.#waiters];
+    this.#waiters.clear();
     for (const wake of waiters) wake();
   }
 
@@ -105,12 +162,13 @@ export class ObjectWatcher {
     while (!signal.aborted) {
       try {
         const resourceVersion = this.#latest?.metadata?.resourceVersion;
+        const opened = this.#clock.now();
         const events = this.#client.watch(this.#ref, {
           ...(resourceVersion !== undefined && { resourceVersion }),
           signal,
         });
         for await (const event of events) {
-          if (event.type === 'ADDED' || event.type === 'MODIFIED') this.offer(event.object);
+          if (event.type === 'ADDED' || event.type === 'MODIFIED') this.offer(event.object, this.#clock.now() - opened);
           else if (event.type === 'DELETED') {
             this.#fail(new Error(`${this.#ref.kind} ${this.#ref.name} was deleted while it was being updated`));
             return;

@@ -1,0 +1,150 @@
+// One ConfigMap held in memory behind the three calls adaptiveUpdate makes (watch, read,
+// replace), for unit tests of its timing rules on a ManualClock: the test decides when the
+// watch answers and when a rival's write lands or is seen. Conflicts are decided by
+// resourceVersion, as a server does; everything else a server does is left out.
+import type { KubeObjectClient } from '../../src/client/kube-object-client.ts';
+import type { WatchEvent } from '../../src/client/watch-object.ts';
+import { KubeApiError } from '../../src/core/errors/kube-api-error.ts';
+import type { KubeObject } from '../../src/testing/server/kube-object.ts';
+import type { ObjectRef } from '../../src/update/object-client.ts';
+
+interface Stream {
+  readonly queue: WatchEvent[];
+  /** Whether its first event may go out (the test answers watches when it chooses). */
+  answered: boolean;
+  wake: () => void;
+}
+
+export const counterLabel = 'biz-version';
+export const counterOf = (object: KubeObject): number => Number(object.metadata?.labels?.[counterLabel]);
+export const increment = (object: KubeObject): KubeObject => ({
+  ...object,
+  metadata: {
+    ...object.metadata,
+    labels: { ...object.metadata?.labels, [counterLabel]: String(counterOf(object) + 1) },
+  },
+});
+
+export class InMemoryObject {
+  readonly ref: ObjectRef = { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'busy' };
+  readonly client: Pick<KubeObjectClient, 'watch' | 'read' | 'replace'>;
+  /** Watch requests made, PUTs that landed, PUTs refused with 409, and reads. */
+  readonly counts = { watches: 0, writes: 0, conflicts: 0, reads: 0 };
+  /** Called before each PUT is judged: a test lets a rival land first. */
+  beforeReplace: (() => void) | undefined;
+  /** While set, PUTs wait for it before they are judged: writes in flight. */
+  writesHeld: Promise<void> | undefined;
+  /** PUTs sent and not yet answered. */
+  writesInFlight = 0;
+  #object: KubeObject;
+  #resourceVersion = 1;
+  readonly #streams = new Set<Stream>();
+  /** Changes made but not yet seen by watchers: a slow watch. */
+  readonly #unseen: WatchEvent[] = [];
+
+  constructor() {
+    this.#object = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { ...this.ref, resourceVersion: '1', labels: { [counterLabel]: '100' } },
+    };
+    this.client = {
+      watch: (_ref, options = {}) => this.#watch(options.resourceVersion, options.signal),
+      read: () => {
+        this.counts.reads++;
+        return Promise.resolve(structuredClone(this.#object));
+      },
+      replace: (object) => this.#replace(object),
+    };
+  }
+
+  get counter(): number {
+    return counterOf(this.#object);
+  }
+
+  /** Watches open now. */
+  get openWatches(): number {
+    return this.#streams.size;
+  }
+
+  /** Lets every open watch send its first event (the object as it is). */
+  answerWatches(): void {
+    for (const stream of this.#streams) {
+      stream.answered = true;
+      stream.wake();
+    }
+  }
+
+  /** Another writer's +1 lands; watchers see it now, or only at `showChanges()` when `unseen`. */
+  rivalWrite(options: { unseen?: boolean } = {}): void {
+    this.#store(increment(this.#object), options.unseen ?? false);
+  }
+
+  /** Sends the changes watchers have not seen yet. */
+  showChanges(): void {
+    for (const event of this.#unseen.splice(0)) this.#send(event);
+  }
+
+  /** Deletes the object: watchers get DELETED. */
+  delete(): void {
+    this.#send({ type: 'DELETED', object: this.#object });
+  }
+
+  #store(object: KubeObject, unseen: boolean): KubeObject {
+    this.#resourceVersion++;
+    this.#object = { ...object, metadata: { ...object.metadata, resourceVersion: String(this.#resourceVersion) } };
+    const event: WatchEvent = { type: 'MODIFIED', object: this.#object };
+    if (unseen) this.#unseen.push(event);
+    else this.#send(event);
+    return structuredClone(this.#object);
+  }
+
+  #send(event: WatchEvent): void {
+    for (const stream of this.#streams) {
+      stream.queue.push(event);
+      stream.wake();
+    }
+  }
+
+  async #replace(object: KubeObject): Promise<KubeObject> {
+    this.writesInFlight++;
+    await (this.writesHeld ?? Promise.resolve());
+    this.writesInFlight--;
+    this.beforeReplace?.();
+    if (object.metadata?.resourceVersion !== this.#object.metadata?.resourceVersion) {
+      this.counts.conflicts++;
+      const message = 'Operation cannot be fulfilled on configmaps "busy": the object has been modified';
+      throw new KubeApiError({
+        code: 409,
+        status: { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Conflict', code: 409, message },
+        retryAfterSeconds: undefined,
+      });
+    }
+    this.counts.writes++;
+    return this.#store(object, false);
+  }
+
+  async *#watch(resourceVersion: string | undefined, signal: AbortSignal | undefined): AsyncGenerator<WatchEvent> {
+    this.counts.watches++;
+    const stream: Stream = { queue: [], answered: resourceVersion !== undefined, wake: () => undefined };
+    if (resourceVersion === undefined) stream.queue.push({ type: 'ADDED', object: this.#object });
+    this.#streams.add(stream);
+    try {
+      for (;;) {
+        let event: WatchEvent | undefined;
+        while (stream.answered && (event = stream.queue.shift()) !== undefined) yield event;
+        if (signal?.aborted) return;
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            signal?.removeEventListener('abort', done);
+            resolve();
+          };
+          stream.wake = done;
+          signal?.addEventListener('abort', done, { once: true });
+        });
+      }
+    } finally {
+      this.#streams.delete(stream);
+    }
+  }
+}
