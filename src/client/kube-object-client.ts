@@ -125,7 +125,8 @@ export function kubeObjectClient(from: KubeConfig | KubeTransport, options: Tran
     },
     async list(ref, options = {}) {
       const { collection, resource } = await paths.locate(ref);
-      const query = options.labelSelector === undefined ? '' : `?labelSelector=${encodeURIComponent(options.labelSelector)}`;
+      const query =
+        options.labelSelector === undefined ? '' : `?labelSelector=${encodeURIComponent(options.labelSelector)}`;
       return transport.request({
         method: 'GET',
         path: collection + query,
