@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { CollectionRef, KubeObjectClient } from '../../client/kube-object-client.ts';
 import { Backoff } from '../../core/backoff.ts';
-import { isAlreadyExists, isNotFound, isTransient } from '../../core/errors/classify.ts';
+import { classify, isAlreadyExists, isNotFound, isTransient } from '../../core/errors/classify.ts';
 import { onError } from '../../core/retry.ts';
 import type { KubeObject } from '../../testing/server/kube-object.ts';
 import type { ObjectRef } from '../../update/object-client.ts';
@@ -67,6 +67,13 @@ export class QueueEntries {
         if (isAlreadyExists(error)) return this.#client.read(this.#ref(name), signal);
         throw error;
       }
+    }).catch((error: unknown) => {
+      if (classify(error) !== 'Forbidden') throw error;
+      const why = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `queuedUpdate of ${this.#describe} takes turns through Leases: it needs create, list and delete on leases.coordination.k8s.io in namespace ${String(this.#collection.namespace)} (${why})`,
+        { cause: error },
+      );
     });
     return entryOf(created);
   }
