@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { KubeObjectClient } from '../../src/client/kube-object-client.ts';
 import { isNotFound } from '../../src/core/errors/classify.ts';
-import { queueLabel, QueueEntries } from '../../src/strategies/queue/queue-entries.ts';
+import { headLabel, queueLabel, QueueEntries } from '../../src/strategies/queue/queue-entries.ts';
 import { turnLabel, waitingAnnotation } from '../../src/strategies/queue/queue-markers.ts';
 import { queuedUpdate } from '../../src/strategies/queue/queued-update.ts';
 import type { KubeObject } from '../../src/testing/server/kube-object.ts';
@@ -28,13 +28,13 @@ export function queueCases(client: () => KubeObjectClient, namePrefix: string): 
     });
     return { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name };
   };
+  /** The queue's Leases: the places and the head. */
   const leasesOf = async (ref: ObjectRef) => {
     const key = new QueueEntries(client(), ref, 'default').key;
-    const list = await client().list(
-      { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: 'default' },
-      { labelSelector: `${queueLabel}=${key}` },
-    );
-    return list.items;
+    const leases = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', namespace: 'default' };
+    const places = await client().list(leases, { labelSelector: `${queueLabel}=${key}` });
+    const head = await client().list(leases, { labelSelector: `${headLabel}=${key}` });
+    return [...places.items, ...head.items];
   };
   /** The client, recording the counter of each write of the object that landed. */
   const recording = () => {
@@ -116,6 +116,35 @@ export function queueCases(client: () => KubeObjectClient, namePrefix: string): 
     assert.equal((await client().read(ref)).metadata?.labels?.[turnLabel], undefined);
     assert.deepEqual(await leasesOf(ref), []);
   });
+
+  it(
+    'a writer whose mutation throws fails alone and hands its turn on: nobody waits a stall timeout',
+    { timeout: 60_000 },
+    async () => {
+      const ref = await seed();
+      const outcomes = await Promise.allSettled(
+        Array.from({ length: 6 }, (_, i) =>
+          queuedUpdate(
+            client(),
+            ref,
+            (object) => {
+              if (i % 3 === 0) throw new Error(`mutation ${String(i)} refuses`);
+              return increment(object);
+            },
+            { stallTimeout: 600_000 },
+          ),
+        ),
+      );
+      assert.deepEqual(
+        outcomes.map((outcome) => outcome.status),
+        ['rejected', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled'],
+      );
+      assert.match(String((outcomes[0] as PromiseRejectedResult).reason), /mutation 0 refuses/);
+      const after = await client().read(ref);
+      assert.deepEqual(after.metadata?.labels, { [label]: '105' });
+      assert.deepEqual(await leasesOf(ref), []);
+    },
+  );
 
   it('an aborted waiter leaves the queue: its Lease is gone and the others are not held up', async () => {
     const ref = await seed();

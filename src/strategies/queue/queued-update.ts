@@ -127,14 +127,18 @@ class QueuedWriter {
     // writer that holds it, before that one lets the queue go idle.
     const entry = await this.#entries.join(this.#signal);
     let served = false;
+    let turn: Turn | undefined;
     try {
-      const turn = (await this.#entries.acquireHead(this.#signal))
-        ? await this.#claim(entry)
-        : await this.#awaitTurn(entry);
+      turn = (await this.#entries.acquireHead(this.#signal)) ? await this.#claim(entry) : await this.#awaitTurn(entry);
       this.#onQueued?.(queuedAt, this.#clock.now());
       const result = await this.#write(entry, turn);
       served = result !== 'rejoin';
       return result;
+    } catch (error) {
+      // Failing with the turn in hand (a throwing mutation, a refusal, an abort): pass it
+      // on, so that the others need not wait a stall timeout for it.
+      if (turn) await this.#handOn(entry, turn).catch(() => undefined);
+      throw error;
     } finally {
       // A writer that leaves early (aborted, failed, out of time) takes its Lease with it,
       // so that nobody waits on it; a served one removed it when it wrote.
@@ -237,6 +241,19 @@ class QueuedWriter {
     }
   }
 
+  /** Hands the turn this writer holds to the next, or lets the queue go idle; no signal: it runs after an abort too. */
+  async #handOn(entry: QueueEntry, turn: Turn): Promise<void> {
+    const object = await this.#client.read(this.#ref);
+    const claimed = turnOf(turn.object) === undefined;
+    const holding = turnOf(object) === entry.ticket || (claimed && turnOf(object) === undefined);
+    if (!holding) return; // its write landed, or the queue moved on without it
+    const { after, listedThrough } = await this.#waitingAfter(turn.after, turn.listedThrough, entry.ticket, null);
+    const stored = sameJson(withQueue(object, after, listedThrough), object)
+      ? object
+      : await this.#client.replace(withQueue(object, after, listedThrough));
+    if (after.length === 0) await this.#goIdle(stored, listedThrough, null);
+  }
+
   /**
    * The tickets to hand on to after `own`: those the object names, or, when they have run
    * out, the places taken since the queue last listed (higher than `listedThrough`).
@@ -245,10 +262,11 @@ class QueuedWriter {
     waiting: readonly string[],
     listedThrough: string | undefined,
     own: string | undefined,
+    signal: AbortSignal | null = this.#signal ?? null,
   ): Promise<{ after: string[]; listedThrough: string | undefined }> {
     const after = waiting.filter((ticket) => ticket !== own);
     if (after.length > 0) return { after, listedThrough };
-    const entries = await this.#entries.list(this.#signal);
+    const entries = await this.#entries.list(signal ?? undefined);
     const fresh = entries
       .map((e) => e.ticket)
       .filter((ticket) => ticket !== own && (listedThrough === undefined || compareTickets(ticket, listedThrough) > 0));
@@ -260,18 +278,23 @@ class QueuedWriter {
    * busy and wait for a turn nobody would give, so, if it can take the head again, this
    * writer hands the turn to the first of them. Another writer that took it starts them.
    */
-  async #goIdle(stored: KubeObject, listedThrough: string | undefined): Promise<void> {
-    await this.#entries.releaseHead(this.#signal);
-    const { after, listedThrough: through } = await this.#waitingAfter([], listedThrough, undefined);
-    if (after.length === 0 || !(await this.#entries.acquireHead(this.#signal))) return;
+  async #goIdle(
+    stored: KubeObject,
+    listedThrough: string | undefined,
+    signal: AbortSignal | null = this.#signal ?? null,
+  ): Promise<void> {
+    const on = signal ?? undefined;
+    await this.#entries.releaseHead(on);
+    const { after, listedThrough: through } = await this.#waitingAfter([], listedThrough, undefined, signal);
+    if (after.length === 0 || !(await this.#entries.acquireHead(on))) return;
     let object = stored;
     for (let tries = 0; tries < 5; tries++) {
       try {
-        await this.#client.replace(withQueue(object, after, through), this.#signal);
+        await this.#client.replace(withQueue(object, after, through), on);
         return;
       } catch (error) {
         if (!isConflict(error)) throw error;
-        object = await this.#client.read(this.#ref, this.#signal); // another client wrote meanwhile
+        object = await this.#client.read(this.#ref, on); // another client wrote meanwhile
       }
     }
   }
