@@ -211,9 +211,12 @@ class QueuedWriter {
   async #write(entry: QueueEntry, turn: Turn): Promise<UpdateResult | 'rejoin'> {
     let { object } = turn;
     const { after, listedThrough } = await this.#waitingAfter(turn.after, turn.listedThrough, entry.ticket);
-    // The last writer's Lease must be gone before the queue looks idle to a newcomer;
-    // the others remove theirs once their write is out, off the handoff's path.
-    if (after.length === 0) await this.#entries.remove(entry, this.#signal);
+    // Best effort: a Lease left behind costs a later writer one stall timeout, not data.
+    const leave = () => this.#entries.remove(entry, this.#signal).catch(() => undefined);
+    // The last writer's Lease must be gone before it gives the head back (whoever starts
+    // the queue next lists the Leases): it goes while the write is out. The others remove
+    // theirs once their write is out, off the handoff's path.
+    const leaving = after.length === 0 ? leave() : undefined;
     for (;;) {
       this.#attempts++;
       const changed = await this.#mutate(structuredClone(object));
@@ -226,7 +229,7 @@ class QueuedWriter {
         const stored = sameJson(toWrite, object)
           ? object
           : await this.#client.replace(withResourceVersionOf(toWrite, object), this.#signal);
-        await this.#entries.remove(entry, this.#signal);
+        await (leaving ?? leave());
         if (after.length === 0) await this.#goIdle(stored, listedThrough);
         return this.#result(stored, mutated && stored !== object);
       } catch (error) {
@@ -234,6 +237,7 @@ class QueuedWriter {
       }
       if (outcome.then === 'rejoin') return 'rejoin';
       if (outcome.then === 'done') {
+        await (leaving ?? leave());
         if (turnOf(outcome.object) === undefined) await this.#goIdle(outcome.object, listedThrough);
         return this.#result(outcome.object, true, true);
       }
