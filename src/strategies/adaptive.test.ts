@@ -2,19 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { kubeObjectClient, type KubeObjectClient } from '../client/kube-object-client.ts';
 import { classify, isStaleWriteConflict } from '../core/errors/classify.ts';
-import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { HookAction, HookedRequest } from '../testing/server/request-hook.ts';
 import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
 import type { ObjectRef } from '../update/object-client.ts';
 import { adaptiveUpdate } from './adaptive.ts';
 import { adaptiveCases } from '../../test/support/adaptive-cases.ts';
+import { counter, increment, label } from '../../test/support/counter-label.ts';
 
-const label = 'biz-version';
-const counter = (object: KubeObject) => Number(object.metadata?.labels?.[label]);
-const increment = (object: KubeObject): KubeObject => ({
-  ...object,
-  metadata: { ...object.metadata, labels: { ...object.metadata?.labels, [label]: String(counter(object) + 1) } },
-});
 const conflictBody = JSON.stringify({
   kind: 'Status',
   apiVersion: 'v1',

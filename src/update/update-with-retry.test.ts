@@ -7,13 +7,8 @@ import { startTestServer, type TestServer } from '../testing/server/start-test-s
 import { fromKubernetesObjectApi, type ObjectClient, type ObjectRef } from './object-client.ts';
 import { createOrUpdate, updateWithRetry } from './update-with-retry.ts';
 import { type Mutation, noChange } from './read-mutate-write.ts';
+import { counter, increment, label } from '../../test/support/counter-label.ts';
 
-const label = 'biz-version';
-const counter = (object: KubeObject) => Number(object.metadata?.labels?.[label]);
-const increment = (object: KubeObject): KubeObject => ({
-  ...object,
-  metadata: { ...object.metadata, labels: { ...object.metadata?.labels, [label]: String(counter(object) + 1) } },
-});
 const configMapRef = (name: string): ObjectRef => ({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name });
 
 describe('updateWithRetry and createOrUpdate on the embedded server, through client-node', () => {

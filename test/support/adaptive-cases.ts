@@ -7,13 +7,7 @@ import { adaptiveUpdate } from '../../src/strategies/adaptive.ts';
 import type { KubeObject } from '../../src/testing/server/kube-object.ts';
 import type { ObjectRef } from '../../src/update/object-client.ts';
 import { noChange } from '../../src/update/read-mutate-write.ts';
-
-const label = 'biz-version';
-const counter = (object: KubeObject) => Number(object.metadata?.labels?.[label]);
-const increment = (object: KubeObject): KubeObject => ({
-  ...object,
-  metadata: { ...object.metadata, labels: { ...object.metadata?.labels, [label]: String(counter(object) + 1) } },
-});
+import { counter, increment, label } from './counter-label.ts';
 
 export function adaptiveCases(client: () => KubeObjectClient, namePrefix: string): void {
   let serial = 0;

@@ -7,6 +7,7 @@ import type { WatchEvent } from '../../src/client/watch-object.ts';
 import { KubeApiError } from '../../src/core/errors/kube-api-error.ts';
 import type { KubeObject } from '../../src/testing/server/kube-object.ts';
 import type { ObjectRef } from '../../src/update/object-client.ts';
+import { counter, increment, label } from './counter-label.ts';
 
 interface Stream {
   readonly queue: WatchEvent[];
@@ -15,15 +16,7 @@ interface Stream {
   wake: () => void;
 }
 
-export const counterLabel = 'biz-version';
-export const counterOf = (object: KubeObject): number => Number(object.metadata?.labels?.[counterLabel]);
-export const increment = (object: KubeObject): KubeObject => ({
-  ...object,
-  metadata: {
-    ...object.metadata,
-    labels: { ...object.metadata?.labels, [counterLabel]: String(counterOf(object) + 1) },
-  },
-});
+export { increment };
 
 export class InMemoryObject {
   readonly ref: ObjectRef = { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'busy' };
@@ -46,7 +39,7 @@ export class InMemoryObject {
     this.#object = {
       apiVersion: 'v1',
       kind: 'ConfigMap',
-      metadata: { ...this.ref, resourceVersion: '1', labels: { [counterLabel]: '100' } },
+      metadata: { ...this.ref, resourceVersion: '1', labels: { [label]: '100' } },
     };
     this.client = {
       watch: (_ref, options = {}) => this.#watch(options.resourceVersion, options.signal),
@@ -59,7 +52,7 @@ export class InMemoryObject {
   }
 
   get counter(): number {
-    return counterOf(this.#object);
+    return counter(this.#object);
   }
 
   /** Watches open now. */

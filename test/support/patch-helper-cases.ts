@@ -12,13 +12,8 @@ import { jsonPatchWithRetry, mergePatchWithRetry, PatchTestConflict } from '../.
 import { updateWithRetry } from '../../src/update/update-with-retry.ts';
 import { type Mutation, noChange, type UpdateOptions, type UpdateResult } from '../../src/update/read-mutate-write.ts';
 import { Barrier } from './barrier.ts';
+import { counter, increment, label } from './counter-label.ts';
 
-const label = 'biz-version';
-const counter = (object: KubeObject) => Number(object.metadata?.labels?.[label]);
-const increment = (object: KubeObject): KubeObject => ({
-  ...object,
-  metadata: { ...object.metadata, labels: { ...object.metadata?.labels, [label]: String(counter(object) + 1) } },
-});
 const annotate = (object: KubeObject, key: string, value: string): KubeObject => ({
   ...object,
   metadata: { ...object.metadata, annotations: { ...object.metadata?.annotations, [key]: value } },

@@ -6,16 +6,9 @@ import { isNotFound } from '../../src/core/errors/classify.ts';
 import { headLabel, queueLabel, QueueEntries } from '../../src/strategies/queue/queue-entries.ts';
 import { turnLabel, waitingAnnotation } from '../../src/strategies/queue/queue-markers.ts';
 import { queuedUpdate } from '../../src/strategies/queue/queued-update.ts';
-import type { KubeObject } from '../../src/testing/server/kube-object.ts';
 import type { ObjectRef } from '../../src/update/object-client.ts';
 import { noChange } from '../../src/update/read-mutate-write.ts';
-
-const label = 'biz-version';
-const counter = (object: KubeObject) => Number(object.metadata?.labels?.[label]);
-const increment = (object: KubeObject): KubeObject => ({
-  ...object,
-  metadata: { ...object.metadata, labels: { ...object.metadata?.labels, [label]: String(counter(object) + 1) } },
-});
+import { counter, increment, label } from './counter-label.ts';
 
 export function queueCases(client: () => KubeObjectClient, namePrefix: string): void {
   let serial = 0;

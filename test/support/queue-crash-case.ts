@@ -9,10 +9,10 @@ import type { KubeObjectClient } from '../../src/client/kube-object-client.ts';
 import { queueLabel, QueueEntries } from '../../src/strategies/queue/queue-entries.ts';
 import { compareTickets } from '../../src/strategies/queue/ticket-order.ts';
 import type { ObjectRef } from '../../src/update/object-client.ts';
+import { label } from './counter-label.ts';
 import type { WriterSetup } from './queue-writer-process.ts';
 
 const writerScript = new URL('./queue-writer-process.ts', import.meta.url);
-const label = 'biz-version';
 
 export function queueCrashCase(client: () => KubeObjectClient, kubeConfig: () => KubeConfig, name: string): void {
   it('a writer process killed in the queue is skipped: the others all write, and nothing is left behind', async () => {
@@ -25,7 +25,7 @@ export function queueCrashCase(client: () => KubeObjectClient, kubeConfig: () =>
       fork(writerScript, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
     );
     try {
-      const setup: WriterSetup = { kubeconfig: kubeConfig().exportConfig(), ref, label, stallTimeout: 500 };
+      const setup: WriterSetup = { kubeconfig: kubeConfig().exportConfig(), ref, stallTimeout: 500 };
       const outcomes = writers.map((writer) => once(writer, 'message').then(([message]) => message as unknown));
       for (const writer of writers) writer.send(setup);
       const leases = await leasesOnce(client(), entries.key, 4);

@@ -1,15 +1,14 @@
-// A child process that makes one queuedUpdate (+1 on a label) and reports how it ended:
+// A child process that makes one queuedUpdate (+1 on the counter label) and reports how it ended:
 // the queue's crash test kills some of these while they wait.
 import { KubeConfig } from '@kubernetes/client-node';
 import { kubeObjectClient } from '../../src/client/kube-object-client.ts';
 import { queuedUpdate } from '../../src/strategies/queue/queued-update.ts';
-import type { KubeObject } from '../../src/testing/server/kube-object.ts';
 import type { ObjectRef } from '../../src/update/object-client.ts';
+import { increment } from './counter-label.ts';
 
 export interface WriterSetup {
   readonly kubeconfig: string;
   readonly ref: ObjectRef;
-  readonly label: string;
   readonly stallTimeout: number;
 }
 
@@ -17,11 +16,6 @@ process.once('message', (setup: WriterSetup) => {
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromString(setup.kubeconfig);
   const client = kubeObjectClient(kubeConfig);
-  const increment = (object: KubeObject): KubeObject => {
-    const labels = { ...object.metadata?.labels };
-    labels[setup.label] = String(Number(labels[setup.label]) + 1);
-    return { ...object, metadata: { ...object.metadata, labels } };
-  };
   queuedUpdate(client, setup.ref, increment, { stallTimeout: setup.stallTimeout }).then(
     (result) => process.send?.({ written: result.written }),
     (error: unknown) => process.send?.({ error: error instanceof Error ? error.message : String(error) }),

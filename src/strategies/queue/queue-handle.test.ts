@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { kubeObjectClient, type KubeObjectClient } from '../../client/kube-object-client.ts';
-import type { KubeObject } from '../../testing/server/kube-object.ts';
 import { startTestServer, type TestServer } from '../../testing/server/start-test-server.ts';
 import type { ObjectRef } from '../../update/object-client.ts';
 import { noChange } from '../../update/read-mutate-write.ts';
 import { QueueEntries } from './queue-entries.ts';
 import { objectQueue } from './queue-handle.ts';
-
-const label = 'biz-version';
-const counter = (object: KubeObject) => Number(object.metadata?.labels?.[label]);
-const increment = (object: KubeObject): KubeObject => ({
-  ...object,
-  metadata: { ...object.metadata, labels: { ...object.metadata?.labels, [label]: String(counter(object) + 1) } },
-});
+import { counter, increment, label } from '../../../test/support/counter-label.ts';
 
 describe('objectQueue: one process’s calls share its turn', () => {
   let server: TestServer;
