@@ -4,8 +4,8 @@ import { KubeApiError } from '../core/errors/kube-api-error.ts';
 import type { Random } from '../core/random.ts';
 import { onError, type RetryOptions, retryOnConflict } from '../core/retry.ts';
 import { adaptiveUpdate } from '../strategies/adaptive.ts';
-import { type Coalescer, createCoalescer } from '../strategies/coalescer.ts';
-import { type ObjectQueue, objectQueue } from '../strategies/queue/queue-handle.ts';
+import { createCoalescer } from '../strategies/coalescer.ts';
+import { objectQueue } from '../strategies/queue/queue-handle.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import { applyObject } from '../update/apply-object.ts';
 import { jsonPatchWithRetry, mergePatchWithRetry } from '../update/patch-with-retry.ts';
@@ -200,8 +200,7 @@ export const strategies: readonly LabStrategy[] = [
     true,
     (client, context) => {
       // One watch per process, as writers sharing a client share it; counted on the first worker.
-      const watch = (context.shared.get('watch') as WorkerClient['watch'] | undefined) ?? client.watch;
-      context.shared.set('watch', watch);
+      const watch = perProcess(context, 'watch', () => client.watch);
       return adaptiveUpdate({ ...client, watch }, context.client.objectRef, plusOne(context.ref), {
         signal: context.signal,
         timeout: context.deadlineMs,
@@ -217,16 +216,14 @@ export const strategies: readonly LabStrategy[] = [
     "processes take turns through the object's queue (a Lease each, woken by a filtered watch); a process's increments share its turn",
     true,
     async (client, context, tally) => {
-      let queue = context.shared.get('queue') as ObjectQueue | undefined;
       // As with coalesce, the first worker of a process makes the shared writer: its lane shows the turns.
-      if (!queue) {
-        queue = objectQueue(client, context.client.objectRef, {
+      const queue = perProcess(context, 'queue', () =>
+        objectQueue(client, context.client.objectRef, {
           timeout: context.deadlineMs,
           retryTransient: true,
           exactlyOnce: context.exactlyOnce,
-        });
-        context.shared.set('queue', queue);
-      }
+        }),
+      );
       const queued = phaseRecorder(context.timeline, context.worker);
       const result = await queue.update(plusOne(context.ref), {
         signal: context.signal,
@@ -242,22 +239,25 @@ export const strategies: readonly LabStrategy[] = [
     "one process's concurrent increments grouped into one write (group commit)",
     true,
     async (client, context, tally) => {
-      let coalescer = context.shared.get('coalescer') as Coalescer | undefined;
       // The first worker of a process makes the shared writer: its lane shows the batches.
-      if (!coalescer)
-        context.shared.set(
-          'coalescer',
-          (coalescer = createCoalescer(client, context.client.objectRef, {
-            random: context.random,
-            retryTransient: true,
-            exactlyOnce: context.exactlyOnce,
-          })),
-        );
+      const coalescer = perProcess(context, 'coalescer', () =>
+        createCoalescer(client, context.client.objectRef, {
+          random: context.random,
+          retryTransient: true,
+          exactlyOnce: context.exactlyOnce,
+        }),
+      );
       const result = await coalescer.update(plusOne(context.ref), { signal: context.signal });
       if (tally.attempts === 0) tally.attempts = result.attempts;
     },
   ),
 ];
+
+/** What the workers of one process share, made by the first that asks for it. */
+function perProcess<T>(context: WorkerContext, key: string, make: () => T): T {
+  if (!context.shared.has(key)) context.shared.set(key, make());
+  return context.shared.get(key) as T;
+}
 
 export function strategyNamed(name: string): LabStrategy | undefined {
   return strategies.find((candidate) => candidate.name === name);

@@ -47,8 +47,7 @@ export function objectQueue(client: QueueClient, ref: ObjectRef, options: Object
   let waiting: Turn | undefined;
 
   const startTurn = (): Turn => {
-    const stop = new AbortController();
-    const turn: Turn = { calls: [], started: false, stop, done: undefined as unknown as Promise<UpdateResult> };
+    const turn = { calls: [] as Call[], started: false, stop: new AbortController() };
     const combined: Mutation = (object) => {
       if (!turn.started) {
         turn.started = true;
@@ -58,9 +57,9 @@ export function objectQueue(client: QueueClient, ref: ObjectRef, options: Object
       }
       return applyAll(turn.calls, object);
     };
-    turn.done = queuedUpdate(client, ref, combined, { ...options, signal: stop.signal });
-    turn.done.catch(() => undefined); // each call hears of a failure through its own await
-    return turn;
+    const done = queuedUpdate(client, ref, combined, { ...options, signal: turn.stop.signal });
+    done.catch(() => undefined); // each call hears of a failure through its own await
+    return Object.assign(turn, { done });
   };
 
   return {
@@ -97,7 +96,7 @@ interface Turn {
   readonly calls: Call[];
   started: boolean;
   readonly stop: AbortController;
-  done: Promise<UpdateResult>;
+  readonly done: Promise<UpdateResult>;
 }
 
 /** Applies each call's mutation to the result of the one before; one that throws is left out. */
