@@ -195,9 +195,12 @@ class QueuedWriter {
    */
   async #passOver(object: KubeObject): Promise<string | undefined> {
     const state = queueStateOf(object);
-    const stalled = (await this.#entries.list(this.#signal)).find((e) => e.ticket === state.turn);
+    const listed = await this.#entries.list(this.#signal);
+    const stalled = listed.find((e) => e.ticket === state.turn);
     if (stalled) await this.#entries.remove(stalled, this.#signal);
-    const { after, listedThrough } = await this.#waitingAfter(state.waiting, state.listedThrough, state.turn);
+    const { after, listedThrough } = await this.#waitingAfter(state.waiting, state.listedThrough, state.turn, {
+      listed: listed.filter((e) => e !== stalled),
+    });
     try {
       const stored = await this.#client.replace(withQueue(object, after, listedThrough), this.#signal);
       if (after.length === 0) await this.#entries.releaseHead(this.#signal);
@@ -251,7 +254,9 @@ class QueuedWriter {
     const claimed = turnOf(turn.object) === undefined;
     const holding = turnOf(object) === entry.ticket || (claimed && turnOf(object) === undefined);
     if (!holding) return; // its write landed, or the queue moved on without it
-    const { after, listedThrough } = await this.#waitingAfter(turn.after, turn.listedThrough, entry.ticket, null);
+    const { after, listedThrough } = await this.#waitingAfter(turn.after, turn.listedThrough, entry.ticket, {
+      signal: null,
+    });
     const stored = sameJson(withQueue(object, after, listedThrough), object)
       ? object
       : await this.#client.replace(withQueue(object, after, listedThrough));
@@ -260,17 +265,18 @@ class QueuedWriter {
 
   /**
    * The tickets to hand on to after `own`: those the object names, or, when they have run
-   * out, the places taken since the queue last listed (higher than `listedThrough`).
+   * out, the places taken since the queue last listed (higher than `listedThrough`), from
+   * `listed` when the caller has just listed them. A `signal` of null: it runs after an abort too.
    */
   async #waitingAfter(
     waiting: readonly string[],
     listedThrough: string | undefined,
     own: string | undefined,
-    signal: AbortSignal | null = this.#signal ?? null,
+    { signal = this.#signal ?? null, listed }: { signal?: AbortSignal | null; listed?: readonly QueueEntry[] } = {},
   ): Promise<{ after: string[]; listedThrough: string | undefined }> {
     const after = waiting.filter((ticket) => ticket !== own);
     if (after.length > 0) return { after, listedThrough };
-    const entries = await this.#entries.list(signal ?? undefined);
+    const entries = listed ?? (await this.#entries.list(signal ?? undefined));
     const fresh = entries
       .map((e) => e.ticket)
       .filter((ticket) => ticket !== own && (listedThrough === undefined || compareTickets(ticket, listedThrough) > 0));
@@ -289,7 +295,7 @@ class QueuedWriter {
   ): Promise<void> {
     const on = signal ?? undefined;
     await this.#entries.releaseHead(on);
-    const { after, listedThrough: through } = await this.#waitingAfter([], listedThrough, undefined, signal);
+    const { after, listedThrough: through } = await this.#waitingAfter([], listedThrough, undefined, { signal });
     if (after.length === 0 || !(await this.#entries.acquireHead(on))) return;
     let object = stored;
     for (let tries = 0; tries < 5; tries++) {
