@@ -1,5 +1,5 @@
-// adaptiveUpdate's window rules, on a ManualClock and a seeded random source: every wait it
-// makes is a clock sleep the test sees and ends, so nothing here sleeps for real.
+// adaptiveUpdate's rules, on a ManualClock and a seeded random source: every wait it makes is
+// a clock sleep the test sees and ends, so nothing here sleeps for real.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { isStaleWriteConflict } from '../core/errors/classify.ts';
@@ -23,16 +23,20 @@ const drawsOf = (seed: number): [number, number] => {
 const summaryOf = (result: UpdateResult | undefined) =>
   result && { written: result.written, attempts: result.attempts, conflicts: result.conflicts };
 
-/** The watch's first event takes this long: the writer's first write time. */
-const writeMs = 10;
-/** How long the writer waits for the watch's first event before reading instead. */
-const firstEventPatienceMs = 500;
+/** The first read takes this long: the writer's first write time. */
+const readMs = 10;
+/** Its write time after its first conflict: 80% the read's and 20% the PUT's (no time, counted as 1 ms). */
+const writeMs = 0.8 * readMs + 0.2 * 1;
+/** Its window after that conflict: 2 write times (one rival), doubled. */
+const windowMs = 2 * 2 * readMs;
 
 /**
- * One writer on an in-memory object, its watch answered after `writeMs`. `draws` are the
- * random numbers it drew, `sleeps` the waits it asked the clock for (after the first).
+ * One writer on an in-memory object, its read answered after `readMs`. With `rival`, another
+ * process's write lands just before the writer's first one (and is watched as it happens, or
+ * only at `showChanges()` when `unseen`). `draws` are the random numbers it drew, `sleeps` the
+ * waits it asked the clock for.
  */
-async function oneWriter(seed: number, options: AdaptiveOptions = {}) {
+async function oneWriter(seed: number, rival?: 'seen' | 'unseen', options: AdaptiveOptions = {}) {
   const clock = new ManualClock({ start: 1_700_000_000_000 });
   const object = new InMemoryObject();
   const draws: number[] = [];
@@ -42,6 +46,14 @@ async function oneWriter(seed: number, options: AdaptiveOptions = {}) {
     draws.push(draw);
     return draw;
   };
+  const read = Promise.withResolvers<undefined>();
+  object.readsHeld = read.promise;
+  if (rival) {
+    object.beforeReplace = () => {
+      object.beforeReplace = undefined;
+      object.rivalWrite({ unseen: rival === 'unseen' });
+    };
+  }
   const phases: { phase: string; start: number; end: number }[] = [];
   let outcome: { value?: UpdateResult; error?: unknown } | undefined;
   adaptiveUpdate(object.client, object.ref, increment, {
@@ -54,17 +66,16 @@ async function oneWriter(seed: number, options: AdaptiveOptions = {}) {
     (error: unknown) => (outcome = { error }),
   );
   await settle();
-  assert.deepEqual(clock.sleeps, [firstEventPatienceMs], 'it waits for the watch first');
-  clock.advance(writeMs);
-  object.answerWatches();
+  assert.equal(object.counts.reads, 1, 'it reads first');
+  clock.advance(readMs);
+  read.resolve(undefined);
   await settle();
   return {
     clock,
     object,
     draws,
     phases,
-    /** The waits after the first one, in order. */
-    sleeps: () => clock.sleeps.slice(1),
+    sleeps: () => clock.sleeps,
     /** Ends the last wait by moving time past it. */
     endLastWait: async () => {
       clock.advance(clock.sleeps.at(-1) ?? 0);
@@ -74,94 +85,85 @@ async function oneWriter(seed: number, options: AdaptiveOptions = {}) {
   };
 }
 
-describe('adaptiveUpdate’s window, on a manual clock', () => {
-  it('the first window is 8 write times; a quiet listen as long as the draw ends in one write', async () => {
-    const [draw] = drawsOf(7);
-    assert.ok(draw * 8 < 3, 'seed 7 draws within 3 write times');
+describe('adaptiveUpdate, alone: it writes at once', () => {
+  it('one read and one write, no wait, no watch', async () => {
     const writer = await oneWriter(7);
-    assert.deepEqual(writer.sleeps(), [draw * 8 * writeMs]);
-    assert.equal(writer.object.counts.writes, 0, 'no write before the listen ends');
-    await writer.endLastWait();
-    assert.deepEqual(writer.object.counts, { watches: 1, writes: 1, conflicts: 0, reads: 0 });
+    assert.deepEqual(writer.sleeps(), []);
+    assert.deepEqual(writer.object.counts, { watches: 0, writes: 1, conflicts: 0, reads: 1 });
     assert.equal(writer.object.counter, 101);
     assert.deepEqual(summaryOf(writer.outcome()?.value), { written: true, attempts: 1, conflicts: 0 });
-    assert.equal(writer.object.openWatches, 0, 'its watch is closed');
+    assert.deepEqual(writer.draws, [], 'nothing drawn');
   });
 
-  it('reports its waits in the clock’s epoch milliseconds', async () => {
+  it('reports its read as waiting, in the clock’s epoch milliseconds', async () => {
     const writer = await oneWriter(7);
-    await writer.endLastWait();
     const start = 1_700_000_000_000;
-    assert.deepEqual(writer.phases, [
-      { phase: 'waiting', start, end: start + writeMs },
-      { phase: 'deferring', start: start + writeMs, end: writer.clock.now() },
-    ]);
+    assert.deepEqual(writer.phases, [{ phase: 'waiting', start, end: start + readMs }]);
+  });
+});
+
+describe('adaptiveUpdate after a conflict: its window, on a manual clock', () => {
+  it('a conflict opens the watch; the winner’s change seen, it listens a draw in a window of 4 first write times', async () => {
+    const [draw] = drawsOf(7);
+    assert.ok(draw * windowMs < 3 * writeMs, 'seed 7 draws within 3 write times');
+    const writer = await oneWriter(7, 'seen');
+    assert.deepEqual([writer.object.counts.conflicts, writer.object.counts.watches], [1, 1]);
+    assert.deepEqual(writer.sleeps(), [draw * windowMs]);
+    await writer.endLastWait();
+    assert.equal(writer.object.counter, 102, 'it writes on top of the rival’s change');
+    assert.deepEqual(summaryOf(writer.outcome()?.value), { written: true, attempts: 2, conflicts: 1 });
+    assert.deepEqual([writer.object.counts.reads, writer.object.openWatches], [1, 0], 'no second read; the watch closed');
   });
 
   it('a rival’s write landing during the listen: it defers, and the window shrinks by 0.9', async () => {
     const [first, second] = drawsOf(7);
-    assert.ok(first * 8 < 3 && second * 8 * 0.9 < 3, 'seed 7 draws within 3 write times');
-    const writer = await oneWriter(7);
-    writer.clock.advance((first * 8 * writeMs) / 2);
+    assert.ok(second * windowMs * 0.9 < 3 * writeMs, 'seed 7 draws within 3 write times');
+    const writer = await oneWriter(7, 'seen');
+    writer.clock.advance((first * windowMs) / 2);
     writer.object.rivalWrite();
     await settle();
-    assert.deepEqual([writer.object.counter, writer.object.counts.writes], [101, 0], 'only the rival wrote');
-    assert.deepEqual(writer.sleeps(), [first * 8 * writeMs, second * 8 * 0.9 * writeMs]);
+    assert.deepEqual([writer.object.counter, writer.object.counts.writes], [102, 0], 'only the two rivals wrote');
+    assert.deepEqual(writer.sleeps(), [first * windowMs, second * windowMs * 0.9]);
     await writer.endLastWait();
-    assert.equal(writer.object.counter, 102, 'then it writes on top of the rival’s change, without a conflict');
-    assert.equal(writer.object.counts.conflicts, 0);
+    assert.equal(writer.object.counter, 103);
+    assert.equal(writer.object.counts.conflicts, 1, 'no conflict but the first');
   });
 
   it('a line quiet for 3 write times, its draw not yet due: the window halves, and no write', async () => {
-    const [first, second] = drawsOf(1);
-    assert.ok(first * 8 > 3 && second * 4 < 3, 'seed 1 draws past 3 write times, then within');
-    const writer = await oneWriter(1);
+    const seed = [1, 2, 3, 4, 5, 6, 8, 9].find((candidate) => {
+      const [first, second] = drawsOf(candidate);
+      return first * windowMs > 3 * writeMs && (second * windowMs) / 2 < 3 * writeMs;
+    });
+    assert.ok(seed !== undefined, 'a seed that draws past 3 write times, then within');
+    const [, second] = drawsOf(seed);
+    const writer = await oneWriter(seed, 'seen');
     assert.deepEqual(writer.sleeps(), [3 * writeMs], 'it listens 3 write times, not the whole draw');
     await writer.endLastWait();
     assert.equal(writer.object.counts.writes, 0);
-    assert.deepEqual(writer.sleeps(), [3 * writeMs, second * 4 * writeMs]);
-    await writer.endLastWait();
-    assert.equal(writer.object.counter, 101);
-  });
-
-  it('its own conflict: it waits for the winner’s change, then draws in a window twice as wide', async () => {
-    const [first, second] = drawsOf(7);
-    const writer = await oneWriter(7);
-    // The rival's write lands before ours, and the watch shows it only later.
-    writer.object.beforeReplace = () => {
-      writer.object.beforeReplace = undefined;
-      writer.object.rivalWrite({ unseen: true });
-    };
-    await writer.endLastWait();
-    assert.equal(writer.object.counts.conflicts, 1);
-    // Its write time is now measured: 80% the old 10 ms and 20% the PUT's (under 1 ms, counted as 1).
-    const measured = 0.8 * writeMs + 0.2 * 1;
-    const patience = Math.max(2 * 8 * writeMs, 50 * measured);
-    assert.deepEqual(writer.sleeps(), [first * 8 * writeMs, patience], 'it waits for the winner, not a draw');
-    writer.clock.advance(patience / 2);
-    await settle();
-    assert.equal(writer.draws.length, 1, 'no draw and no write before the winner’s change is seen');
-    writer.object.showChanges();
-    await settle();
-    assert.ok(second * 16 * writeMs < 3 * measured, 'seed 7 draws within 3 write times');
-    assert.deepEqual(writer.sleeps().at(-1), second * 16 * writeMs);
+    assert.deepEqual(writer.sleeps(), [3 * writeMs, (second * windowMs) / 2]);
     await writer.endLastWait();
     assert.equal(writer.object.counter, 102);
-    assert.deepEqual(
-      { ...writer.outcome()?.value, object: undefined },
-      {
-        object: undefined,
-        written: true,
-        attempts: 2,
-        conflicts: 1,
-      },
-    );
+  });
+
+  it('the winner’s change not yet seen: it waits for it, without a draw, a read or a write', async () => {
+    const [draw] = drawsOf(7);
+    const writer = await oneWriter(7, 'unseen');
+    const patience = Math.max(windowMs, 50 * writeMs);
+    assert.deepEqual(writer.sleeps(), [patience], 'it waits for the winner, not a draw');
+    writer.clock.advance(patience / 2);
+    await settle();
+    assert.deepEqual([writer.draws.length, writer.object.counts.reads, writer.object.counts.writes], [0, 1, 0]);
+    writer.object.showChanges();
+    await settle();
+    assert.deepEqual(writer.sleeps().at(-1), draw * windowMs);
+    await writer.endLastWait();
+    assert.equal(writer.object.counter, 102);
   });
 
   it('every write overtaken: at its deadline it throws the last conflict', async () => {
     const timeout = 2_000;
-    const writer = await oneWriter(3, { timeout });
-    const began = writer.clock.now() - writeMs;
+    const writer = await oneWriter(3, 'seen', { timeout });
+    const began = writer.clock.now() - readMs;
     writer.object.beforeReplace = () => {
       writer.object.rivalWrite();
     };
@@ -171,7 +173,7 @@ describe('adaptiveUpdate’s window, on a manual clock', () => {
     }
     const { error } = writer.outcome() ?? {};
     assert.ok(isStaleWriteConflict(error), String(error));
-    assert.ok(writer.object.counts.conflicts > 1, 'it kept trying until then');
+    assert.ok(writer.object.counts.conflicts > 2, 'it kept trying until then');
     assert.ok(writer.clock.now() - began >= timeout, 'not before the deadline');
     assert.ok(writer.clock.now() - began < timeout + 10, 'nor long after it');
     assert.equal(writer.object.openWatches, 0);

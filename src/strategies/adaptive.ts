@@ -41,8 +41,11 @@ export type AdaptivePhase = 'waiting' | 'deferring';
 
 /** Collisions accepted per write: the wait window is this many write times per rival. */
 const windowPerRival = 2;
-/** The first window, in write times: guesses a few rivals, so a crowd's first round is not a stampede. */
-const initialWindow = 8;
+/**
+ * The first window, in write times: room for one rival. The window matters only once a
+ * conflict has shown a rival, and that conflict doubles it.
+ */
+const initialWindow = windowPerRival;
 /** A line quiet for this many write times means the window is too wide for the rivals left. */
 const idleWrites = 3;
 /** How long the watch may take to show the object before a read is made instead. */
@@ -54,19 +57,21 @@ const rivalDecay = 0.9;
  * Updates an object that many writers, in any number of processes, change at once,
  * without tuning: bounded by a deadline, not by a number of steps.
  *
- * How: it watches the object instead of reading it before each attempt, so it always
- * holds the latest version and every attempt is one PUT. Before writing it waits a
- * random time in a window, and defers (draws again) whenever another writer's change
- * arrives first, as Ethernet stations sense a busy line. The window adapts to the
- * contention it sees: it doubles when its own write conflicts (more rivals than it
- * assumed), shrinks a little each time a rival's write lands (one rival fewer), and
- * halves when the line stays quiet for a few write times (fewer rivals than feared).
- * It is measured in this writer's own write time, so it fits fast and slow servers.
+ * How: a writer alone reads and writes at once, as `retryOnConflict` does. Its first
+ * conflict shows a rival in another process; from then on it watches the object instead
+ * of reading it before each attempt, so it always holds the latest version and every
+ * attempt is one PUT. Before writing it waits a random time in a window, and defers (draws
+ * again) whenever another writer's change arrives first, as Ethernet stations sense a busy
+ * line. The window adapts to the contention it sees: it doubles when its own write
+ * conflicts (more rivals than it assumed), shrinks a little each time a rival's write lands
+ * (one rival fewer), and halves when the line stays quiet for a few write times (fewer
+ * rivals than feared). It is measured in this writer's own write time, so it fits fast and
+ * slow servers.
  *
  * Concurrent calls through the same client (the same `watch`) for the same object share
- * one watch, so a process can run a thousand of them on one stream; and they take turns:
- * while one of them writes on a version, the others wait for its change instead of
- * writing on that version too, which could only conflict.
+ * one read, one watch and one turn: a process can run a thousand of them on one stream.
+ * While one of them writes on a version, the others wait for its answer, which is the next
+ * version, instead of writing on that version too, which could only conflict.
  */
 export async function adaptiveUpdate(
   client: Pick<KubeObjectClient, 'watch' | 'read' | 'replace'>,
@@ -106,7 +111,8 @@ class AdaptiveWriter {
   readonly #lease: WatchLease;
   readonly #exactlyOnce: ReturnType<typeof exactlyOnceOf>;
   readonly #deadline: number;
-  #lastConflict: Error | undefined;
+  /** The last conflict or transient failure: what the deadline throws. */
+  #lastFailure: Error | undefined;
   /** This writer's write time, ms: one round trip at first, then its PUTs', smoothed. */
   #writeMs = 1;
   #window = 1;
@@ -134,23 +140,25 @@ class AdaptiveWriter {
 
   async run(): Promise<UpdateResult> {
     const watcher = this.#lease.watcher;
-    // One round trip (the watch's first event, or a read when it is late) stands for the
-    // write time until a write is timed; a writer joining an open watch takes its figure.
+    // One round trip (the first read, or the watch's first event) stands for the write time
+    // until a write is timed; a writer joining others takes their figure.
     const started = this.#clock.now();
-    await this.#timed('waiting', async () => {
-      if (!(await this.#lease.changed(0, firstEventPatienceMs))) await this.#refresh();
-    });
+    await this.#timed('waiting', () => this.#firstState());
     this.#writeMs = Math.max(1, watcher.roundTripMs ?? this.#clock.now() - started);
     this.#window = initialWindow * this.#writeMs;
     for (;;) {
       const remaining = this.#deadline - this.#clock.now();
-      if (remaining <= 0) throw this.#lastConflict ?? new DOMException('the update deadline passed', 'TimeoutError');
+      if (remaining <= 0) throw this.#lastFailure ?? new DOMException('the update deadline passed', 'TimeoutError');
       if (watcher.latest.version <= this.#staleVersion) {
-        // Our last write lost: wait for the winner's change before trying again.
-        await this.#timed('waiting', () => this.#awaitChange(this.#staleVersion, remaining));
+        // Our last write lost: wait for the winner's change before trying again; with no
+        // watch (a transient failure, no rival seen), only a read can show it.
+        if (watcher.watching) await this.#timed('waiting', () => this.#awaitChange(this.#staleVersion, remaining));
+        else await this.#refresh();
       }
       const { version, object } = watcher.latest;
-      const release = await this.#turn(version, remaining);
+      // Until a rival outside this process shows itself (a conflict opens the watch), a
+      // writer writes at once, taking turns only with the writers of its own process.
+      const release = await (watcher.watching ? this.#turn(version, remaining) : this.#turnInProcess(version, remaining));
       if (!release) continue;
       if (object === undefined) {
         release();
@@ -159,6 +167,23 @@ class AdaptiveWriter {
       const result = await this.#attempt(object, version, release);
       if (result) return result;
     }
+  }
+
+  /** The object's state: the open watch's, or one read shared with the writers arriving with it. */
+  async #firstState(): Promise<void> {
+    const watcher = this.#lease.watcher;
+    if (watcher.watching && watcher.latest.object === undefined) {
+      if (await this.#lease.changed(0, firstEventPatienceMs)) return;
+    }
+    await this.#lease.known((signal) => this.#client.read(this.#ref, signal));
+  }
+
+  /** The turn on `version` when no rival outside the process is known: at once, unless a writer of this process has it. */
+  async #turnInProcess(version: number, remaining: number): Promise<(() => void) | undefined> {
+    const watcher = this.#lease.watcher;
+    if (!watcher.claimed(version)) return watcher.claim(version);
+    await this.#timed('deferring', () => this.#awaitChange(version, remaining));
+    return undefined;
   }
 
   /**
@@ -202,9 +227,11 @@ class AdaptiveWriter {
         return { object: current, written: false, attempts: this.attempts, conflicts };
       }
       const stored = await this.#put(changed, current, version);
-      // The turn passes when the watch shows this write: until then the others would conflict.
       written = stored !== undefined;
-      return stored && { object: stored, written: true, attempts: this.attempts, conflicts: this.conflicts };
+      if (!stored) return undefined;
+      // The answer is the new state: the turn passes to the next writer of this process now.
+      this.#lease.watcher.offer(stored);
+      return { object: stored, written: true, attempts: this.attempts, conflicts: this.conflicts };
     } finally {
       if (!written) release();
     }
@@ -222,13 +249,15 @@ class AdaptiveWriter {
       if (retryingTransient && isTransient(error)) {
         // Maybe landed: wait for the next change (perhaps ours) before judging and trying again.
         if (this.lostWrite) this.lostWrite.failed(current, error);
-        this.#lastConflict = error as Error;
+        this.#lastFailure = error as Error;
         this.#staleVersion = version;
         return undefined;
       }
       if (!isStaleWriteConflict(error)) throw error;
+      // A rival outside this process: from now on watch, and listen before writing.
+      this.#lease.watcher.watch();
       this.conflicts++;
-      this.#lastConflict = error as Error;
+      this.#lastFailure = error as Error;
       this.#staleVersion = version;
       this.#writeMs = 0.8 * this.#writeMs + 0.2 * Math.max(1, this.#clock.now() - began);
       this.#window = Math.min(2 * this.#window, 1_000 * this.#writeMs);

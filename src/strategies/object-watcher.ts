@@ -1,5 +1,6 @@
 import { type Clock, systemClock } from '../core/clock.ts';
 import { isNotFound } from '../core/errors/classify.ts';
+import { compareResourceVersions } from '../core/resource-version.ts';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectRef } from '../update/object-client.ts';
@@ -11,11 +12,12 @@ const woken = Symbol('woken');
 export type WatchingClient = Pick<KubeObjectClient, 'watch'>;
 
 /**
- * Keeps the latest state of one object from a watch, so writers learn of every change
- * without reading: `version` counts the states seen; `changed()` waits for the next one.
- * A watch the server ends is reopened from the last state; when it cannot be, callers
- * read and `offer()` what they read. Every wait runs on the given {@link Clock}, so tests
- * can drive it. Many writers may wait on one watcher: each wait ends on its own signal.
+ * Keeps the latest state of one object, so writers learn of every change without reading:
+ * `version` counts the states seen; `changed()` waits for the next one. States come from
+ * what the writers offer (a read, their own writes' answers) and, once `watch()` was called,
+ * from a watch; a watch the server ends is reopened from the last state. Every wait runs on
+ * the given {@link Clock}, so tests can drive it. Many writers may wait on one watcher: each
+ * wait ends on its own signal.
  */
 export class ObjectWatcher {
   readonly #client: WatchingClient;
@@ -28,6 +30,9 @@ export class ObjectWatcher {
   /** The version a writer of this process is writing on now. */
   #claimed: number | undefined;
   #failure: Error | undefined;
+  #watching = false;
+  /** The first read, shared by the writers that arrive before it is answered. */
+  #firstRead: Promise<void> | undefined;
   /** A set: a thousand writers waiting on one watch leave in any order, each in O(1). */
   readonly #waiters = new Set<() => void>();
 
@@ -42,7 +47,48 @@ export class ObjectWatcher {
       },
       { once: true },
     );
+  }
+
+  /** Opens the watch, if it is not open yet: from now on every change is seen without a read. */
+  watch(): void {
+    if (this.#watching || this.#stop.signal.aborted) return;
+    this.#watching = true;
     void this.#pump();
+  }
+
+  /** Whether `watch()` was called: rivals outside this process were seen. */
+  get watching(): boolean {
+    return this.#watching;
+  }
+
+  /**
+   * Makes sure a state is known: when none is, one read (`read`, timed, ended by `close()`)
+   * for all the callers that come before it is answered. A failed read fails those callers;
+   * the next one reads again. Each caller's `signal` ends its own wait only.
+   */
+  async known(read: (signal: AbortSignal) => Promise<KubeObject>, signal?: AbortSignal): Promise<void> {
+    if (this.#latest) return;
+    this.#firstRead ??= (async () => {
+      const began = this.#clock.now();
+      try {
+        const object = await read(this.#stop.signal);
+        this.offer(object, this.#clock.now() - began);
+      } finally {
+        this.#firstRead = undefined;
+      }
+    })();
+    if (!signal) return this.#firstRead;
+    signal.throwIfAborted();
+    const aborted = Promise.withResolvers<never>();
+    const abort = () => {
+      aborted.reject(signal.reason);
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    try {
+      await Promise.race([this.#firstRead, aborted.promise]);
+    } finally {
+      signal.removeEventListener('abort', abort);
+    }
   }
 
   /** The latest state seen, and its number: a write based on an older number is stale. */
@@ -81,10 +127,17 @@ export class ObjectWatcher {
     };
   }
 
-  /** Adopts a state the caller learned otherwise (a read, taking `tookMs`). */
+  /**
+   * Adopts a state learned otherwise: a read (taking `tookMs`) or a write's answer. One older
+   * than the latest (a watch event behind a write's answer) is ignored, where the server's
+   * resourceVersions can be ordered.
+   */
   offer(object: KubeObject, tookMs?: number): void {
     this.#roundTripMs ??= tookMs;
-    if (object.metadata?.resourceVersion === this.#latest?.metadata?.resourceVersion) return;
+    const offered = object.metadata?.resourceVersion;
+    const latest = this.#latest?.metadata?.resourceVersion;
+    if (offered === latest) return;
+    if (offered !== undefined && latest !== undefined && (compareResourceVersions(offered, latest) ?? 1) < 0) return;
     this.#latest = object;
     this.#version++;
     this.#wake();
@@ -159,9 +212,12 @@ export class ObjectWatcher {
   async #pump(): Promise<void> {
     const signal = this.#stop.signal;
     let retryDelay = 50;
+    /** Whether to resume from the latest state: not after the server said it is too old. */
+    let resume = true;
     while (!signal.aborted) {
       try {
-        const resourceVersion = this.#latest?.metadata?.resourceVersion;
+        const resourceVersion = resume ? this.#latest?.metadata?.resourceVersion : undefined;
+        resume = true;
         const opened = this.#clock.now();
         const events = this.#client.watch(this.#ref, {
           ...(resourceVersion !== undefined && { resourceVersion }),
@@ -172,7 +228,10 @@ export class ObjectWatcher {
           else if (event.type === 'DELETED') {
             this.#fail(new Error(`${this.#ref.kind} ${this.#ref.name} was deleted while it was being updated`));
             return;
-          } else if (event.type === 'ERROR') break; // expired: reopen from the latest state
+          } else if (event.type === 'ERROR') {
+            resume = false; // expired: reopen from the object as it is now
+            break;
+          }
         }
       } catch (error) {
         if (this.#stop.signal.aborted) return;

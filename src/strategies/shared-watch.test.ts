@@ -1,5 +1,6 @@
-// Concurrent adaptiveUpdate calls on one object through one client share one watch: on a
-// ManualClock and an in-memory object, so that nothing sleeps for real.
+// Concurrent adaptiveUpdate calls on one object through one client share one read, one turn
+// and, once a rival showed, one watch: on a ManualClock and an in-memory object, so that
+// nothing sleeps for real.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { seededRandom } from '../core/random.ts';
@@ -32,57 +33,75 @@ async function runToEnd(clock: ManualClock, ...lists: (readonly unknown[])[]) {
   }
 }
 
-describe('adaptiveUpdate’s shared watch', { timeout: 20_000 }, () => {
+describe('adaptiveUpdate’s shared state', { timeout: 20_000 }, () => {
   const start = () => {
     const clock = new ManualClock({ start: 1_700_000_000_000 });
     const object = new InMemoryObject();
     const writer = (seed: number, client = object.client, signal?: AbortSignal) =>
       adaptiveUpdate(client, object.ref, increment, { clock, random: seededRandom(seed), ...(signal && { signal }) });
-    return { clock, object, writer };
+    /** Another process's write lands just before the next write of this one. */
+    const rivalBeforeNextWrite = () => {
+      object.beforeReplace = () => {
+        object.beforeReplace = undefined;
+        object.rivalWrite();
+      };
+    };
+    return { clock, object, writer, rivalBeforeNextWrite };
   };
 
-  it('writers on one object through one client (or copies of it) hold one watch, closed when the last ends', async () => {
+  it('writers of one object through one client, no rival: one read, then each writes in turn, no watch', async () => {
     const { clock, object, writer } = start();
+    const outcomes = watched([writer(1), writer(2), writer(3)]);
+    await settle();
+    assert.ok(!outcomes.includes(undefined), 'all done, and the clock never moved');
+    assert.equal(object.counter, 103);
+    assert.deepEqual(object.counts, { watches: 0, writes: 3, conflicts: 0, reads: 1 });
+    assert.equal(clock.now(), 1_700_000_000_000);
+  });
+
+  it('a rival seen: the writers (through the client or copies of it) hold one watch, closed when the last ends', async () => {
+    const { clock, object, writer, rivalBeforeNextWrite } = start();
+    rivalBeforeNextWrite();
     const counted = { ...object.client, replace: object.client.replace };
     const outcomes = watched([writer(1), writer(2), writer(3, counted)]);
-    await settle();
-    assert.deepEqual([object.counts.watches, object.openWatches], [1, 1]);
-    clock.advance(10);
-    object.answerWatches();
     await runToEnd(clock, outcomes);
     assert.ok(outcomes.every((outcome) => outcome && 'value' in outcome && outcome.value.written));
-    assert.equal(object.counter, 103);
-    assert.deepEqual([object.counts.watches, object.openWatches], [1, 0]);
+    assert.equal(object.counter, 104);
+    assert.deepEqual([object.counts.watches, object.openWatches, object.counts.reads], [1, 0, 1]);
     const later = watched([writer(4)]);
-    await settle();
-    assert.equal(object.counts.watches, 2, 'a writer after them opens a watch of its own');
-    object.answerWatches();
     await runToEnd(clock, later);
+    assert.deepEqual(
+      [object.counts.reads, object.counts.watches],
+      [2, 1],
+      'a writer after them starts afresh: a read, and no watch until a rival shows',
+    );
   });
 
   it('clients with watches of their own do not share', async () => {
     const { clock, object, writer } = start();
     const other = { ...object.client, watch: object.client.watch.bind(undefined) };
     const outcomes = watched([writer(1), writer(2, other)]);
-    await settle();
-    assert.equal(object.openWatches, 2);
-    object.answerWatches();
     await runToEnd(clock, outcomes);
     assert.equal(object.counter, 102);
+    assert.equal(object.counts.reads, 2);
   });
 
-  it('a writer joining an open watch takes its round trip as its write time', async () => {
-    const { clock, object, writer } = start();
+  it('a writer joining after a rival showed takes the first read’s time as its write time', async () => {
+    const { clock, object, writer, rivalBeforeNextWrite } = start();
+    const read = Promise.withResolvers<undefined>();
+    object.readsHeld = read.promise;
+    rivalBeforeNextWrite();
     const outcomes = watched([writer(1)]);
     await settle();
     clock.advance(10);
-    object.answerWatches();
+    read.resolve(undefined);
     await settle();
+    assert.equal(object.openWatches, 1);
     const sleeps = clock.sleeps.length;
     const joiner = watched([writer(7)]);
     await settle();
     const draw = seededRandom(7)();
-    assert.deepEqual(clock.sleeps.slice(sleeps), [draw * 8 * 10], 'its first window: 8 round trips of 10 ms');
+    assert.deepEqual(clock.sleeps.slice(sleeps), [draw * 2 * 10], 'its first window: 2 write times of 10 ms');
     await runToEnd(clock, outcomes, joiner);
   });
 
@@ -91,27 +110,23 @@ describe('adaptiveUpdate’s shared watch', { timeout: 20_000 }, () => {
     const held = Promise.withResolvers<undefined>();
     object.writesHeld = held.promise.then(() => undefined);
     const outcomes = watched([writer(1), writer(2), writer(3)]);
-    await settle();
-    clock.advance(10);
-    object.answerWatches();
-    // Long past every writer's first window (80 ms): each has had its turn to write.
     for (let step = 0; step < 200; step++) {
       clock.advance(1);
       await settle();
     }
-    assert.equal(object.writesInFlight, 1, 'one write in flight; the others wait for its change');
+    assert.equal(object.writesInFlight, 1, 'one write in flight; the others wait for its answer');
     object.writesHeld = undefined;
     held.resolve(undefined);
     await runToEnd(clock, outcomes);
     assert.deepEqual([object.counter, object.counts.conflicts], [103, 0]);
   });
 
-  it('the object deleted: every writer on the watch fails with it', async () => {
-    const { clock, object, writer } = start();
+  it('the object deleted: every writer fails with it, on the watch or not', async () => {
+    const { clock, object, writer, rivalBeforeNextWrite } = start();
+    rivalBeforeNextWrite();
     const outcomes = watched([writer(1), writer(2)]);
     await settle();
-    object.answerWatches();
-    await settle();
+    assert.equal(object.openWatches, 1);
     object.delete();
     await runToEnd(clock, outcomes);
     for (const outcome of outcomes) {
@@ -119,10 +134,16 @@ describe('adaptiveUpdate’s shared watch', { timeout: 20_000 }, () => {
       assert.match(String(outcome.error), /ConfigMap busy was deleted while it was being updated/);
     }
     assert.equal(object.openWatches, 0);
+    const late = watched([writer(3)]);
+    await runToEnd(clock, late);
+    assert.ok(late[0] && 'error' in late[0]);
+    assert.match(String(late[0].error), /not found/);
   });
 
   it('one writer’s signal ends its own wait only', async () => {
     const { clock, object, writer } = start();
+    const read = Promise.withResolvers<undefined>();
+    object.readsHeld = read.promise;
     const controller = new AbortController();
     const outcomes = watched([writer(1, object.client, controller.signal), writer(2)]);
     await settle();
@@ -130,11 +151,9 @@ describe('adaptiveUpdate’s shared watch', { timeout: 20_000 }, () => {
     controller.abort(reason);
     await settle();
     assert.deepEqual(outcomes[0], { error: reason });
-    assert.equal(outcomes[1], undefined, 'the other still waits');
-    assert.equal(object.openWatches, 1, 'on the watch, still open');
-    object.answerWatches();
+    assert.equal(outcomes[1], undefined, 'the other still waits for the read');
+    read.resolve(undefined);
     await runToEnd(clock, outcomes);
     assert.equal(object.counter, 101);
-    assert.equal(object.openWatches, 0);
   });
 });

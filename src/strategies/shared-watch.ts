@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.ts';
+import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectRef } from '../update/object-client.ts';
 import { ObjectWatcher, type WatchingClient } from './object-watcher.ts';
 
@@ -7,6 +8,8 @@ export interface WatchLease {
   readonly watcher: ObjectWatcher;
   /** The watcher's `changed()`, ended early only by this writer's signal. */
   changed(version: number, timeoutMs: number): Promise<boolean>;
+  /** The watcher's `known()`, ended early only by this writer's signal. */
+  known(read: (signal: AbortSignal) => Promise<KubeObject>): Promise<void>;
   release(): void;
 }
 
@@ -24,8 +27,9 @@ const shares = new WeakMap<WatchingClient['watch'], Map<string, Share>>();
 const keyOf = (ref: ObjectRef) => JSON.stringify([ref.apiVersion, ref.kind, ref.namespace ?? '', ref.name]);
 
 /**
- * One watch of `ref` for every writer of this process that updates it at once through the
- * same client: a thousand writers hold one stream, not a thousand. Counted by users, it
+ * One watcher of `ref` (its first read, its turn, its watch) for every writer of this
+ * process that updates it at once through the same client: a thousand writers hold one
+ * stream, not a thousand. Counted by users, it
  * closes when the last one releases it. A watch that failed (its object deleted) stays
  * with the writers that saw it fail; a writer that comes after gets a new one.
  */
@@ -52,6 +56,7 @@ export function shareWatch(client: WatchingClient, ref: ObjectRef, clock: Clock,
   return {
     watcher: mine.watcher,
     changed: (version, timeoutMs) => mine.watcher.changed(version, timeoutMs, own.signal),
+    known: (read) => mine.watcher.known(read, own.signal),
     release: () => {
       if (released) return;
       released = true;

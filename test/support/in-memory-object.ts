@@ -1,6 +1,7 @@
 // One ConfigMap held in memory behind the three calls adaptiveUpdate makes (watch, read,
-// replace), for unit tests of its timing rules on a ManualClock: the test decides when the
-// watch answers and when a rival's write lands or is seen. Conflicts are decided by
+// replace), for unit tests of its timing rules on a ManualClock: the test decides when reads
+// and the watch answer and when a rival's write lands or is seen. A watch from a
+// resourceVersion is sent the changes after it first. Conflicts are decided by
 // resourceVersion, as a server does; everything else a server does is left out.
 import type { KubeObjectClient } from '../../src/client/kube-object-client.ts';
 import type { WatchEvent } from '../../src/client/watch-object.ts';
@@ -27,13 +28,18 @@ export class InMemoryObject {
   beforeReplace: (() => void) | undefined;
   /** While set, PUTs wait for it before they are judged: writes in flight. */
   writesHeld: Promise<void> | undefined;
+  /** While set, reads wait for it before they are answered. */
+  readsHeld: Promise<void> | undefined;
   /** PUTs sent and not yet answered. */
   writesInFlight = 0;
   #object: KubeObject;
   #resourceVersion = 1;
+  #deleted = false;
   readonly #streams = new Set<Stream>();
   /** Changes made but not yet seen by watchers: a slow watch. */
   readonly #unseen: WatchEvent[] = [];
+  /** Every change watchers have been sent, for watches that resume from a resourceVersion. */
+  readonly #sent: WatchEvent[] = [];
 
   constructor() {
     this.#object = {
@@ -43,9 +49,11 @@ export class InMemoryObject {
     };
     this.client = {
       watch: (_ref, options = {}) => this.#watch(options.resourceVersion, options.signal),
-      read: () => {
+      read: async () => {
         this.counts.reads++;
-        return Promise.resolve(structuredClone(this.#object));
+        await (this.readsHeld ?? Promise.resolve());
+        this.#throwIfDeleted();
+        return structuredClone(this.#object);
       },
       replace: (object) => this.#replace(object),
     };
@@ -78,9 +86,20 @@ export class InMemoryObject {
     for (const event of this.#unseen.splice(0)) this.#send(event);
   }
 
-  /** Deletes the object: watchers get DELETED. */
+  /** Deletes the object: watchers get DELETED, reads and writes 404. */
   delete(): void {
+    this.#deleted = true;
     this.#send({ type: 'DELETED', object: this.#object });
+  }
+
+  #throwIfDeleted(): void {
+    if (!this.#deleted) return;
+    const message = 'configmaps "busy" not found';
+    throw new KubeApiError({
+      code: 404,
+      status: { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'NotFound', code: 404, message },
+      retryAfterSeconds: undefined,
+    });
   }
 
   #store(object: KubeObject, unseen: boolean): KubeObject {
@@ -93,6 +112,7 @@ export class InMemoryObject {
   }
 
   #send(event: WatchEvent): void {
+    this.#sent.push(event);
     for (const stream of this.#streams) {
       stream.queue.push(event);
       stream.wake();
@@ -104,6 +124,7 @@ export class InMemoryObject {
     await (this.writesHeld ?? Promise.resolve());
     this.writesInFlight--;
     this.beforeReplace?.();
+    this.#throwIfDeleted();
     if (object.metadata?.resourceVersion !== this.#object.metadata?.resourceVersion) {
       this.counts.conflicts++;
       const message = 'Operation cannot be fulfilled on configmaps "busy": the object has been modified';
@@ -121,6 +142,7 @@ export class InMemoryObject {
     this.counts.watches++;
     const stream: Stream = { queue: [], answered: resourceVersion !== undefined, wake: () => undefined };
     if (resourceVersion === undefined) stream.queue.push({ type: 'ADDED', object: this.#object });
+    else stream.queue.push(...this.#sent.filter((event) => Number(event.object.metadata?.resourceVersion) > Number(resourceVersion)));
     this.#streams.add(stream);
     try {
       for (;;) {

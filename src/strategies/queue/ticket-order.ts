@@ -1,3 +1,5 @@
+import { compareResourceVersions, isComparableResourceVersion } from '../../core/resource-version.ts';
+
 /**
  * Orders two resourceVersions of objects of one resource. Kubernetes 1.35 made them
  * comparable (KEP-5504, client-go's `resourceversion.CompareResourceVersion`): decimal
@@ -7,13 +9,12 @@
 export function compareTickets(a: string, b: string): number {
   checkTicket(a);
   checkTicket(b);
-  if (a.length !== b.length) return a.length < b.length ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
+  return compareResourceVersions(a, b) ?? 0;
 }
 
 /** Throws when `ticket` is not a resourceVersion that Kubernetes 1.35+ lets clients compare. */
 export function checkTicket(ticket: string): void {
-  if (!/^[1-9][0-9]*$/.test(ticket)) {
+  if (!isComparableResourceVersion(ticket)) {
     throw new TypeError(
       `queuedUpdate orders writers by their Leases' resourceVersions, which Kubernetes 1.35 and later make comparable (positive integers); this server gave ${JSON.stringify(ticket)}: use another strategy with it`,
     );
