@@ -11,5 +11,4 @@ export function compareResourceVersions(a: string, b: string): number | undefine
 }
 
 /** Whether `resourceVersion` is one Kubernetes 1.35+ lets clients compare: a positive integer. */
-export const isComparableResourceVersion = (resourceVersion: string): boolean =>
-  /^[1-9][0-9]*$/.test(resourceVersion);
+export const isComparableResourceVersion = (resourceVersion: string): boolean => /^[1-9][0-9]*$/.test(resourceVersion);

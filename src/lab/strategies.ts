@@ -196,7 +196,7 @@ export const strategies: readonly LabStrategy[] = [
   ),
   strategy(
     'adaptive',
-    'watches instead of reading, defers to rivals, window sized by contention seen; bounded by --deadline',
+    'reads and writes at once; after a conflict watches instead of reading and defers to rivals, window sized by contention seen; bounded by --deadline',
     true,
     (client, context) => {
       // One watch per process, as writers sharing a client share it; counted on the first worker.

@@ -112,7 +112,11 @@ describe('adaptiveUpdate after a conflict: its window, on a manual clock', () =>
     await writer.endLastWait();
     assert.equal(writer.object.counter, 102, 'it writes on top of the rival’s change');
     assert.deepEqual(summaryOf(writer.outcome()?.value), { written: true, attempts: 2, conflicts: 1 });
-    assert.deepEqual([writer.object.counts.reads, writer.object.openWatches], [1, 0], 'no second read; the watch closed');
+    assert.deepEqual(
+      [writer.object.counts.reads, writer.object.openWatches],
+      [1, 0],
+      'no second read; the watch closed',
+    );
   });
 
   it('a rival’s write landing during the listen: it defers, and the window shrinks by 0.9', async () => {

@@ -158,7 +158,9 @@ class AdaptiveWriter {
       const { version, object } = watcher.latest;
       // Until a rival outside this process shows itself (a conflict opens the watch), a
       // writer writes at once, taking turns only with the writers of its own process.
-      const release = await (watcher.watching ? this.#turn(version, remaining) : this.#turnInProcess(version, remaining));
+      const release = await (watcher.watching
+        ? this.#turn(version, remaining)
+        : this.#turnInProcess(version, remaining));
       if (!release) continue;
       if (object === undefined) {
         release();

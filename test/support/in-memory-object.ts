@@ -142,7 +142,10 @@ export class InMemoryObject {
     this.counts.watches++;
     const stream: Stream = { queue: [], answered: resourceVersion !== undefined, wake: () => undefined };
     if (resourceVersion === undefined) stream.queue.push({ type: 'ADDED', object: this.#object });
-    else stream.queue.push(...this.#sent.filter((event) => Number(event.object.metadata?.resourceVersion) > Number(resourceVersion)));
+    else
+      stream.queue.push(
+        ...this.#sent.filter((event) => Number(event.object.metadata?.resourceVersion) > Number(resourceVersion)),
+      );
     this.#streams.add(stream);
     try {
       for (;;) {
