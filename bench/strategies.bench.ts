@@ -54,7 +54,7 @@ interface UncontendedRow {
 }
 
 /** Few writers in one process, where a strategy should cost nothing: medians over these seeds. */
-const uncontendedSeeds = [1, 2, 3, 4, 5, 6, 7];
+const uncontendedSeeds = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 const uncontendedStrategies = ['retry', 'backoff', 'adaptive'];
 
 async function measureServer(peer: string, serverName: string, target: Target): Promise<ServerReport> {

@@ -8,6 +8,7 @@ import type { ObjectRef } from '../update/object-client.ts';
 import { type ExactlyOnceOptions, exactlyOnceOf, withOperationRecorded } from '../update/operation-ids.ts';
 import {
   type Mutation,
+  mutated,
   noChange,
   sameJson,
   type UpdateResult,
@@ -223,7 +224,7 @@ class AdaptiveWriter {
         return { object: current, written: true, attempts, conflicts, alreadyApplied: true };
       }
       this.attempts++;
-      const changed = await this.#mutate(structuredClone(current));
+      const changed = await mutated(this.#mutate, current);
       if (changed === noChange || sameJson(changed, current)) {
         this.lostWrite?.nothingToWrite();
         return { object: current, written: false, attempts: this.attempts, conflicts };

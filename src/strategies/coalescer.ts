@@ -7,7 +7,7 @@ import type { KubeObject } from '../testing/server/kube-object.ts';
 import { LostWrite } from '../update/lost-write.ts';
 import type { ObjectClient, ObjectRef } from '../update/object-client.ts';
 import { exactlyOnceOf, OutcomeUnknownError, withOperationRecorded } from '../update/operation-ids.ts';
-import { type Mutation, noChange, sameJson, withResourceVersionOf } from '../update/read-mutate-write.ts';
+import { type Mutation, mutated, noChange, sameJson, withResourceVersionOf } from '../update/read-mutate-write.ts';
 
 /**
  * The coalescer's conflict schedule: 10 calls, sleeps growing ×1.5 from 10 ms with up to
@@ -170,11 +170,8 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
             for (const call of live()) {
               let changed: unknown;
               try {
-                changed = await call.mutate(structuredClone(next));
-                // Forgetting `return object` is easy in JavaScript: fail that caller, not the batch.
-                if (changed !== noChange && (typeof changed !== 'object' || changed === null)) {
-                  throw new TypeError(`a mutation must return an object or noChange; got ${String(changed)}`);
-                }
+                // A mutation that returns no object fails its caller, not the batch.
+                changed = await mutated(call.mutate, next);
               } catch (error) {
                 // Its change may yet land with the lost write: its fate waits for that one.
                 if (lostCarried?.includes(call)) held.set(call, error);

@@ -1,3 +1,4 @@
+import { stoppedInternally } from '../core/abort-reason.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { isNotFound } from '../core/errors/classify.ts';
 import { compareResourceVersions } from '../core/resource-version.ts';
@@ -190,7 +191,7 @@ export class ObjectWatcher {
   }
 
   close(): void {
-    this.#stop.abort();
+    this.#stop.abort(stoppedInternally);
     this.#wake();
   }
 

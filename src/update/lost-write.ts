@@ -1,3 +1,5 @@
+import { stoppedInternally } from '../core/abort-reason.ts';
+import { compareResourceVersions } from '../core/resource-version.ts';
 import { isTransient } from '../core/errors/classify.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectClient, ObjectRef } from './object-client.ts';
@@ -144,10 +146,6 @@ async function lostWriteOutcome(
 const replayPatienceMs = 10_000;
 
 /** A resourceVersion as a number, when it is one (opaque by contract; integers in practice). */
-function versionNumber(version: KubeObject | string | undefined): number | undefined {
-  const text = typeof version === 'object' ? version.metadata?.resourceVersion : version;
-  return text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : undefined;
-}
 
 const recordValueOf = (object: KubeObject) => object.metadata?.annotations?.[recentOperationsAnnotation] ?? '';
 
@@ -164,12 +162,14 @@ async function replaySince(
   current: KubeObject,
   signal: AbortSignal | undefined,
 ): Promise<boolean | undefined> {
-  const until = versionNumber(current);
+  const until = current.metadata?.resourceVersion;
+  /** Whether `version` is `until` or later, where the server's versions can be ordered. */
+  const reached = (version: string) => until !== undefined && (compareResourceVersions(version, until) ?? -1) >= 0;
   // A read older than the lost write's own (a cache, another server): no replay reaches it.
-  if (until !== undefined && until < (versionNumber(resourceVersion) ?? 0)) return undefined;
+  if (until !== undefined && (compareResourceVersions(until, resourceVersion) ?? 0) < 0) return undefined;
   const stop = new AbortController();
   const timer = setTimeout(() => {
-    stop.abort();
+    stop.abort(stoppedInternally);
   }, replayPatienceMs);
   try {
     const events = watch(ref, {
@@ -181,11 +181,9 @@ async function replaySince(
       if (event.type === 'BOOKMARK') continue;
       if (recordedOperations(event.object).includes(operationId)) return true;
       const version = event.object.metadata?.resourceVersion;
-      // Up to the version read; kube-apiserver's versions are etcd revisions (and the
-      // embedded server's counters), so past it counts too when both are numbers.
+      // Up to the version read, or past it where versions can be ordered (Kubernetes 1.35+).
       if (version === current.metadata?.resourceVersion) return false;
-      const number = versionNumber(version);
-      if (until !== undefined && number !== undefined && number >= until) return false;
+      if (version !== undefined && reached(version)) return false;
     }
     return undefined;
   } catch {
@@ -193,6 +191,6 @@ async function replaySince(
     return undefined;
   } finally {
     clearTimeout(timer);
-    stop.abort();
+    stop.abort(stoppedInternally);
   }
 }

@@ -99,7 +99,7 @@ export async function readMutateWrite(
           conflicts--; // the last attempt's 422 was a bad patch, not a conflict
           throw earlier;
         }
-        const changed = await mutate(structuredClone(current));
+        const changed = await mutated(mutate, current);
         const same = changed === noChange || sameJson(changed, current);
         if (same) lostWrite?.nothingToWrite();
         const toWrite = same ? undefined : exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
@@ -124,9 +124,41 @@ export async function readMutateWrite(
   }
 }
 
+/**
+ * Runs `mutate` on a copy of `current` and checks what it returned. Forgetting `return object`
+ * is easy in JavaScript: that fails with a message saying so, not with a write of nothing.
+ */
+export async function mutated(mutate: Mutation, current: KubeObject): Promise<KubeObject | typeof noChange> {
+  const changed: unknown = await mutate(structuredClone(current));
+  if (changed !== noChange && (typeof changed !== 'object' || changed === null || Array.isArray(changed))) {
+    const got = changed === null ? 'null' : Array.isArray(changed) ? 'an array' : describeValue(changed);
+    throw new TypeError(`a mutation must return the object it was given, changed, or noChange; it returned ${got}`);
+  }
+  return changed as KubeObject | typeof noChange;
+}
+
+/** A value that is not an object, as a message names it. */
+function describeValue(value: unknown): string {
+  switch (typeof value) {
+    case 'undefined':
+      return 'undefined';
+    case 'function':
+      return 'a function';
+    case 'symbol':
+      return value.toString();
+    case 'bigint':
+      return `${value.toString()}n`;
+    default:
+      return JSON.stringify(value);
+  }
+}
+
 /** Equal as JSON: clients hand out class instances and Dates that a copy turns into plain values. */
 export function sameJson(a: unknown, b: unknown): boolean {
-  return isDeepStrictEqual(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
+  const [left, right] = [JSON.stringify(a), JSON.stringify(b)];
+  if (left === right) return true;
+  // Equal values with keys in another order make texts of one length: only then compare parsed.
+  return left.length === right.length && isDeepStrictEqual(JSON.parse(left), JSON.parse(right));
 }
 
 /** `mutate` may have dropped or changed metadata.resourceVersion: the write carries the one read. */

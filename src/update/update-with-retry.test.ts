@@ -51,6 +51,16 @@ describe('updateWithRetry and createOrUpdate on the embedded server, through cli
     }
   });
 
+  it('a mutation that returns nothing fails with a message saying so, and writes nothing', async () => {
+    const before = await seed('forgot-return');
+    const forgot = ((object: KubeObject) => {
+      increment(object);
+    }) as unknown as Mutation;
+    await assert.rejects(updateWithRetry(client, configMapRef('forgot-return'), forgot), /it returned undefined/);
+    const after = await client.read(configMapRef('forgot-return'));
+    assert.equal(after.metadata?.resourceVersion, before.metadata?.resourceVersion);
+  });
+
   /** A mutation that, each time, lets another writer change the object first: every write is stale. */
   const alwaysOvertaken = (name: string) => async (object: KubeObject) => {
     await updateWithRetry(client, configMapRef(name), increment);

@@ -6,7 +6,7 @@ import { classify, isStaleWriteConflict } from '../../src/core/errors/classify.t
 import { adaptiveUpdate } from '../../src/strategies/adaptive.ts';
 import type { KubeObject } from '../../src/testing/server/kube-object.ts';
 import type { ObjectRef } from '../../src/update/object-client.ts';
-import { noChange } from '../../src/update/read-mutate-write.ts';
+import { type Mutation, noChange } from '../../src/update/read-mutate-write.ts';
 import { counter, increment, label } from './counter-label.ts';
 
 export function adaptiveCases(client: () => KubeObjectClient, namePrefix: string): void {
@@ -46,6 +46,16 @@ export function adaptiveCases(client: () => KubeObjectClient, namePrefix: string
     const counted = counting();
     const result = await adaptiveUpdate(counted.client, ref, () => noChange);
     assert.deepEqual([result.written, counted.writes], [false, 0]);
+  });
+
+  it('fails with a message saying so when the mutation returns nothing, and writes nothing', async () => {
+    const ref = await seed();
+    const counted = counting();
+    const forgot = ((object: KubeObject) => {
+      increment(object);
+    }) as unknown as Mutation;
+    await assert.rejects(adaptiveUpdate(counted.client, ref, forgot), /it returned undefined/);
+    assert.deepEqual([counted.writes, counter(await client().read(ref))], [0, 101]);
   });
 
   it('gives up at its deadline with the last conflict when every write is overtaken', async () => {

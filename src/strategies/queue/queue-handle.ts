@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../testing/server/kube-object.ts';
 import type { ObjectRef } from '../../update/object-client.ts';
-import { type Mutation, noChange, type UpdateResult } from '../../update/read-mutate-write.ts';
+import { type Mutation, mutated, noChange, type UpdateResult } from '../../update/read-mutate-write.ts';
 import type { QueueClient } from './queue-entries.ts';
 import { type QueueOptions, queuedUpdate } from './queued-update.ts';
 
@@ -106,11 +106,8 @@ async function applyAll(calls: readonly Call[], object: KubeObject): Promise<Kub
   for (const call of calls) {
     delete call.failure;
     try {
-      const next = await call.mutate(structuredClone(current));
+      const next = await mutated(call.mutate, current);
       if (next === noChange) continue;
-      if (typeof next !== 'object' || (next as unknown) === null) {
-        throw new TypeError(`a mutation must return an object or noChange; got ${typeof next}`);
-      }
       current = next;
       changed = true;
     } catch (error) {

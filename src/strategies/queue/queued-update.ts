@@ -11,6 +11,7 @@ import {
 } from '../../update/operation-ids.ts';
 import {
   type Mutation,
+  mutated,
   noChange,
   sameJson,
   type UpdateResult,
@@ -222,10 +223,10 @@ class QueuedWriter {
     const leaving = after.length === 0 ? leave() : undefined;
     for (;;) {
       this.#attempts++;
-      const changed = await this.#mutate(structuredClone(object));
-      const mutated = changed !== noChange && !sameJson(changed, object);
-      if (!mutated && this.#lostWrite) this.#lostWrite.nothingToWrite();
-      const data = mutated && this.#exactlyOnce ? withOperationRecorded(changed, this.#exactlyOnce) : changed;
+      const changed = await mutated(this.#mutate, object);
+      const changes = changed !== noChange && !sameJson(changed, object);
+      if (!changes && this.#lostWrite) this.#lostWrite.nothingToWrite();
+      const data = changes && this.#exactlyOnce ? withOperationRecorded(changed, this.#exactlyOnce) : changed;
       const toWrite = withQueue(data === noChange ? object : data, after, listedThrough);
       let outcome: FailedWrite;
       try {
@@ -234,7 +235,7 @@ class QueuedWriter {
           : await this.#client.replace(withResourceVersionOf(toWrite, object), this.#signal);
         await (leaving ?? leave());
         if (after.length === 0) await this.#goIdle(stored, listedThrough);
-        return this.#result(stored, mutated && stored !== object);
+        return this.#result(stored, changes && stored !== object);
       } catch (error) {
         outcome = await this.#afterFailedWrite(error, object, entry);
       }

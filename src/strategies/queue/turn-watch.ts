@@ -1,3 +1,4 @@
+import { stoppedInternally } from '../../core/abort-reason.ts';
 import { type Clock, systemClock } from '../../core/clock.ts';
 import { isNotFound } from '../../core/errors/classify.ts';
 import type { KubeObject } from '../../testing/server/kube-object.ts';
@@ -59,7 +60,7 @@ export class TurnWatch {
       }
       return this.#turn;
     } finally {
-      timer.abort();
+      timer.abort(stoppedInternally);
       this.#wake = undefined;
     }
   }
@@ -69,7 +70,7 @@ export class TurnWatch {
   }
 
   close(): void {
-    this.#stop.abort();
+    this.#stop.abort(stoppedInternally);
   }
 
   async #pump(): Promise<void> {
