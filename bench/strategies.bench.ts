@@ -354,10 +354,15 @@ function adaptiveGoals(report: ServerReport, where: string): string[] {
     if (!adaptive) continue;
     const scope = `N = ${String(workers)}, ${processes === 1 ? 'one process' : `${String(processes)} processes`}`;
 
-    const backoffs = [
-      row(workers, processes, 'kubeconflict', 'backoff'),
-      row(workers, processes, 'client-go', 'custom-backoff'),
-    ];
+    const clientGoBackoff = report.rows.find(
+      (r) =>
+        r.workers === workers &&
+        r.processes === processes &&
+        r.client === 'client-go' &&
+        r.strategy.startsWith('RetryOnConflict(custom'),
+    );
+    if (!clientGoBackoff) throw new Error(`no client-go backoff row at ${scope}`);
+    const backoffs = [row(workers, processes, 'kubeconflict', 'backoff'), clientGoBackoff];
     const best = Math.min(...backoffs.map((r) => r?.wallMs ?? Infinity));
     const perSuccess = adaptive.requestsPerSuccess ?? Infinity;
     const met = adaptive.failed === 0 && adaptive.wallMs <= best && perSuccess <= 2.5;
