@@ -86,8 +86,8 @@ Node options of the CLI's shebang (\`${cliNodeOptions.join(' ')}\`), as \`kubeco
 **Peak RSS goal ≤ ${String(goal)} MB per run: ${over.length === 0 ? 'met by every strategy' : `missed by ${over.join(', ')}`}.**
 Strategies that promise correctness and did not end correct at this scale: ${wrong.length === 0 ? 'none' : wrong.join(', ')}.
 \`retry\` is client-go's DefaultRetry, whose 5 calls cannot absorb 999 rivals: that is the
-lesson at this scale. \`adaptive\` writers of one process share one watch of the object and
-take turns: while one writes on a version, the others wait for its change instead of
+lesson at this scale. \`adaptive\` writers of one process share one read of the object and
+take turns: while one writes, the others wait for its answer and write on it instead of
 conflicting with it. \`coalesce\` folds many writers of one process into few writes.
 
 Where the memory goes: the process starts at about 160 MB of RSS before the first worker,
