@@ -148,28 +148,39 @@ class AdaptiveWriter {
     this.#writeMs = Math.max(1, watcher.roundTripMs ?? this.#clock.now() - started);
     this.#window = initialWindow * this.#writeMs;
     for (;;) {
-      const remaining = this.#deadline - this.#clock.now();
-      if (remaining <= 0) throw this.#lastFailure ?? new DOMException('the update deadline passed', 'TimeoutError');
-      if (watcher.latest.version <= this.#staleVersion) {
-        // Our last write lost: wait for the winner's change before trying again; with no
-        // watch (a transient failure, no rival seen), only a read can show it.
-        if (watcher.watching) await this.#timed('waiting', () => this.#awaitChange(this.#staleVersion, remaining));
-        else await this.#refresh();
+      // Once rivals in other processes showed, the writers of this process contend one at a
+      // time: several listening at once would make the process a crowd of its own.
+      const leave = watcher.watching ? await this.#timed('deferring', () => this.#lease.contend()) : undefined;
+      try {
+        const result = await this.#round();
+        if (result) return result;
+      } finally {
+        leave?.();
       }
-      const { version, object } = watcher.latest;
-      // Until a rival outside this process shows itself (a conflict opens the watch), a
-      // writer writes at once, taking turns only with the writers of its own process.
-      const release = await (watcher.watching
-        ? this.#turn(version, remaining)
-        : this.#turnInProcess(version, remaining));
-      if (!release) continue;
-      if (object === undefined) {
-        release();
-        continue;
-      }
-      const result = await this.#attempt(object, version, release);
-      if (result) return result;
     }
+  }
+
+  /** One try: wait out a lost write, take a turn, write. The result, or undefined to go round again. */
+  async #round(): Promise<UpdateResult | undefined> {
+    const watcher = this.#lease.watcher;
+    const remaining = this.#deadline - this.#clock.now();
+    if (remaining <= 0) throw this.#lastFailure ?? new DOMException('the update deadline passed', 'TimeoutError');
+    if (watcher.latest.version <= this.#staleVersion) {
+      // Our last write lost: wait for the winner's change before trying again; with no
+      // watch (a transient failure, no rival seen), only a read can show it.
+      if (watcher.watching) await this.#timed('waiting', () => this.#awaitChange(this.#staleVersion, remaining));
+      else await this.#refresh();
+    }
+    const { version, object } = watcher.latest;
+    // Until a rival outside this process shows itself (a conflict opens the watch), a
+    // writer writes at once, taking turns only with the writers of its own process.
+    const release = await (watcher.watching ? this.#turn(version, remaining) : this.#turnInProcess(version, remaining));
+    if (!release) return undefined;
+    if (object === undefined) {
+      release();
+      return undefined;
+    }
+    return this.#attempt(object, version, release);
   }
 
   /** The object's state: the open watch's, or one read shared with the writers arriving with it. */

@@ -57,6 +57,40 @@ export class ObjectWatcher {
     void this.#pump();
   }
 
+  /** The last writer in line for the process's place among the rivals; resolved when it leaves. */
+  #lastInLine: Promise<void> = Promise.resolve();
+
+  /**
+   * Waits, in call order, until the caller is this process's one contender against writers
+   * in other processes; call what it returns to pass that on. A signal ends the wait (the
+   * caller's place passes on at once).
+   */
+  async contend(signal?: AbortSignal): Promise<() => void> {
+    signal?.throwIfAborted();
+    let leave!: () => void;
+    const mine = new Promise<void>((resolve) => {
+      leave = resolve;
+    });
+    const before = this.#lastInLine;
+    this.#lastInLine = before.then(() => mine);
+    if (!signal) {
+      await before;
+      return leave;
+    }
+    const aborted = Promise.withResolvers<never>();
+    const abort = () => {
+      leave();
+      aborted.reject(signal.reason);
+    };
+    signal.addEventListener('abort', abort, { once: true });
+    try {
+      await Promise.race([before, aborted.promise]);
+    } finally {
+      signal.removeEventListener('abort', abort);
+    }
+    return leave;
+  }
+
   /** Whether `watch()` was called: rivals outside this process were seen. */
   get watching(): boolean {
     return this.#watching;

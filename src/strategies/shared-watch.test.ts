@@ -100,9 +100,28 @@ describe('adaptiveUpdate’s shared state', { timeout: 20_000 }, () => {
     const sleeps = clock.sleeps.length;
     const joiner = watched([writer(7)]);
     await settle();
+    assert.equal(clock.sleeps.length, sleeps, 'it waits in line while the first writer listens');
+    clock.advance(clock.sleeps.at(-1) ?? 0); // the first writer's round ends; the line moves on
+    await settle();
     const draw = seededRandom(7)();
     assert.deepEqual(clock.sleeps.slice(sleeps), [draw * 2 * 10], 'its first window: 2 write times of 10 ms');
     await runToEnd(clock, outcomes, joiner);
+  });
+
+  it('after a rival showed, the writers of one process contend one at a time', async () => {
+    const { clock, object, writer, rivalBeforeNextWrite } = start();
+    rivalBeforeNextWrite();
+    const outcomes = watched([writer(1), writer(2), writer(3)]);
+    await settle();
+    assert.equal(object.counts.conflicts, 1);
+    for (let step = 0; step < 50 && outcomes.includes(undefined); step++) {
+      assert.ok(clock.pendingSleeps <= 1, 'one writer listens (or waits for a change); the others wait in line');
+      assert.ok(object.writesInFlight <= 1);
+      clock.advance(1);
+      await settle();
+    }
+    await runToEnd(clock, outcomes);
+    assert.deepEqual([object.counter, object.counts.conflicts], [104, 1]);
   });
 
   it('writers of one process take turns: none writes on a version another one is writing on', async () => {

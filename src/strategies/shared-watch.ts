@@ -8,6 +8,8 @@ export interface WatchLease {
   readonly watcher: ObjectWatcher;
   /** The watcher's `changed()`, ended early only by this writer's signal. */
   changed(version: number, timeoutMs: number): Promise<boolean>;
+  /** The watcher's `contend()`, ended early only by this writer's signal. */
+  contend(): Promise<() => void>;
   /** The watcher's `known()`, ended early only by this writer's signal. */
   known(read: (signal: AbortSignal) => Promise<KubeObject>): Promise<void>;
   release(): void;
@@ -57,6 +59,7 @@ export function shareWatch(client: WatchingClient, ref: ObjectRef, clock: Clock,
     watcher: mine.watcher,
     changed: (version, timeoutMs) => mine.watcher.changed(version, timeoutMs, own.signal),
     known: (read) => mine.watcher.known(read, own.signal),
+    contend: () => mine.watcher.contend(own.signal),
     release: () => {
       if (released) return;
       released = true;
