@@ -6,9 +6,6 @@ import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectRef } from '../update/object-client.ts';
 
-/** Ends a wait's timer: a constant, as an abort without a reason makes an exception, stack and all. */
-const woken = Symbol('woken');
-
 /** The subset of a client the watcher uses. */
 export type WatchingClient = Pick<KubeObjectClient, 'watch'>;
 
@@ -34,6 +31,8 @@ export class ObjectWatcher {
   #watching = false;
   /** The first read, shared by the writers that arrive before it is answered. */
   #firstRead: Promise<void> | undefined;
+  /** The last writer in line for the process's place among the rivals; resolved when it leaves. */
+  #lastInLine: Promise<void> = Promise.resolve();
   /** A set: a thousand writers waiting on one watch leave in any order, each in O(1). */
   readonly #waiters = new Set<() => void>();
 
@@ -57,9 +56,6 @@ export class ObjectWatcher {
     void this.#pump();
   }
 
-  /** The last writer in line for the process's place among the rivals; resolved when it leaves. */
-  #lastInLine: Promise<void> = Promise.resolve();
-
   /**
    * Waits, in call order, until the caller is this process's one contender against writers
    * in other processes; call what it returns to pass that on. A signal ends the wait (the
@@ -73,21 +69,7 @@ export class ObjectWatcher {
     });
     const before = this.#lastInLine;
     this.#lastInLine = before.then(() => mine);
-    if (!signal) {
-      await before;
-      return leave;
-    }
-    const aborted = Promise.withResolvers<never>();
-    const abort = () => {
-      leave();
-      aborted.reject(signal.reason);
-    };
-    signal.addEventListener('abort', abort, { once: true });
-    try {
-      await Promise.race([before, aborted.promise]);
-    } finally {
-      signal.removeEventListener('abort', abort);
-    }
+    await untilAborted(before, signal, leave);
     return leave;
   }
 
@@ -112,18 +94,7 @@ export class ObjectWatcher {
         this.#firstRead = undefined;
       }
     })();
-    if (!signal) return this.#firstRead;
-    signal.throwIfAborted();
-    const aborted = Promise.withResolvers<never>();
-    const abort = () => {
-      aborted.reject(signal.reason);
-    };
-    signal.addEventListener('abort', abort, { once: true });
-    try {
-      await Promise.race([this.#firstRead, aborted.promise]);
-    } finally {
-      signal.removeEventListener('abort', abort);
-    }
+    await untilAborted(this.#firstRead, signal);
   }
 
   /** The latest state seen, and its number: a write based on an older number is stale. */
@@ -220,7 +191,7 @@ export class ObjectWatcher {
     const timer = new AbortController();
     this.#clock.sleep(ms, timer.signal).then(fire, () => undefined);
     return () => {
-      timer.abort(woken);
+      timer.abort(stoppedInternally);
     };
   }
 
@@ -279,5 +250,26 @@ export class ObjectWatcher {
         await this.#clock.sleep(retryDelay, signal).catch(() => undefined);
       }
     }
+  }
+}
+
+/**
+ * `promise`, or, as soon as `signal` aborts, a rejection with its reason after `onAbort`
+ * (which gives up what the caller held). The listener goes either way: writers wait many
+ * times on one long-lived signal.
+ */
+async function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined, onAbort?: () => void): Promise<T> {
+  if (!signal) return promise;
+  const aborted = Promise.withResolvers<never>();
+  const abort = () => {
+    onAbort?.();
+    aborted.reject(signal.reason);
+  };
+  if (signal.aborted) abort();
+  else signal.addEventListener('abort', abort, { once: true });
+  try {
+    return await Promise.race([promise, aborted.promise]);
+  } finally {
+    signal.removeEventListener('abort', abort);
   }
 }
