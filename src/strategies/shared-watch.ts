@@ -31,9 +31,9 @@ const keyOf = (ref: ObjectRef) => JSON.stringify([ref.apiVersion, ref.kind, ref.
 /**
  * One watcher of `ref` (its first read, its turn, its watch) for every writer of this
  * process that updates it at once through the same client: a thousand writers hold one
- * stream, not a thousand. Counted by users, it
- * closes when the last one releases it. A watch that failed (its object deleted) stays
- * with the writers that saw it fail; a writer that comes after gets a new one.
+ * stream, not a thousand. Counted by users, it closes when the last one releases it. A
+ * watch that failed (its object deleted) stays with the writers that saw it fail; a writer
+ * that comes after gets a new one.
  */
 export function shareWatch(client: WatchingClient, ref: ObjectRef, clock: Clock, signal?: AbortSignal): WatchLease {
   let byObject = shares.get(client.watch);

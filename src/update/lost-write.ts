@@ -145,8 +145,6 @@ async function lostWriteOutcome(
 /** How long a replay may take before the outcome is called unknown, ms. */
 const replayPatienceMs = 10_000;
 
-/** A resourceVersion as a number, when it is one (opaque by contract; integers in practice). */
-
 const recordValueOf = (object: KubeObject) => object.metadata?.annotations?.[recentOperationsAnnotation] ?? '';
 
 /**
