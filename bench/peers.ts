@@ -90,7 +90,8 @@ function row(
   };
 }
 
-const median = (values: readonly number[]) =>
+/** The middle value (the lower one of an even count), as the lab's p50. */
+export const median = (values: readonly number[]) =>
   percentile(
     [...values].sort((a, b) => a - b),
     50,

@@ -20,6 +20,7 @@ import {
   clientNodeNaiveRow,
   kubeconflictCycle,
   labRef,
+  median,
   type Row,
   type Target,
 } from './peers.ts';
@@ -122,39 +123,51 @@ async function measureServer(peer: string, serverName: string, target: Target): 
 }
 
 async function uncontendedRows(target: Target): Promise<UncontendedRow[]> {
-  const walls = new Map<string, number[]>();
+  const rows: UncontendedRow[] = [];
   for (const workers of [1, 5]) {
+    const walls = new Map<string, number[]>(uncontendedStrategies.map((name) => [name, []]));
     for (const [index, seed] of uncontendedSeeds.entries()) {
       // Each seed starts with another strategy: whichever runs first in a process pays its warm-up.
       const order = uncontendedStrategies.map(
         (_, i) => uncontendedStrategies[(i + index) % uncontendedStrategies.length] ?? '',
       );
-      const { runs } = await runLab({
-        kubeConfig: target.kubeConfig,
-        ref: labRef(`uncontended-${String(workers)}-${String(seed)}`),
+      const runs = await labRuns(target, `uncontended-${String(workers)}-${String(seed)}`, {
         workers,
-        start: 101,
-        strategies: order.map(strategyByName),
-        backoff: new Backoff({ steps: stepsFor(workers), duration: 10, factor: 1.5, jitter: 1 }),
-        deadlineMs: 60_000,
-        seed,
         processes: 1,
-        keep: false,
-        reuse: false,
+        names: order,
+        seed,
       });
       for (const run of runs) {
         if (run.measures.failed > 0 || run.measures.final !== run.measures.expected)
           throw new Error(`${run.strategy} at N=${String(workers)}, seed ${String(seed)}: not correct`);
-        const key = `${String(workers)} ${run.strategy}`;
-        walls.set(key, [...(walls.get(key) ?? []), run.measures.wallMs]);
+        walls.get(run.strategy)?.push(run.measures.wallMs);
       }
     }
+    for (const [strategy, wallsMs] of walls) rows.push({ workers, strategy, wallsMs, medianMs: median(wallsMs) });
   }
-  return [...walls].map(([key, wallsMs]) => {
-    const [workers = '0', strategy = ''] = key.split(' ');
-    const sorted = [...wallsMs].sort((a, b) => a - b);
-    return { workers: Number(workers), strategy, wallsMs, medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0 };
+  return rows;
+}
+
+/** One lab run of the named strategies, with the seed's hand-tuned backoff and a 60 s deadline. */
+async function labRuns(
+  target: Target,
+  name: string,
+  run: { workers: number; processes: number; names: readonly string[]; seed: number },
+) {
+  const { runs } = await runLab({
+    kubeConfig: target.kubeConfig,
+    ref: labRef(name),
+    workers: run.workers,
+    start: 101,
+    strategies: run.names.map(strategyByName),
+    backoff: new Backoff({ steps: stepsFor(run.workers), duration: 10, factor: 1.5, jitter: 1 }),
+    deadlineMs: 60_000,
+    seed: run.seed,
+    processes: run.processes,
+    keep: false,
+    reuse: false,
   });
+  return runs;
 }
 
 function strategyByName(name: string) {
@@ -164,18 +177,11 @@ function strategyByName(name: string) {
 }
 
 async function kubeconflictRows(target: Target, workers: number, processes: number, cycleMs: number): Promise<Row[]> {
-  const { runs } = await runLab({
-    kubeConfig: target.kubeConfig,
-    ref: labRef(`kubeconflict-${String(workers)}-${String(processes)}`),
+  const runs = await labRuns(target, `kubeconflict-${String(workers)}-${String(processes)}`, {
     workers,
-    start: 101,
-    strategies: strategies.map(strategyByName),
-    backoff: new Backoff({ steps: stepsFor(workers), duration: 10, factor: 1.5, jitter: 1 }),
-    deadlineMs: 60_000,
-    seed: 1,
     processes,
-    keep: false,
-    reuse: false,
+    names: strategies,
+    seed: 1,
   });
   return runs.map((run) => {
     const m = run.measures;
