@@ -199,7 +199,7 @@ export const strategies: readonly LabStrategy[] = [
     'reads and writes at once; after a conflict watches instead of reading and defers to rivals, window sized by contention seen; bounded by --deadline',
     true,
     (client, context) => {
-      // One watch per process, as writers sharing a client share it; counted on the first worker.
+      // One shared read, turn and watch per process, as writers sharing a client share them; counted on the first worker.
       const watch = perProcess(context, 'watch', () => client.watch);
       return adaptiveUpdate({ ...client, watch }, context.client.objectRef, plusOne(context.ref), {
         signal: context.signal,
