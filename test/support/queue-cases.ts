@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import type { KubeObjectClient } from '../../src/client/kube-object-client.ts';
 import { isNotFound } from '../../src/core/errors/classify.ts';
+import { compareResourceVersions } from '../../src/core/resource-version.ts';
 import { headLabel, queueLabel, QueueEntries } from '../../src/strategies/queue/queue-entries.ts';
 import { turnLabel, waitingAnnotation } from '../../src/strategies/queue/queue-markers.ts';
 import { queuedUpdate } from '../../src/strategies/queue/queued-update.ts';
@@ -29,13 +30,24 @@ export function queueCases(client: () => KubeObjectClient, namePrefix: string): 
     const head = await client().list(leases, { labelSelector: `${headLabel}=${key}` });
     return [...places.items, ...head.items];
   };
-  /** The client, recording the counter of each write of the object that landed. */
+  /**
+   * The client, recording the counter of each write of the object that landed, in the server's
+   * order. Answers can arrive out of that order: the next writer learns of a write from the watch
+   * and may be answered before the writer that made it.
+   */
   const recording = () => {
     const inner = client();
-    const recorded = { landed: [] as number[], client: { ...inner } };
+    const writes: { resourceVersion: string; counter: number }[] = [];
+    const recorded = {
+      landed: () =>
+        writes
+          .toSorted((a, b) => compareResourceVersions(a.resourceVersion, b.resourceVersion) ?? 0)
+          .map((write) => write.counter),
+      client: { ...inner },
+    };
     recorded.client.replace = async (object, signal) => {
       const stored = await inner.replace(object, signal);
-      if (object.kind === 'ConfigMap') recorded.landed.push(counter(stored));
+      if (object.kind === 'ConfigMap') writes.push({ resourceVersion: stored.metadata?.resourceVersion ?? '', counter: counter(stored) });
       return stored;
     };
     return recorded;
@@ -47,12 +59,13 @@ export function queueCases(client: () => KubeObjectClient, namePrefix: string): 
     const results = await Promise.all(Array.from({ length: 40 }, () => queuedUpdate(recorded.client, ref, increment)));
     assert.equal(counter(await client().read(ref)), 141);
     // Marker-only writes (a turn handed to a late joiner) repeat a value; increments never do.
-    const increments = [...new Set(recorded.landed)];
+    const landed = recorded.landed();
+    const increments = [...new Set(landed)];
     assert.deepEqual(
       increments,
       Array.from({ length: 40 }, (_, i) => 102 + i),
     );
-    assert.ok(recorded.landed.length <= 40 + 3, `${String(recorded.landed.length)} writes for 40 increments`);
+    assert.ok(landed.length <= 40 + 3, `${String(landed.length)} writes for 40 increments`);
     assert.ok(results.every((result) => result.written));
     const after = await client().read(ref);
     assert.equal(after.metadata?.labels?.[turnLabel], undefined);
