@@ -8,7 +8,7 @@ import { kubeObjectClient } from '../src/client/kube-object-client.ts';
 import { percentile } from '../src/lab/measures.ts';
 import { counterOf, type LabObjectRef, seedObject } from '../src/lab/lab-object.ts';
 import { objectRefOf } from '../src/lab/lab-client.ts';
-import type { KubeObject } from '../src/testing/server/kube-object.ts';
+import type { KubeObject } from '../src/core/object.ts';
 import { runClientGoPeer } from './client-go-peer.ts';
 
 /** One row of the benchmark: what a client did with N increments. */

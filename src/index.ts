@@ -6,4 +6,3 @@ export * from './core/index.ts';
 export * from './update/index.ts';
 export * from './client/index.ts';
 export * from './strategies/index.ts';
-export type { KubeObject, ManagedFieldsEntry, ObjectMeta } from './testing/server/kube-object.ts';

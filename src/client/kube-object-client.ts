@@ -1,15 +1,16 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { KubeObject } from '../testing/server/kube-object.ts';
-import {
-  type ObjectRef,
-  type PatchingObjectClient,
-  patchContentTypes,
-  type PatchOptions,
-  type PatchType,
-} from '../update/object-client.ts';
+import type {
+  KubeObject,
+  ObjectRef,
+  PatchOptions,
+  PatchType,
+  PatchingObjectClient,
+  WatchEvent,
+} from '../core/object.ts';
+import { patchContentTypes } from './patch-content-types.ts';
 import { KubeTransport, type TransportOptions } from './kube-transport.ts';
 import { ResourcePaths } from './resource-paths.ts';
-import { type WatchEvent, watchEvents, type WatchOptions, watchPath } from './watch-object.ts';
+import { type WatchOptions, watchEvents, watchPath } from './watch-object.ts';
 
 /** Which objects a list returns: one kind in one namespace (or cluster-wide), by labels. */
 export interface CollectionRef {

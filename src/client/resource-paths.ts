@@ -1,5 +1,5 @@
 import { isNotFound } from '../core/errors/classify.ts';
-import type { ObjectRef } from '../update/object-client.ts';
+import type { ObjectRef } from '../core/object.ts';
 import type { KubeTransport } from './kube-transport.ts';
 
 interface ApiResource {

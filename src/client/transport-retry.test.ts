@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { classify } from '../core/errors/classify.ts';
 import type { HookAction, HookedRequest } from '../testing/server/request-hook.ts';
-import type { KubeObject } from '../testing/server/kube-object.ts';
+import type { KubeObject } from '../core/object.ts';
 import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
 import { KubeConfig } from '@kubernetes/client-node';
 import { kubeObjectClient } from './kube-object-client.ts';

@@ -1,12 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { KubeObject } from '../testing/server/kube-object.ts';
-import type { ObjectRef } from '../update/object-client.ts';
-
-/** One change of the watched object, as the server streams it. */
-export interface WatchEvent {
-  readonly type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
-  readonly object: KubeObject;
-}
+import type { ObjectRef, WatchEvent } from '../core/object.ts';
 
 /** How a watch of one object starts and what it lets through. */
 export interface WatchOptions {

@@ -1,3 +1,14 @@
+export type {
+  KubeObject,
+  ManagedFieldsEntry,
+  ObjectClient,
+  ObjectMeta,
+  ObjectRef,
+  PatchingObjectClient,
+  PatchOptions,
+  PatchType,
+  WatchEvent,
+} from './object.ts';
 export { Backoff, type BackoffOptions, DefaultBackoff, DefaultRetry } from './backoff.ts';
 export { type Clock, systemClock } from './clock.ts';
 export { type JitterMode, jitterModes } from './jitter.ts';

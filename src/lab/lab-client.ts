@@ -1,6 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import { kubeObjectClient, type KubeObjectClient } from '../client/kube-object-client.ts';
-import type { ObjectRef } from '../update/object-client.ts';
+import type { ObjectRef } from '../core/object.ts';
 import { type LabClient, type LabObjectRef, seedObject } from './lab-object.ts';
 import { countTransportRetry } from './worker-client.ts';
 

@@ -1,6 +1,5 @@
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
-import type { KubeObject } from '../testing/server/kube-object.ts';
-import type { ObjectRef } from '../update/object-client.ts';
+import type { KubeObject, ObjectRef } from '../core/object.ts';
 
 export type LabKind = 'deployment' | 'configmap';
 

@@ -6,7 +6,7 @@ import { onError, type RetryOptions, retryOnConflict } from '../core/retry.ts';
 import { adaptiveUpdate } from '../strategies/adaptive.ts';
 import { createCoalescer } from '../strategies/coalescer.ts';
 import { objectQueue } from '../strategies/queue/queue-handle.ts';
-import type { KubeObject } from '../testing/server/kube-object.ts';
+import type { KubeObject } from '../core/object.ts';
 import { applyObject } from '../update/apply-object.ts';
 import { jsonPatchWithRetry, mergePatchWithRetry } from '../update/patch-with-retry.ts';
 import { OutcomeUnknownError } from '../update/operation-ids.ts';

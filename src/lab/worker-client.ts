@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import type { TransportRetry } from '../client/transport-retry.ts';
 import { classify, isAlreadyExists, isConflict, isNotFound } from '../core/errors/classify.ts';
-import type { PatchType } from '../update/object-client.ts';
+import type { PatchType } from '../core/object.ts';
 import type { Timeline } from './timeline.ts';
 
 /** What a worker's requests added up to. */

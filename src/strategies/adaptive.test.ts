@@ -4,7 +4,7 @@ import { kubeObjectClient, type KubeObjectClient } from '../client/kube-object-c
 import { classify, isStaleWriteConflict } from '../core/errors/classify.ts';
 import type { HookAction, HookedRequest } from '../testing/server/request-hook.ts';
 import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
-import type { ObjectRef } from '../update/object-client.ts';
+import type { ObjectRef } from '../core/object.ts';
 import { adaptiveUpdate } from './adaptive.ts';
 import { adaptiveCases } from '../../test/support/adaptive-cases.ts';
 import { counter, increment, label } from '../../test/support/counter-label.ts';

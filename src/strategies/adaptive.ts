@@ -3,8 +3,7 @@ import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import type { Random } from '../core/random.ts';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import { LostWrite } from '../update/lost-write.ts';
-import type { KubeObject } from '../testing/server/kube-object.ts';
-import type { ObjectRef } from '../update/object-client.ts';
+import type { KubeObject, ObjectRef } from '../core/object.ts';
 import { type ExactlyOnceOptions, exactlyOnceOf, withOperationRecorded } from '../update/operation-ids.ts';
 import {
   type Mutation,

@@ -3,9 +3,8 @@ import type { Clock } from '../core/clock.ts';
 import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import type { Random } from '../core/random.ts';
 import { onError } from '../core/retry.ts';
-import type { KubeObject } from '../testing/server/kube-object.ts';
+import type { KubeObject, ObjectClient, ObjectRef } from '../core/object.ts';
 import { LostWrite } from '../update/lost-write.ts';
-import type { ObjectClient, ObjectRef } from '../update/object-client.ts';
 import { exactlyOnceOf, OutcomeUnknownError, withOperationRecorded } from '../update/operation-ids.ts';
 import { type Mutation, mutated, noChange, sameJson, withResourceVersionOf } from '../update/read-mutate-write.ts';
 

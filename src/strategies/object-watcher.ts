@@ -3,8 +3,7 @@ import { type Clock, systemClock } from '../core/clock.ts';
 import { isNotFound } from '../core/errors/classify.ts';
 import { compareResourceVersions } from '../core/resource-version.ts';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
-import type { KubeObject } from '../testing/server/kube-object.ts';
-import type { ObjectRef } from '../update/object-client.ts';
+import type { KubeObject, ObjectRef } from '../core/object.ts';
 
 /** The subset of a client the watcher uses. */
 export type WatchingClient = Pick<KubeObjectClient, 'watch'>;

@@ -1,6 +1,5 @@
 import type { Clock } from '../core/clock.ts';
-import type { KubeObject } from '../testing/server/kube-object.ts';
-import type { ObjectRef } from '../update/object-client.ts';
+import type { KubeObject, ObjectRef } from '../core/object.ts';
 import { ObjectWatcher, type WatchingClient } from './object-watcher.ts';
 
 /** A writer's use of a shared watch: `release()` it when done. */

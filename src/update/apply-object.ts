@@ -1,5 +1,4 @@
-import type { KubeObject } from '../testing/server/kube-object.ts';
-import type { ObjectRef, PatchingObjectClient } from './object-client.ts';
+import type { KubeObject, ObjectRef, PatchingObjectClient } from '../core/object.ts';
 
 export interface ApplyOptions {
   /** Who owns the applied fields (managedFields). Required: apply without one is refused. */

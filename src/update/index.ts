@@ -1,12 +1,3 @@
-export {
-  fromKubernetesObjectApi,
-  type ObjectClient,
-  type ObjectRef,
-  patchContentTypes,
-  type PatchingObjectClient,
-  type PatchOptions,
-  type PatchType,
-} from './object-client.ts';
 export { type Mutation, noChange, type UpdateOptions, type UpdateResult } from './read-mutate-write.ts';
 export { type ExactlyOnceOptions, OutcomeUnknownError, recentOperationsAnnotation } from './operation-ids.ts';
 export { createOrUpdate, updateWithRetry } from './update-with-retry.ts';

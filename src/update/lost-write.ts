@@ -1,8 +1,7 @@
 import { stoppedInternally } from '../core/abort-reason.ts';
 import { compareResourceVersions } from '../core/resource-version.ts';
 import { isTransient } from '../core/errors/classify.ts';
-import type { KubeObject } from '../testing/server/kube-object.ts';
-import type { ObjectClient, ObjectRef } from './object-client.ts';
+import type { KubeObject, ObjectClient, ObjectRef } from '../core/object.ts';
 import {
   beyondRecord,
   type ExactlyOnce,

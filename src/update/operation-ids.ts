@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { KubeObject } from '../testing/server/kube-object.ts';
+import type { KubeObject } from '../core/object.ts';
 
 /**
  * The annotation recording exactly-once updates: the count of them ever recorded, then

@@ -1,7 +1,6 @@
 import { classify } from '../core/errors/classify.ts';
 import type { Status } from '../core/errors/status.ts';
-import type { KubeObject } from '../testing/server/kube-object.ts';
-import type { ObjectRef, PatchingObjectClient } from './object-client.ts';
+import type { KubeObject, ObjectRef, PatchingObjectClient } from '../core/object.ts';
 import { type JsonPatchOperation, jsonPatchOf, mergePatchOf, testsPass } from './object-diff.ts';
 import {
   type Mutation,

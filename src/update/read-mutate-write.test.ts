@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { KubeObject } from '../testing/server/kube-object.ts';
+import type { KubeObject } from '../core/object.ts';
 import { mutated, noChange, sameJson } from './read-mutate-write.ts';
 
 const object: KubeObject = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a', labels: { n: '1' } } };

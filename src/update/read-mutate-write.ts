@@ -2,9 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { type Backoff, DefaultRetry } from '../core/backoff.ts';
 import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import { onError, type RetryOptions } from '../core/retry.ts';
-import type { KubeObject } from '../testing/server/kube-object.ts';
+import type { KubeObject, ObjectClient, ObjectRef } from '../core/object.ts';
 import { LostWrite } from './lost-write.ts';
-import type { ObjectClient, ObjectRef } from './object-client.ts';
 import { type ExactlyOnceOptions, exactlyOnceOf, OutcomeUnknownError, withOperationRecorded } from './operation-ids.ts';
 
 /** What `mutate` returns to say "leave it as it is": no write is made. */

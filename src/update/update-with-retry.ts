@@ -1,6 +1,5 @@
 import { isAlreadyExists, isNotFound } from '../core/errors/classify.ts';
-import type { KubeObject } from '../testing/server/kube-object.ts';
-import type { ObjectClient, ObjectRef } from './object-client.ts';
+import type { KubeObject, ObjectClient, ObjectRef } from '../core/object.ts';
 import {
   type Mutation,
   noChange,

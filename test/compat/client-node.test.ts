@@ -6,9 +6,10 @@ import { after, before, describe, it } from 'node:test';
 import * as k8s2 from '@kubernetes/client-node';
 import * as k8s1 from 'client-node-1';
 import { classify, isConflict, KubeApiError, type KubeErrorKind } from '../../src/core/index.ts';
-import type { KubeObject } from '../../src/testing/server/kube-object.ts';
+import type { KubeObject } from '../../src/core/object.ts';
 import { startApiServer, startTestServer } from '../../src/testing/index.ts';
-import { fromKubernetesObjectApi, mergePatchWithRetry, updateWithRetry } from '../../src/update/index.ts';
+import { fromKubernetesObjectApi } from '../../src/client/client-node-adapter.ts';
+import { mergePatchWithRetry, updateWithRetry } from '../../src/update/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
 
 type Api = k8s2.KubernetesObjectApi;

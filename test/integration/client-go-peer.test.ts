@@ -6,7 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import * as k8s from '@kubernetes/client-node';
 import { clientGoPeer, runClientGoPeer } from '../../bench/client-go-peer.ts';
 import { type LabObjectRef, counterOf, seedObject } from '../../src/lab/lab-object.ts';
-import { fromKubernetesObjectApi, type ObjectClient } from '../../src/update/index.ts';
+import { fromKubernetesObjectApi } from '../../src/client/client-node-adapter.ts';
+import type { ObjectClient } from '../../src/core/object.ts';
 import { type TestServer, startTestServer } from '../../src/testing/index.ts';
 
 // A cold build of client-go takes minutes; later runs reuse the cached binary.

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import * as k8s from '@kubernetes/client-node';
 import { fromKubernetesObjectApi, noChange, type ObjectClient } from '../../src/index.ts';
-import type { KubeObject } from '../../src/testing/server/kube-object.ts';
+import type { KubeObject } from '../../src/core/object.ts';
 import { createCoalescer } from '../../src/strategies/coalescer.ts';
 import { type RunningApiServer, startApiServer } from '../../src/testing/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type RunningApiServer, startApiServer } from '../../src/testing/index.ts';
-import type { KubeObject } from '../../src/testing/server/kube-object.ts';
+import type { KubeObject } from '../../src/core/object.ts';
 import {
   badRequestMessage,
   decodeObject,

@@ -4,8 +4,7 @@ import { it } from 'node:test';
 import type { KubeObjectClient } from '../../src/client/kube-object-client.ts';
 import { classify, isStaleWriteConflict } from '../../src/core/errors/classify.ts';
 import { adaptiveUpdate } from '../../src/strategies/adaptive.ts';
-import type { KubeObject } from '../../src/testing/server/kube-object.ts';
-import type { ObjectRef } from '../../src/update/object-client.ts';
+import type { KubeObject, ObjectRef } from '../../src/core/object.ts';
 import { type Mutation, noChange } from '../../src/update/read-mutate-write.ts';
 import { counter, increment, label } from './counter-label.ts';
 

@@ -1,5 +1,5 @@
 // The counter the helpers' tests increment: label biz-version, as the lab counts.
-import type { KubeObject } from '../../src/testing/server/kube-object.ts';
+import type { KubeObject } from '../../src/core/object.ts';
 
 export const label = 'biz-version';
 export const counter = (object: KubeObject): number => Number(object.metadata?.labels?.[label]);

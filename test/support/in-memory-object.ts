@@ -4,10 +4,8 @@
 // resourceVersion is sent the changes after it first. Conflicts are decided by
 // resourceVersion, as a server does; everything else a server does is left out.
 import type { KubeObjectClient } from '../../src/client/kube-object-client.ts';
-import type { WatchEvent } from '../../src/client/watch-object.ts';
+import type { KubeObject, ObjectRef, WatchEvent } from '../../src/core/object.ts';
 import { KubeApiError } from '../../src/core/errors/kube-api-error.ts';
-import type { KubeObject } from '../../src/testing/server/kube-object.ts';
-import type { ObjectRef } from '../../src/update/object-client.ts';
 import { counter, increment, label } from './counter-label.ts';
 
 interface Stream {

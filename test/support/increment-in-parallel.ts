@@ -1,8 +1,7 @@
 import { classify } from '../../src/core/errors/classify.ts';
 import { OutcomeUnknownError } from '../../src/update/operation-ids.ts';
-import type { KubeObject } from '../../src/testing/server/kube-object.ts';
+import type { KubeObject, PatchingObjectClient } from '../../src/core/object.ts';
 import type { FaultInjector } from '../../src/testing/server/faults.ts';
-import type { PatchingObjectClient } from '../../src/update/object-client.ts';
 import { jsonPatchWithRetry, mergePatchWithRetry } from '../../src/update/patch-with-retry.ts';
 import type { UpdateOptions } from '../../src/update/read-mutate-write.ts';
 import { updateWithRetry } from '../../src/update/update-with-retry.ts';

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../src/testing/server/kube-object.ts';
+import type { KubeObject } from '../../src/core/object.ts';
 
 /** One object of each root kind the servers serve, with the collection it is created in. */
 export interface ProtobufCase {

@@ -7,7 +7,7 @@ import { compareResourceVersions } from '../../src/core/resource-version.ts';
 import { headLabel, queueLabel, QueueEntries } from '../../src/strategies/queue/queue-entries.ts';
 import { turnLabel, waitingAnnotation } from '../../src/strategies/queue/queue-markers.ts';
 import { queuedUpdate } from '../../src/strategies/queue/queued-update.ts';
-import type { ObjectRef } from '../../src/update/object-client.ts';
+import type { ObjectRef } from '../../src/core/object.ts';
 import { noChange } from '../../src/update/read-mutate-write.ts';
 import { counter, increment, label } from './counter-label.ts';
 
@@ -47,7 +47,8 @@ export function queueCases(client: () => KubeObjectClient, namePrefix: string): 
     };
     recorded.client.replace = async (object, signal) => {
       const stored = await inner.replace(object, signal);
-      if (object.kind === 'ConfigMap') writes.push({ resourceVersion: stored.metadata?.resourceVersion ?? '', counter: counter(stored) });
+      if (object.kind === 'ConfigMap')
+        writes.push({ resourceVersion: stored.metadata?.resourceVersion ?? '', counter: counter(stored) });
       return stored;
     };
     return recorded;

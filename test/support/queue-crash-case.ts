@@ -8,7 +8,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type { KubeObjectClient } from '../../src/client/kube-object-client.ts';
 import { queueLabel, QueueEntries } from '../../src/strategies/queue/queue-entries.ts';
 import { compareTickets } from '../../src/strategies/queue/ticket-order.ts';
-import type { ObjectRef } from '../../src/update/object-client.ts';
+import type { ObjectRef } from '../../src/core/object.ts';
 import { label } from './counter-label.ts';
 import type { WriterSetup } from './queue-writer-process.ts';
 

@@ -3,7 +3,7 @@
 import { KubeConfig } from '@kubernetes/client-node';
 import { kubeObjectClient } from '../../src/client/kube-object-client.ts';
 import { queuedUpdate } from '../../src/strategies/queue/queued-update.ts';
-import type { ObjectRef } from '../../src/update/object-client.ts';
+import type { ObjectRef } from '../../src/core/object.ts';
 import { increment } from './counter-label.ts';
 
 export interface WriterSetup {

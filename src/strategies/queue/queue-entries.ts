@@ -4,8 +4,7 @@ import type { CollectionRef, KubeObjectClient } from '../../client/kube-object-c
 import { Backoff } from '../../core/backoff.ts';
 import { classify, isAlreadyExists, isNotFound, isTransient } from '../../core/errors/classify.ts';
 import { onError } from '../../core/retry.ts';
-import type { KubeObject } from '../../testing/server/kube-object.ts';
-import type { ObjectRef } from '../../update/object-client.ts';
+import type { KubeObject, ObjectRef } from '../../core/object.ts';
 import { checkTicket, compareTickets } from './ticket-order.ts';
 
 /** What a queued writer asks of its client. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { kubeObjectClient, type KubeObjectClient } from '../../client/kube-object-client.ts';
 import { startTestServer, type TestServer } from '../../testing/server/start-test-server.ts';
-import type { ObjectRef } from '../../update/object-client.ts';
+import type { ObjectRef } from '../../core/object.ts';
 import { noChange } from '../../update/read-mutate-write.ts';
 import { QueueEntries } from './queue-entries.ts';
 import { objectQueue } from './queue-handle.ts';

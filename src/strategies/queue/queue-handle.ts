@@ -1,5 +1,4 @@
-import type { KubeObject } from '../../testing/server/kube-object.ts';
-import type { ObjectRef } from '../../update/object-client.ts';
+import type { KubeObject, ObjectRef } from '../../core/object.ts';
 import { type Mutation, mutated, noChange, type UpdateResult } from '../../update/read-mutate-write.ts';
 import type { QueueClient } from './queue-entries.ts';
 import { type QueueOptions, queuedUpdate } from './queued-update.ts';

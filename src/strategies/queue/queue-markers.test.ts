@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { KubeObject } from '../../testing/server/kube-object.ts';
+import type { KubeObject } from '../../core/object.ts';
 import { maxWaitingShown, queueStateOf, waitingAnnotation, withQueue } from './queue-markers.ts';
 
 const object: KubeObject = {

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../testing/server/kube-object.ts';
+import type { KubeObject } from '../../core/object.ts';
 
 /** On the object while its queue is busy: the ticket of the writer whose turn it is. */
 export const turnLabel = 'kubeconflict.io/queue-turn';

@@ -1,8 +1,7 @@
 import { type Clock, systemClock } from '../../core/clock.ts';
 import { isConflict, isTransient } from '../../core/errors/classify.ts';
-import type { KubeObject } from '../../testing/server/kube-object.ts';
+import type { KubeObject, ObjectRef } from '../../core/object.ts';
 import { LostWrite } from '../../update/lost-write.ts';
-import type { ObjectRef } from '../../update/object-client.ts';
 import {
   type ExactlyOnce,
   type ExactlyOnceOptions,

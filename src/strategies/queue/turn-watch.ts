@@ -1,8 +1,7 @@
 import { stoppedInternally } from '../../core/abort-reason.ts';
 import { type Clock, systemClock } from '../../core/clock.ts';
 import { isNotFound } from '../../core/errors/classify.ts';
-import type { KubeObject } from '../../testing/server/kube-object.ts';
-import type { ObjectRef } from '../../update/object-client.ts';
+import type { KubeObject, ObjectRef } from '../../core/object.ts';
 import type { QueueClient } from './queue-entries.ts';
 import { turnLabel, turnOf } from './queue-markers.ts';
 

@@ -1,4 +1,4 @@
-import type { KubeObject } from './kube-object.ts';
+import type { KubeObject } from '../../core/object.ts';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 

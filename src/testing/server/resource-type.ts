@@ -1,4 +1,4 @@
-import type { KubeObject } from './kube-object.ts';
+import type { KubeObject } from '../../core/object.ts';
 import { customResource, schemaFor } from './schema/index.ts';
 
 /** What the embedded server knows of one kind of object. */

@@ -2,7 +2,7 @@
 // replaced by the ones passed here.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { KubeObject, ManagedFieldsEntry } from '../kube-object.ts';
+import type { KubeObject, ManagedFieldsEntry } from '../../../core/object.ts';
 import { resetFieldsFor, type Schema, schemaFor } from '../schema/index.ts';
 import { ApplyError, type ApplyResult, applyConfiguration } from './apply-configuration.ts';
 import { applyConflictStatus } from './apply-conflicts.ts';

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import type { JsonValue, Schema } from '../schema/schema.ts';
 import { objectMetaConverterError } from '../http/object-meta-types.ts';
 import { goRoundTrip } from '../schema/go-round-trip.ts';

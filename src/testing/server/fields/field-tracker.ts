@@ -1,8 +1,34 @@
-import type { FieldTracker } from '../handlers/field-tracker.ts';
+import type { KubeObject, ManagedFieldsEntry } from '../../../core/object.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { customResource, resetFieldsFor, schemaFor } from '../schema/index.ts';
-import { applyConfiguration } from './apply-configuration.ts';
+import { applyConfiguration, type ApplyResult } from './apply-configuration.ts';
 import { updateManagedFields } from './update-managed-fields.ts';
+
+/**
+ * metadata.managedFields bookkeeping (structured-merge-diff semantics), for the main
+ * resource or, with `subresource`, a write through `/status` or `/scale`.
+ */
+export interface FieldTracker {
+  /** managedFields after an Update by `manager` that turned `live` (undefined for a create) into `updated`. */
+  update(args: {
+    type: ResourceType;
+    live: KubeObject | undefined;
+    updated: KubeObject;
+    manager: string;
+    time: string;
+    subresource?: string;
+  }): ManagedFieldsEntry[];
+  /** The object after applying `config` as `manager`, or the conflicts that stop it. */
+  apply(args: {
+    type: ResourceType;
+    live: KubeObject | undefined;
+    config: KubeObject;
+    manager: string;
+    force: boolean;
+    time: string;
+    subresource?: string;
+  }): ApplyResult;
+}
 
 /**
  * The embedded server's managedFields bookkeeping: {@link updateManagedFields} and

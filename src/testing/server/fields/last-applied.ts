@@ -1,6 +1,6 @@
 // kube-apiserver's bridge from client-side `kubectl apply` to server-side apply, for the
 // `kubectl` manager only: the last-applied annotation excuses conflicts and is kept up to date.
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import type { JsonValue, Schema } from '../schema/schema.ts';
 import { ListItemError } from './atom.ts';
 import { compare } from './compare.ts';

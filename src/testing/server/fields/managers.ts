@@ -1,6 +1,6 @@
 // metadata.managedFields decoded into one field set per manager, and encoded back in
 // kube-apiserver's order.
-import type { ManagedFieldsEntry } from '../kube-object.ts';
+import type { ManagedFieldsEntry } from '../../../core/object.ts';
 import type { FieldSet } from './field-set.ts';
 import { fromFieldsV1, toFieldsV1 } from './fields-v1.ts';
 import { compareStrings, goJsonString } from './json-value.ts';

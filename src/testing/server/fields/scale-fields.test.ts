@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ManagedFieldsEntry } from '../kube-object.ts';
+import type { ManagedFieldsEntry } from '../../../core/object.ts';
 import { deploymentReplicasPaths, toParentManagedFields, toScaleManagedFields } from './scale-fields.ts';
 
 // A Deployment's managedFields after `POST ?fieldManager=creator`, cut down.

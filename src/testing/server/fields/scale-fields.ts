@@ -1,7 +1,7 @@
 // managedFields across the scale subresource (apimachinery's managedfields.ScaleHandler):
 // a Scale shows who owns the replicas of its parent, and a write to the Scale hands that
 // ownership back to the parent's replicas path.
-import type { ManagedFieldsEntry } from '../kube-object.ts';
+import type { ManagedFieldsEntry } from '../../../core/object.ts';
 import { FieldSet } from './field-set.ts';
 import { decodeManagedFields, encodeManagedFields, type Managers } from './managers.ts';
 import type { FieldPath } from './path-element.ts';

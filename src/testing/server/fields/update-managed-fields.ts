@@ -1,4 +1,4 @@
-import type { KubeObject, ManagedFieldsEntry } from '../kube-object.ts';
+import type { KubeObject, ManagedFieldsEntry } from '../../../core/object.ts';
 import type { JsonValue, Schema } from '../schema/schema.ts';
 import { zeroValue } from '../schema/zero-value.ts';
 import { ListItemError } from './atom.ts';

@@ -1,6 +1,6 @@
 import type { Conversion } from '../http/negotiate.ts';
 import { StatusError } from '../http/status.ts';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { internalPackage, isCustomResource, type ResourceType } from '../resource-type.ts';
 import { asTableIfAsked } from '../table/table.ts';
 

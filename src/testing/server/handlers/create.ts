@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { decodeObject } from '../http/decode-object.ts';
 import { alreadyExists, internalError } from '../http/status.ts';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { type PersistContext, persist } from './persist.ts';
 import { requireRequestNamespace } from './request-namespace.ts';
 import type { WriteRequest } from './write-request.ts';

@@ -1,6 +1,6 @@
 import { decodeDeleteOptions, deleteOptionsInBody } from './delete-options.ts';
 import { notFound, preconditionMismatch, uidPreconditionMismatch } from '../http/status.ts';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import type { PersistContext } from './persist.ts';
 import { timestamp } from '../clock.ts';

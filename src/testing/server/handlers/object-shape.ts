@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { isJsonObject, setOwn } from '../patch/json-value.ts';
 import type { ResourceType } from '../resource-type.ts';
 

@@ -10,7 +10,7 @@ import {
   StatusError,
   unsupportedMediaType,
 } from '../http/status.ts';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { goFormat, goJson } from '../openapi/go-text.ts';
 import { sortedByGo, withoutDirectives } from '../openapi/field-validation.ts';
 import { JsonPatchError, applyJsonPatch } from '../patch/json-patch.ts';

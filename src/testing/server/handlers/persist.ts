@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { timestamp } from '../clock.ts';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import type { ObjectStore } from '../object-store.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { customResourceStatusUpdate } from '../resources/status-strategies.ts';
-import type { FieldTracker } from './field-tracker.ts';
+import type { FieldTracker } from '../fields/field-tracker.ts';
 import { generationChanged, inServerOrder, sameContent } from './object-shape.ts';
 import { validateStatusWrite } from './status-validation.ts';
 import { validateObject } from './validate.ts';

@@ -1,5 +1,5 @@
 import { badRequest, notFound } from '../http/status.ts';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import type { ObjectStore } from '../object-store.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { selectorOf } from './list-options.ts';

@@ -3,7 +3,7 @@ import { encodeBody, type EncodedBody } from '../http/encode-body.ts';
 import { writeAnswer } from '../http/write-answer.ts';
 import { mediaFormats, mediaTypeOf, negotiateOutput, type MediaFormat, type Negotiated } from '../http/negotiate.ts';
 import type { StatusError } from '../http/status.ts';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { encodeWatchEvent } from '../protobuf/index.ts';
 import { goJson, goJsonIndented } from '../http/go-json.ts';
 import { type ResourceType, isCustomResource } from '../resource-type.ts';

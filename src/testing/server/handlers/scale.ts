@@ -2,7 +2,7 @@
 // written through the Deployment's own strategy (as kube-apiserver's ScaleREST does).
 import { decodeObject } from '../http/decode-object.ts';
 import { invalid, notFound, StatusError } from '../http/status.ts';
-import type { KubeObject, ManagedFieldsEntry } from '../kube-object.ts';
+import type { KubeObject, ManagedFieldsEntry } from '../../../core/object.ts';
 import { ApplyError } from '../fields/index.ts';
 import { deploymentReplicasPaths, toParentManagedFields, toScaleManagedFields } from '../fields/scale-fields.ts';
 import { timestamp } from '../clock.ts';

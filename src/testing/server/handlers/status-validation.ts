@@ -2,7 +2,7 @@
 // a Deployment's replica counts (ValidateDeploymentStatusUpdate of k8s.io/kubernetes
 // v1.36.3). Other kinds' status rules are not checked here.
 import { type Cause, invalid } from '../http/status.ts';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { invalidValue } from './validate.ts';
 

@@ -4,7 +4,7 @@
 import type { IncomingMessage } from 'node:http';
 import { methodNotAllowed, notFound, StatusError, unknownResource } from '../http/status.ts';
 import { readBody } from '../http/read-body.ts';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { checkFieldValidation } from '../openapi/field-validation.ts';
 import { qualifiedResource, type ResourceType, isCustomResource } from '../resource-type.ts';
 import { scaleType } from '../resources/scale.ts';

@@ -1,7 +1,7 @@
 import { goParseError } from '../http/go-strconv.ts';
 import { decodeObject } from '../http/decode-object.ts';
 import { internalError, invalid, notFound } from '../http/status.ts';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { type PersistContext, persist } from './persist.ts';
 import { requireRequestNamespace } from './request-namespace.ts';
 import { invalidValue } from './validate.ts';

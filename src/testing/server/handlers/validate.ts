@@ -1,7 +1,7 @@
 // The validation kube-apiserver applies that clients of this project meet: names,
 // labels, and a Deployment's selector. Messages are the real server's, word for word.
 import { type Cause, invalid } from '../http/status.ts';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { labelKeyErrors, labelValueErrors } from '../selectors/label-validation.ts';
 

@@ -2,7 +2,7 @@
 // cases in test/conformance/cases/watch-selectors.ts.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { ObjectStore, type StoreEvent } from '../object-store.ts';
 import { parseLabelSelector } from '../selectors/label-selector.ts';
 import { selectedEvent } from './watch-event.ts';

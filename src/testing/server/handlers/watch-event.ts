@@ -1,4 +1,4 @@
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import type { StoreEvent, WatchEventType } from '../object-store.ts';
 
 /** What one watcher is sent for a change. */

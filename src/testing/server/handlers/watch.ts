@@ -1,4 +1,4 @@
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import type { ObjectStore, StoreEvent } from '../object-store.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { selectorOf } from './list-options.ts';

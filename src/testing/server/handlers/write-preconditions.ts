@@ -1,6 +1,6 @@
 import { goParseError } from '../http/go-strconv.ts';
 import { badRequest, internalError, staleWrite } from '../http/status.ts';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { groupVersion, type ResourceType, isCustomResource } from '../resource-type.ts';
 import { decodeJson } from './decode-json.ts';
 import { protobufMediaType } from '../protobuf/index.ts';

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import {
   badRequestMessage,
   decodeObject as decodeEnveloped,

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { encodeObject } from '../protobuf/index.ts';
 import { goJson, goJsonIndented } from './go-json.ts';
 import { GoYamlError, toGoYaml } from './go-yaml.ts';

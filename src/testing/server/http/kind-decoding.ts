@@ -1,4 +1,4 @@
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { goJsonKind } from '../patch/json-value.ts';
 import { groupVersion, internalPackage, type ResourceType } from '../resource-type.ts';
 import { goQuote } from '../selectors/go-quote.ts';

@@ -8,7 +8,7 @@ import { decodeObject } from '../http/decode-object.ts';
 import { decodeJson } from '../http/decode-json.ts';
 import { badRequest, invalidOptions, invalidPatch } from '../http/status.ts';
 import { protobufMediaType } from '../protobuf/index.ts';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import type { ObjectStore } from '../object-store.ts';
 import { applyMergePatch } from '../patch/merge-patch.ts';
 import { applyStrategicMergePatch } from '../patch/strategic-merge-patch.ts';

@@ -1,5 +1,5 @@
 import type protobuf from 'protobufjs';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { messageOf } from './descriptors.ts';
 import { goQuote } from '../selectors/go-quote.ts';
 import { decodeEnvelope, encodeEnvelope } from './envelope.ts';

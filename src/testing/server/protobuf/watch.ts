@@ -1,4 +1,4 @@
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { descriptors } from './descriptors.ts';
 import { ProtobufDecodeError, unexpectedEof } from './errors.ts';
 import { decodeMessage, decodeObject, encodeObject } from './object-codec.ts';

@@ -1,5 +1,5 @@
 // The autoscaling/v1 Scale a Deployment's `/scale` subresource reads and writes.
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { goRoundTrip, schemaFor } from '../schema/index.ts';
 import type { JsonValue } from '../schema/index.ts';

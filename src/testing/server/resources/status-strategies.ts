@@ -2,7 +2,7 @@
 // each kind's status strategy (PrepareForUpdate in k8s.io/kubernetes v1.36.3
 // pkg/registry/*/strategy.go, apiextensions-apiserver's for custom resources). Every
 // one keeps spec; metadata rules differ. Generation never changes on `/status`.
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>

@@ -1,7 +1,7 @@
 // The pieces every kind's printer is made of: meta.k8s.io/v1 TableColumnDefinitions, the
 // Name and Age columns all built-in kinds share (descriptions word for word from
 // ObjectMeta's documentation), and the Printer a kind's columns and cells form.
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 
 /** A meta.k8s.io/v1 TableColumnDefinition. */
 export interface ColumnDefinition {

@@ -1,7 +1,7 @@
 // The columns kube-apiserver's printers (k8s.io/kubernetes pkg/printers/internalversion)
 // give each built-in kind, descriptions word for word, and the cells they compute. The
 // server always computes the wide columns (priority 1); kubectl shows them with -o wide.
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { age } from './human-duration.ts';
 import { selectorString } from './selector-string.ts';
 

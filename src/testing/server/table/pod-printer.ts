@@ -1,6 +1,6 @@
 // kube-apiserver's printer of Pods (printPod): NAME READY STATUS RESTARTS AGE, then the
 // wide IP, NODE, NOMINATED NODE, READINESS GATES; a finished Pod's row says Completed.
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { type Json, listAt, objectAt, text } from './json-access.ts';
 import { age } from './human-duration.ts';
 import { ageColumn, column, nameColumn, type Printer, type RowCondition } from './column-definitions.ts';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { podStatusCells } from './pod-status.ts';
 
 const now = new Date('2026-01-01T01:00:00Z');

@@ -1,7 +1,7 @@
 // The READY, STATUS and RESTARTS cells of a Pod as kube-apiserver's printPod computes
 // them from the spec and whatever status was written (a stored Pod never runs, so
 // usually none: 0/N, Pending, 0).
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { isObject, type Json, listAt, objectAt, text } from './json-access.ts';
 import { age } from './human-duration.ts';
 

@@ -2,7 +2,7 @@
 // and prints the columns it gets back; given a plain object it can only print NAME and AGE.
 import type { Conversion } from '../http/negotiate.ts';
 import { badRequest } from '../http/status.ts';
-import type { KubeObject } from '../kube-object.ts';
+import type { KubeObject } from '../../../core/object.ts';
 import { groupVersion, isCustomResource, type ResourceType } from '../resource-type.ts';
 import { builtinPrinter, defaultPrinter, type Printer } from './columns.ts';
 

@@ -2,7 +2,7 @@
 // the defaulted Deployment that a POST with user agent "Python-urllib/3.11" of {name:
 // demo, two labels, replicas 1, one nginx container with port 80} created, and the
 // fields its managedFields entry gave that manager.
-import type { KubeObject } from '../../kube-object.ts';
+import type { KubeObject } from '../../../../core/object.ts';
 import type { FieldsV1 } from '../fields-v1.ts';
 
 /** The created Deployment, as the server returned it, without managedFields. */
