@@ -33,5 +33,39 @@ export default tseslint.config(
       '@typescript-eslint/only-throw-error': 'off',
     },
   },
+  // The layers (docs/ARCHITECTURE.md): core at the bottom needs nothing but itself; the library
+  // above it never reaches into the test servers or the CLI.
+  {
+    files: ['src/core/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [coreOnly('^(?!\\./)')] }] },
+  },
+  {
+    files: ['src/core/*/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [coreOnly('^(?!\\.\\.?/)|^\\.\\./\\.\\./')] }] },
+  },
+  {
+    files: ['src/{update,client,strategies,lab,report}/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '/(testing|cli)/',
+              message: 'the library never imports the test servers or the CLI: move what both need down a layer',
+            },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );
+
+/** An import pattern for core: nothing outside core, no package, no node:* module. */
+function coreOnly(regex) {
+  return { regex, message: 'core imports only core: no package, no node:* module, nothing from another layer' };
+}

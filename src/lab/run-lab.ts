@@ -1,7 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import type { Backoff } from '../core/backoff.ts';
 import { classify } from '../core/errors/classify.ts';
-import type { FaultInjector } from '../testing/server/faults.ts';
 import { labClient } from './lab-client.ts';
 import { counterOf, LabInputError, type LabClient, type LabObjectRef } from './lab-object.ts';
 import { type Measures, measure } from './measures.ts';
@@ -9,6 +8,15 @@ import { runWorkers } from './run-workers.ts';
 import { describeError, type LabStrategy, type WorkerResult } from './strategies.ts';
 import { Timeline, type TimelineEvent } from './timeline.ts';
 import { runInProcesses } from './worker-processes.ts';
+
+/**
+ * What the lab needs of a server's fault injector (the embedded server's `faultInjector`): an
+ * on/off switch, so that set-up and checks run clean, and the faults injected so far, by kind.
+ */
+export interface FaultSwitch {
+  active: boolean;
+  counts(): Readonly<Record<string, number>>;
+}
 
 export interface LabOptions {
   readonly kubeConfig: KubeConfig;
@@ -23,8 +31,8 @@ export interface LabOptions {
   readonly exactlyOnce?: boolean;
   /** How long a request may go without an answer before it fails as a timeout, ms. @default 30000 */
   readonly requestTimeoutMs?: number;
-  /** The embedded server's fault injector (`--faults`): switched on only while workers run. */
-  readonly faults?: FaultInjector;
+  /** The server's fault injector (`--faults`): switched on only while workers run. */
+  readonly faults?: FaultSwitch;
   readonly seed: number;
   /** Spread workers over this many OS processes (1: all in this one). */
   readonly processes: number;
