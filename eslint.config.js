@@ -33,8 +33,8 @@ export default tseslint.config(
       '@typescript-eslint/only-throw-error': 'off',
     },
   },
-  // The layers (docs/ARCHITECTURE.md): core at the bottom needs nothing but itself; the library
-  // above it never reaches into the test servers or the CLI.
+  // The layers (docs/ARCHITECTURE.md): core at the bottom needs nothing but itself; each layer
+  // above imports only layers below it, and never the test servers or the CLI.
   {
     files: ['src/core/*.ts'],
     ignores: ['**/*.test.ts'],
@@ -45,25 +45,27 @@ export default tseslint.config(
     ignores: ['**/*.test.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [coreOnly('^(?!\\.\\.?/)|^\\.\\./\\.\\./')] }] },
   },
-  {
-    files: ['src/{update,client,strategies,lab,report}/**/*.ts'],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              regex: '/(testing|cli)/',
-              message: 'the library never imports the test servers or the CLI: move what both need down a layer',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  ...libraryLayers(),
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );
+
+/**
+ * One override per library layer above core: it may import the layers below it, never one above
+ * it, never the test servers, never the CLI.
+ */
+function libraryLayers() {
+  const order = ['client', 'update', 'strategies', 'lab', 'report', 'cli'];
+  return order.slice(0, -1).map((layer, index) => {
+    const above = [...order.slice(index + 1), 'testing'];
+    const regex = `(^|/)(${above.join('|')})/`;
+    const message = `${layer}/ sits below ${above.join(', ')}: move what both need down a layer (docs/ARCHITECTURE.md)`;
+    return {
+      files: [`src/${layer}/**/*.ts`],
+      ignores: ['**/*.test.ts'],
+      rules: { 'no-restricted-imports': ['error', { patterns: [{ regex, message }] }] },
+    };
+  });
+}
 
 /** An import pattern for core: nothing outside core, no package, no node:* module. */
 function coreOnly(regex) {
