@@ -1,4 +1,5 @@
 export { Backoff, type BackoffOptions, DefaultBackoff, DefaultRetry } from './backoff.ts';
+export { type BackoffDelay, backoffDelays } from './backoff-delays.ts';
 export { type Clock, systemClock } from './clock.ts';
 export { type JitterMode, jitterModes } from './jitter.ts';
 export { type Random, seededRandom } from './random.ts';
