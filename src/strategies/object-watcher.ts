@@ -1,10 +1,19 @@
 import { stoppedInternally } from '../core/abort-reason.ts';
+import { Backoff } from '../core/backoff.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { isNotFound } from '../core/errors/classify.ts';
 import { compareResourceVersions } from '../core/resource-version.ts';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import type { ObjectRef } from '../update/object-client.ts';
+
+/**
+ * The pauses before a broken or refused watch is opened again: 100 ms doubling to 5 s,
+ * then 5 s for as long as it keeps failing (the watcher never gives up, so only
+ * {@link Backoff.step} is used; the steps only let the duration grow to the cap).
+ * Meanwhile writers still learn of changes from their reads and writes' answers.
+ */
+export const watchReopenBackoff = new Backoff({ duration: 100, factor: 2, cap: 5_000, steps: 6 });
 
 /** The subset of a client the watcher uses. */
 export type WatchingClient = Pick<KubeObjectClient, 'watch'>;
@@ -217,7 +226,7 @@ export class ObjectWatcher {
 
   async #pump(): Promise<void> {
     const signal = this.#stop.signal;
-    let retryDelay = 50;
+    let reopen = watchReopenBackoff;
     /** Whether to resume from the latest state: not after the server said it is too old. */
     let resume = true;
     while (!signal.aborted) {
@@ -246,8 +255,9 @@ export class ObjectWatcher {
           return;
         }
         // A broken or refused watch: reads (on timeouts) keep the state fresh meanwhile.
-        retryDelay = Math.min(retryDelay * 2, 5_000);
-        await this.#clock.sleep(retryDelay, signal).catch(() => undefined);
+        const { delay, next } = reopen.step(Math.random); // no jitter: random is not drawn
+        reopen = next;
+        await this.#clock.sleep(delay, signal).catch(() => undefined);
       }
     }
   }

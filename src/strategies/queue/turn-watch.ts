@@ -1,10 +1,18 @@
 import { stoppedInternally } from '../../core/abort-reason.ts';
+import { Backoff } from '../../core/backoff.ts';
 import { type Clock, systemClock } from '../../core/clock.ts';
 import { isNotFound } from '../../core/errors/classify.ts';
 import type { KubeObject } from '../../testing/server/kube-object.ts';
 import type { ObjectRef } from '../../update/object-client.ts';
 import type { QueueClient } from './queue-entries.ts';
 import { turnLabel, turnOf } from './queue-markers.ts';
+
+/**
+ * The pauses before a broken turn watch is opened again: 50 ms doubling to 1 s, then 1 s
+ * (the steps only let the duration grow to the cap); back to 50 ms once a watch delivers
+ * an event.
+ */
+export const turnWatchReopenBackoff = new Backoff({ duration: 50, factor: 2, cap: 1_000, steps: 5 });
 
 /**
  * Waits for one ticket's turn on the object. The watch is filtered by the server to the
@@ -75,7 +83,7 @@ export class TurnWatch {
 
   async #pump(): Promise<void> {
     const signal = this.#stop.signal;
-    let retryDelay = 25;
+    let reopen = turnWatchReopenBackoff;
     while (!signal.aborted) {
       try {
         // Opened without a resourceVersion, it starts with the current state when that is
@@ -85,7 +93,7 @@ export class TurnWatch {
           signal,
         });
         for await (const event of events) {
-          retryDelay = 25;
+          reopen = turnWatchReopenBackoff;
           const mine = (event.type === 'ADDED' || event.type === 'MODIFIED') && turnOf(event.object) === this.#ticket;
           this.#turn = mine ? event.object : undefined;
           if (mine) this.#notify();
@@ -97,8 +105,9 @@ export class TurnWatch {
           this.#notify();
           return;
         }
-        retryDelay = Math.min(retryDelay * 2, 1_000);
-        await this.#clock.sleep(retryDelay, signal).catch(() => undefined);
+        const { delay, next } = reopen.step(Math.random); // no jitter: random is not drawn
+        reopen = next;
+        await this.#clock.sleep(delay, signal).catch(() => undefined);
       }
     }
   }
