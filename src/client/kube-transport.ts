@@ -126,12 +126,7 @@ export class KubeTransport {
   }
 
   async #withRetries<T>(request: KubeRequest, attempt: () => Promise<T>): Promise<T> {
-    let readSchedule = readRetryBackoff;
-    const nextReadDelayMs = () => {
-      const { delay, next } = readSchedule.step(this.#random);
-      readSchedule = next;
-      return delay;
-    };
+    const nextReadDelayMs = readRetryBackoff.delayFunc(this.#random);
     for (let attempts = 1; ; attempts++) {
       try {
         return await attempt();

@@ -149,14 +149,7 @@ describe('KubeTransport retries what is safe to send again, and nothing else', (
 
 describe('readRetryBackoff', () => {
   it('pauses 50 ms doubling to 1 s, then 1 s, each between half and all of it (equal jitter)', () => {
-    const pauses = (random: () => number) => {
-      let schedule = readRetryBackoff;
-      return Array.from({ length: 8 }, () => {
-        const { delay, next } = schedule.step(random);
-        schedule = next;
-        return delay;
-      });
-    };
+    const pauses = (random: () => number) => Array.from({ length: 8 }, readRetryBackoff.delayFunc(random));
     assert.deepEqual(
       pauses(() => 0),
       [25, 50, 100, 200, 400, 500, 500, 500],

@@ -27,8 +27,8 @@ function closedWhileIdle(error: unknown): boolean {
 /**
  * The pauses before a failed read (with no Retry-After) is sent again: 50 ms doubling to
  * 1 s, then 1 s, each between half and all of that (equal jitter) so that clients that
- * failed together do not come back together. Only {@link Backoff.step} is used: the
- * transport's `maxRetries` bounds the calls, and the steps here only let the duration
+ * failed together do not come back together. Used through {@link Backoff.delayFunc}:
+ * the transport's `maxRetries` bounds the calls, and the steps here only let the duration
  * grow until the cap (50, 100, 200, 400, 800, then 1600 > 1 s).
  */
 export const readRetryBackoff = new Backoff({ duration: 50, factor: 2, cap: 1_000, steps: 5, jitterMode: 'equal' });

@@ -22,9 +22,8 @@ export interface BackoffDelay {
  *   the last call, so that sleep is yielded with `retry: false`, and nothing after it.
  *
  * Lazy: each sleep is drawn from `random` only when asked for, so a loop that succeeds
- * early draws no more jitter than it slept. {@link Backoff.step} alone never stops (it is
- * client-go's `Backoff.Step()`: once the steps are spent the duration stays as it is),
- * for loops that give up on something other than a count.
+ * early draws no more jitter than it slept. For loops that give up on something other
+ * than a count, {@link Backoff.delayFunc} gives the sleeps without stopping.
  *
  * @example
  * for (const { delay, retry } of backoffDelays(DefaultBackoff, seededRandom(1))) {

@@ -9,8 +9,8 @@ import type { ObjectRef } from '../update/object-client.ts';
 
 /**
  * The pauses before a broken or refused watch is opened again: 100 ms doubling to 5 s,
- * then 5 s for as long as it keeps failing (the watcher never gives up, so only
- * {@link Backoff.step} is used; the steps only let the duration grow to the cap).
+ * then 5 s for as long as it keeps failing (the watcher never gives up: the steps only
+ * let the duration grow to the cap).
  * Meanwhile writers still learn of changes from their reads and writes' answers.
  */
 export const watchReopenBackoff = new Backoff({ duration: 100, factor: 2, cap: 5_000, steps: 6 });
@@ -226,7 +226,7 @@ export class ObjectWatcher {
 
   async #pump(): Promise<void> {
     const signal = this.#stop.signal;
-    let reopen = watchReopenBackoff;
+    const reopenDelay = watchReopenBackoff.delayFunc(Math.random); // no jitter: random is not drawn
     /** Whether to resume from the latest state: not after the server said it is too old. */
     let resume = true;
     while (!signal.aborted) {
@@ -255,9 +255,7 @@ export class ObjectWatcher {
           return;
         }
         // A broken or refused watch: reads (on timeouts) keep the state fresh meanwhile.
-        const { delay, next } = reopen.step(Math.random); // no jitter: random is not drawn
-        reopen = next;
-        await this.#clock.sleep(delay, signal).catch(() => undefined);
+        await this.#clock.sleep(reopenDelay(), signal).catch(() => undefined);
       }
     }
   }

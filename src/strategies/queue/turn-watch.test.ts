@@ -4,12 +4,10 @@ import { turnWatchReopenBackoff } from './turn-watch.ts';
 
 describe('turnWatchReopenBackoff', () => {
   it('reopens a broken turn watch after 50 ms, doubling to 1 s, then every 1 s, without jitter', () => {
-    let schedule = turnWatchReopenBackoff;
-    const pauses = Array.from({ length: 8 }, () => {
-      const { delay, next } = schedule.step(() => 0.9);
-      schedule = next;
-      return delay;
-    });
+    const pauses = Array.from(
+      { length: 8 },
+      turnWatchReopenBackoff.delayFunc(() => 0.9),
+    );
     assert.deepEqual(pauses, [50, 100, 200, 400, 800, 1_000, 1_000, 1_000]);
   });
 });

@@ -83,7 +83,7 @@ export class TurnWatch {
 
   async #pump(): Promise<void> {
     const signal = this.#stop.signal;
-    let reopen = turnWatchReopenBackoff;
+    let reopenDelay = turnWatchReopenBackoff.delayFunc(Math.random); // no jitter: random is not drawn
     while (!signal.aborted) {
       try {
         // Opened without a resourceVersion, it starts with the current state when that is
@@ -93,7 +93,7 @@ export class TurnWatch {
           signal,
         });
         for await (const event of events) {
-          reopen = turnWatchReopenBackoff;
+          reopenDelay = turnWatchReopenBackoff.delayFunc(Math.random);
           const mine = (event.type === 'ADDED' || event.type === 'MODIFIED') && turnOf(event.object) === this.#ticket;
           this.#turn = mine ? event.object : undefined;
           if (mine) this.#notify();
@@ -105,9 +105,7 @@ export class TurnWatch {
           this.#notify();
           return;
         }
-        const { delay, next } = reopen.step(Math.random); // no jitter: random is not drawn
-        reopen = next;
-        await this.#clock.sleep(delay, signal).catch(() => undefined);
+        await this.#clock.sleep(reopenDelay(), signal).catch(() => undefined);
       }
     }
   }
