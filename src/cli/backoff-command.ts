@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { Backoff } from '../core/backoff.ts';
+import { backoffDelays } from '../core/backoff-delays.ts';
 import { seededRandom } from '../core/random.ts';
 import { backoffFlagOptions, backoffFlagsHelp, backoffFromFlags } from './backoff-flags.ts';
 import { UsageError } from './usage-error.ts';
@@ -27,17 +28,12 @@ export interface ScheduleEntry {
 /** The schedule a writer that always conflicts follows, as the retry loop runs it. */
 export function conflictSchedule(backoff: Backoff, random: () => number): ScheduleEntry[] {
   const entries: ScheduleEntry[] = [];
-  let current = backoff;
-  for (let call = 1; ; call++) {
-    if (current.steps === 1) {
-      entries.push({ call, sleepAfter: undefined });
-      return entries;
-    }
-    const { delay, next } = current.step(random);
-    entries.push({ call, sleepAfter: delay });
-    current = next;
-    if (current.steps < 1) return entries;
+  for (const { delay, retry } of backoffDelays(backoff, random)) {
+    entries.push({ call: entries.length + 1, sleepAfter: delay });
+    if (!retry) return entries;
   }
+  entries.push({ call: entries.length + 1, sleepAfter: undefined });
+  return entries;
 }
 
 export function runBackoffCommand(args: string[], out: (line: string) => void): number {

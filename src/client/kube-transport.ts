@@ -4,7 +4,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import { KubeApiError, type RequestInfo } from '../core/errors/kube-api-error.ts';
 import { systemClock } from '../core/clock.ts';
 import type { Random } from '../core/random.ts';
-import { retryDelayMs, reusedSocket, type TransportRetry } from './transport-retry.ts';
+import { readRetryBackoff, retryDelayMs, reusedSocket, type TransportRetry } from './transport-retry.ts';
 
 export interface TransportOptions {
   /** Connections kept open to the server at most. @default 64 */
@@ -126,12 +126,13 @@ export class KubeTransport {
   }
 
   async #withRetries<T>(request: KubeRequest, attempt: () => Promise<T>): Promise<T> {
+    const nextReadDelayMs = readRetryBackoff.delayFunc(this.#random);
     for (let attempts = 1; ; attempts++) {
       try {
         return await attempt();
       } catch (error) {
         if (request.signal?.aborted || attempts > this.#maxRetries) throw error;
-        const retry = retryDelayMs(request.method, error, attempts, this.#random);
+        const retry = retryDelayMs(request.method, error, nextReadDelayMs);
         if (retry === undefined) throw error;
         this.#onRetry?.({ method: request.method, path: request.path, attempt: attempts, ...retry });
         await systemClock.sleep(retry.delayMs, request.signal);

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../testing/server/start-test-s
 import { KubeConfig } from '@kubernetes/client-node';
 import { kubeObjectClient } from './kube-object-client.ts';
 import { KubeTransport } from './kube-transport.ts';
-import type { TransportRetry } from './transport-retry.ts';
+import { readRetryBackoff, type TransportRetry } from './transport-retry.ts';
 
 const ref = { apiVersion: 'v1', kind: 'ConfigMap', namespace: 'default', name: 'retried' };
 const countOf = (object: KubeObject) => (object as { data?: Record<string, string> }).data?.n ?? '';
@@ -144,6 +144,20 @@ describe('KubeTransport retries what is safe to send again, and nothing else', (
   it('refuses bad options with what to pass instead', () => {
     assert.throws(() => kubeObjectClient(server.kubeConfig, { requestTimeoutMs: 0 }), /requestTimeoutMs must be/);
     assert.throws(() => kubeObjectClient(server.kubeConfig, { maxRetries: -1 }), /maxRetries must be/);
+  });
+});
+
+describe('readRetryBackoff', () => {
+  it('pauses 50 ms doubling to 1 s, then 1 s, each between half and all of it (equal jitter)', () => {
+    const pauses = (random: () => number) => Array.from({ length: 8 }, readRetryBackoff.delayFunc(random));
+    assert.deepEqual(
+      pauses(() => 0),
+      [25, 50, 100, 200, 400, 500, 500, 500],
+    );
+    assert.deepEqual(
+      pauses(() => 0.5),
+      [37.5, 75, 150, 300, 600, 750, 750, 750],
+    );
   });
 });
 

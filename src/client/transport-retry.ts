@@ -1,6 +1,6 @@
+import { Backoff } from '../core/backoff.ts';
 import { classify, isTransient, type KubeErrorKind } from '../core/errors/classify.ts';
 import { KubeApiError } from '../core/errors/kube-api-error.ts';
-import type { Random } from '../core/random.ts';
 
 /** What the transport tells `onRetry` about a failure it absorbed by sending the request again. */
 export interface TransportRetry {
@@ -24,12 +24,19 @@ function closedWhileIdle(error: unknown): boolean {
   return code === 'ECONNRESET' || code === 'EPIPE';
 }
 
-/** Reads are retried after failures with no Retry-After on this schedule: 50 ms doubling to 1 s, jittered. */
-const readBackoffMs = (attempt: number, random: Random) =>
-  Math.min(1_000, 50 * 2 ** (attempt - 1)) * (0.5 + random() / 2);
+/**
+ * The pauses before a failed read (with no Retry-After) is sent again: 50 ms doubling to
+ * 1 s, then 1 s, each between half and all of that (equal jitter) so that clients that
+ * failed together do not come back together. Used through {@link Backoff.delayFunc}:
+ * the transport's `maxRetries` bounds the calls, and the steps here only let the duration
+ * grow until the cap (50, 100, 200, 400, 800, then 1600 > 1 s).
+ */
+export const readRetryBackoff = new Backoff({ duration: 50, factor: 2, cap: 1_000, steps: 5, jitterMode: 'equal' });
 
 /**
  * When a failed request may be sent again, and after how long; `undefined` when not.
+ * `nextReadDelayMs` gives the next pause of {@link readRetryBackoff}, asked for only
+ * when that schedule applies.
  *
  * client-go's rules (rest.Request): a 429 or 5xx answer that carries Retry-After is
  * retried for every verb, after that many seconds, because the server asks for it. API
@@ -43,8 +50,7 @@ const readBackoffMs = (attempt: number, random: Random) =>
 export function retryDelayMs(
   method: string,
   error: unknown,
-  attempt: number,
-  random: Random,
+  nextReadDelayMs: () => number,
 ): { readonly delayMs: number; readonly kind: KubeErrorKind } | undefined {
   const kind = classify(error);
   const apiError = error instanceof KubeApiError ? error : undefined;
@@ -53,5 +59,5 @@ export function retryDelayMs(
   if (serverAsksToRetry) return { delayMs: apiError.retryAfterSeconds * 1_000, kind };
   if (method !== 'GET' || !isTransient(error)) return undefined;
   // A kept connection closed as idle just as it was reused: sent again at once, on a new one.
-  return { delayMs: closedWhileIdle(error) ? 0 : readBackoffMs(attempt, random), kind };
+  return { delayMs: closedWhileIdle(error) ? 0 : nextReadDelayMs(), kind };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Backoff, DefaultBackoff, DefaultRetry } from './backoff.ts';
+import { seededRandom } from './random.ts';
 
 const noJitter = () => 0;
 const maxJitter = () => 0.999_999;
@@ -57,6 +58,28 @@ describe('Backoff', () => {
     const third = backoff.step(noJitter).next.step(noJitter).next.step(noJitter).next;
     assert.equal(third.steps, 0);
     assert.equal(third.duration, 50);
+  });
+
+  it('delayFunc gives the sleeps step() gives, and goes on past the steps at the last duration', () => {
+    const backoff = new Backoff({ duration: 10, factor: 2, jitter: 0.5, steps: 3 });
+    const random = seededRandom(5);
+    const nextDelay = backoff.delayFunc(seededRandom(5));
+    assert.deepEqual(
+      Array.from({ length: 6 }, () => nextDelay()),
+      delays(backoff, random, 6),
+    );
+    const capped = new Backoff({ duration: 10, factor: 2, steps: 10, cap: 50 }).delayFunc(noJitter);
+    assert.deepEqual(
+      Array.from({ length: 7 }, () => capped()),
+      [10, 20, 40, 50, 50, 50, 50],
+    );
+    const plain = new Backoff({ duration: 10, factor: 2, steps: 3 });
+    assert.deepEqual(
+      Array.from({ length: 5 }, plain.delayFunc(noJitter)),
+      [10, 20, 40, 80, 80],
+      'client-go: with no cap, the duration grows for `steps` sleeps, then stays',
+    );
+    assert.equal(plain.steps, 3, 'the Backoff itself is left as it was');
   });
 
   it('additive jitter only adds, up to jitter × duration', () => {

@@ -74,6 +74,25 @@ export class Backoff implements BackoffOptions {
     return { delay, next: new Backoff(next, stepped) };
   }
 
+  /**
+   * A function that returns each next sleep of this schedule, and never stops: client-go's
+   * `Backoff.DelayFunc()`. Once the steps are spent the duration stays as it is, so it
+   * suits loops that end on something other than a count (a reopened watch, a transport
+   * with its own retry limit); for a retry loop's stopping rules see {@link backoffDelays}.
+   *
+   * @example
+   * const nextDelay = new Backoff({ duration: 100, factor: 2, cap: 5_000, steps: 6 }).delayFunc(Math.random);
+   * nextDelay(); // 100, then 200, 400, … 3200, then 5000 for ever
+   */
+  delayFunc(random: Random): () => number {
+    let state = this.#state;
+    return () => {
+      const { delay, next } = nextDelay(state, random);
+      state = next;
+      return delay;
+    };
+  }
+
   /** The settings as plain data (for JSON and messages). */
   toJSON(): Required<BackoffOptions> {
     const { duration, steps, factor, jitter, cap, jitterMode } = this;

@@ -10,6 +10,7 @@ export type {
   WatchEvent,
 } from './object.ts';
 export { Backoff, type BackoffOptions, DefaultBackoff, DefaultRetry } from './backoff.ts';
+export { type BackoffDelay, backoffDelays } from './backoff-delays.ts';
 export { type Clock, systemClock } from './clock.ts';
 export { type JitterMode, jitterModes } from './jitter.ts';
 export { type Random, seededRandom } from './random.ts';

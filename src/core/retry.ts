@@ -1,4 +1,5 @@
 import { Backoff, type BackoffOptions } from './backoff.ts';
+import { backoffDelays } from './backoff-delays.ts';
 import { type Clock, systemClock } from './clock.ts';
 import { isConflict } from './errors/classify.ts';
 import type { Random } from './random.ts';
@@ -51,7 +52,7 @@ export interface RetryOptions {
  * Calls `fn` until it succeeds, it throws an error `isRetriable` rejects, or the backoff's
  * steps run out; client-go's `retry.OnError`.
  *
- * - At most `backoff.steps` calls, with `backoff.step()` sleeps between them.
+ * - At most `backoff.steps` calls, with the sleeps of {@link backoffDelays} between them.
  * - Success: resolves with what `fn` returned.
  * - A non-retriable error is thrown as is, at once.
  * - Steps run out: the last retriable error is thrown as is.
@@ -69,26 +70,27 @@ export async function onError<T>(
   fn: (attempt: Attempt) => T | PromiseLike<T>,
   options: RetryOptions = {},
 ): Promise<T> {
-  let schedule = backoff instanceof Backoff ? backoff : new Backoff(backoff);
+  const schedule = backoff instanceof Backoff ? backoff : new Backoff(backoff);
   const { signal, onRetry, clock = systemClock, random = Math.random } = options;
   const deadline = resolveDeadline(options, clock);
   signal?.throwIfAborted();
   if (deadline !== undefined && clock.now() >= deadline) {
     throw new DOMException('the retry deadline passed before the first call', 'TimeoutError');
   }
+  const sleeps = backoffDelays(schedule, random);
   for (let attempt = 1; ; attempt++) {
     try {
       return await fn({ attempt, signal });
     } catch (error) {
       if (!isRetriable(error)) throw error;
       signal?.throwIfAborted();
-      if (schedule.steps === 1) throw error;
-      const { delay, next } = schedule.step(random);
-      schedule = next;
+      const sleep = sleeps.next();
+      if (sleep.done) throw error;
+      const { delay, retry } = sleep.value;
       if (deadline !== undefined && clock.now() + delay > deadline) throw error;
-      if (schedule.steps >= 1) onRetry?.({ attempt, delay, error });
+      if (retry) onRetry?.({ attempt, delay, error });
       await clock.sleep(delay, signal);
-      if (schedule.steps < 1) throw error;
+      if (!retry) throw error;
     }
   }
 }

@@ -1,6 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import type { Backoff } from '../core/backoff.ts';
-import { classify } from '../core/errors/classify.ts';
+import { Backoff } from '../core/backoff.ts';
+import { classify, isNotFound } from '../core/errors/classify.ts';
+import { onError } from '../core/retry.ts';
 import { labClient } from './lab-client.ts';
 import { counterOf, LabInputError, type LabClient, type LabObjectRef } from './lab-object.ts';
 import { type Measures, measure } from './measures.ts';
@@ -229,6 +230,9 @@ function strategyRun(
   };
 }
 
+/** A created object may be NotFound to a read for a moment: read again every 100 ms, 51 reads in all (5 s). */
+const readableBackoff = new Backoff({ duration: 100, steps: 51 });
+
 /** Creates the object at `start`, never overwriting one that exists; waits until it reads back. */
 async function createObject(client: LabClient, ref: LabObjectRef, start: number): Promise<number> {
   try {
@@ -247,14 +251,7 @@ async function createObject(client: LabClient, ref: LabObjectRef, start: number)
     );
   }
   // Waits for what is needed (the object readable), not for time.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return counterOf(await client.read(), ref);
-    } catch (error) {
-      if (attempt >= 50 || classify(error) !== 'NotFound') throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  return counterOf(await onError(readableBackoff, isNotFound, () => client.read()), ref);
 }
 
 /** One uncontended GET+PUT on a scratch object, the median of five: the serial bound's unit. */

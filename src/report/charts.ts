@@ -1,5 +1,6 @@
 import type { StrategyRun } from '../lab/run-lab.ts';
 import type { TimelineEvent, TimelineKind } from '../lab/timeline.ts';
+import { seriesClass } from './strategy-colours.ts';
 import { escapeHtml, rect, text, ticks } from './svg.ts';
 
 /** Each kind's name in the legend, in the legend's order. */
@@ -82,7 +83,7 @@ export function attemptsHistogram(runs: readonly StrategyRun[]): string {
       const workers = run.measures.attemptsHistogram[String(count)] ?? 0;
       const h = (workers / max) * plot;
       const x = 40 + g * groupWidth + s * barWidth;
-      return `<g class="series-${String(s)}"><title>${escapeHtml(`${run.strategy}: ${String(workers)} workers made ${String(count)} attempts`)}</title>${rect(x, 10 + plot - h, barWidth - 3, h)}</g>`;
+      return `<g class="${seriesClass(run.strategy)}" data-strategy="${escapeHtml(run.strategy)}"><title>${escapeHtml(`${run.strategy}: ${String(workers)} workers made ${String(count)} attempts`)}</title>${rect(x, 10 + plot - h, barWidth - 3, h)}</g>`;
     }),
   );
   const labels = counts.map((count, g) =>
@@ -105,7 +106,7 @@ export function latencyStrips(runs: readonly StrategyRun[]): string {
     const dots = (latencies[s] ?? []).map(
       (ms) => `<circle cx="${x(ms).toFixed(1)}" cy="${String(y)}" r="4"><title>${ms.toFixed(1)} ms</title></circle>`,
     );
-    return `<g class="series-${String(s)}">${text(left - 8, y + 4, run.strategy, { 'text-anchor': 'end' })}${dots.join('')}</g>`;
+    return `<g class="${seriesClass(run.strategy)}" data-strategy="${escapeHtml(run.strategy)}">${text(left - 8, y + 4, run.strategy, { 'text-anchor': 'end' })}${dots.join('')}</g>`;
   });
   const height = runs.length * rowHeight + 30;
   const axis = ticks(max)

@@ -1,19 +1,22 @@
 import { attemptsHistogram, latencyStrips, legend, swimlanes } from './charts.ts';
 import { faultsInjected, faultsMet } from './fault-summary.ts';
 import type { LabResult } from './lab-result.ts';
+import { seriesClass, seriesStyle } from './strategy-colours.ts';
 import { escapeHtml } from './svg.ts';
 import { compactShares } from './time-share-summary.ts';
+
+const series = seriesStyle();
 
 const style = `
 :root { color-scheme: light dark; --bg: #ffffff; --fg: #1b1f24; --muted: #5b6470; --card: #f4f6f8; --line: #d5dae0;
   --get: #3b82f6; --put: #16a34a; --conflict: #dc2626; --sleep: #a3a3a3;
   --waiting: #d97706; --deferring: #a855f7; --queued: #0891b2; --success: #15803d; --failure: #b91c1c;
-  --s0: #6366f1; --s1: #f59e0b; --s2: #10b981; --s3: #ec4899; --ok: #15803d; --bad: #b91c1c; }
+  --ok: #15803d; --bad: #b91c1c; ${series.light} }
 @media (prefers-color-scheme: dark) {
   :root { --bg: #0f1216; --fg: #e6e9ed; --muted: #9aa4b0; --card: #1a1f26; --line: #2d343d;
     --get: #60a5fa; --put: #4ade80; --conflict: #f87171; --sleep: #737373;
     --waiting: #fbbf24; --deferring: #c084fc; --queued: #22d3ee; --success: #4ade80; --failure: #f87171;
-    --ok: #4ade80; --bad: #f87171; }
+    --ok: #4ade80; --bad: #f87171; ${series.dark} }
 }
 body { background: var(--bg); color: var(--fg); font: 15px/1.45 system-ui, sans-serif; margin: 2rem auto; max-width: 960px; padding: 0 1rem; }
 h1 { font-size: 1.5rem; margin-bottom: 0.2rem; } h2 { font-size: 1.15rem; margin-top: 2.2rem; }
@@ -29,8 +32,7 @@ svg text { fill: var(--muted); font-size: 11px; } .grid { fill: var(--line); }
 .get rect { fill: var(--get); } .put rect { fill: var(--put); } .conflict rect { fill: var(--conflict); }
 .sleep rect { fill: var(--sleep); }
 .waiting rect { fill: var(--waiting); } .deferring rect { fill: var(--deferring); } .queued rect { fill: var(--queued); } .success rect { fill: var(--success); } .failure rect { fill: var(--failure); }
-.series-0 rect, .series-0 circle { fill: var(--s0); } .series-1 rect, .series-1 circle { fill: var(--s1); }
-.series-2 rect, .series-2 circle { fill: var(--s2); } .series-3 rect, .series-3 circle { fill: var(--s3); }
+${series.rules}
 .legend { list-style: none; padding: 0; display: flex; gap: 1rem; flex-wrap: wrap; color: var(--muted); }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; margin-right: 0.35rem; vertical-align: -1px; }
 .swatch.get { background: var(--get); } .swatch.put { background: var(--put); } .swatch.conflict { background: var(--conflict); }
@@ -57,8 +59,8 @@ export function htmlReport(result: LabResult): string {
   const { object, workers, start } = result;
   const seriesLegend = result.strategies
     .map(
-      (run, s) =>
-        `<span class="series-${String(s)}"><svg width="12" height="12"><rect width="12" height="12" rx="2"/></svg> ${escapeHtml(run.strategy)}</span>`,
+      (run) =>
+        `<span class="${seriesClass(run.strategy)}" data-strategy="${escapeHtml(run.strategy)}"><svg width="12" height="12"><rect width="12" height="12" rx="2"/></svg> ${escapeHtml(run.strategy)}</span>`,
     )
     .join('');
   const cards = result.strategies.map((run) => {

@@ -1,9 +1,18 @@
 import { stoppedInternally } from '../core/abort-reason.ts';
+import { Backoff } from '../core/backoff.ts';
 import { type Clock, systemClock } from '../core/clock.ts';
 import { isNotFound } from '../core/errors/classify.ts';
 import { compareResourceVersions } from '../core/resource-version.ts';
 import type { KubeObjectClient } from '../client/kube-object-client.ts';
 import type { KubeObject, ObjectRef } from '../core/object.ts';
+
+/**
+ * The pauses before a broken or refused watch is opened again: 100 ms doubling to 5 s,
+ * then 5 s for as long as it keeps failing (the watcher never gives up: the steps only
+ * let the duration grow to the cap).
+ * Meanwhile writers still learn of changes from their reads and writes' answers.
+ */
+export const watchReopenBackoff = new Backoff({ duration: 100, factor: 2, cap: 5_000, steps: 6 });
 
 /** The subset of a client the watcher uses. */
 export type WatchingClient = Pick<KubeObjectClient, 'watch'>;
@@ -216,7 +225,7 @@ export class ObjectWatcher {
 
   async #pump(): Promise<void> {
     const signal = this.#stop.signal;
-    let retryDelay = 50;
+    const reopenDelay = watchReopenBackoff.delayFunc(Math.random); // no jitter: random is not drawn
     /** Whether to resume from the latest state: not after the server said it is too old. */
     let resume = true;
     while (!signal.aborted) {
@@ -245,8 +254,7 @@ export class ObjectWatcher {
           return;
         }
         // A broken or refused watch: reads (on timeouts) keep the state fresh meanwhile.
-        retryDelay = Math.min(retryDelay * 2, 5_000);
-        await this.#clock.sleep(retryDelay, signal).catch(() => undefined);
+        await this.#clock.sleep(reopenDelay(), signal).catch(() => undefined);
       }
     }
   }

@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { main } from '../../src/cli/main.ts';
+import { strategies } from '../../src/lab/strategies.ts';
 import { htmlReport } from '../../src/report/html-report.ts';
 import type { LabResult } from '../../src/report/lab-result.ts';
 import { compactShares } from '../../src/report/time-share-summary.ts';
@@ -159,6 +160,55 @@ describe('the lab HTML report in Chromium', () => {
     }
   });
 });
+
+describe('the lab HTML report in Chromium, every strategy', () => {
+  // One hand-made run per strategy of the lab, in reverse order: colours follow names, not positions.
+  it('draws each strategy in a fill of its own, the same in every chart and the legend, in light and dark', async () => {
+    mkdirSync(artifacts, { recursive: true });
+    const html = join(artifacts, 'lab-report-strategies.html');
+    const runs = strategies.toReversed().map(({ name }, i) =>
+      strategyRunOf(name, [
+        { worker: 0, kind: 'put', start: 0, end: 10 + i },
+        { worker: 0, kind: 'success', start: 10 + i, end: 10 + i },
+      ]),
+    );
+    writeFileSync(html, htmlReport(labResultOf(runs)));
+    const browser = await launchChromium();
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const page = await browser.newPage({ colorScheme, viewport: { width: 1000, height: 900 } });
+        await page.goto(pathToFileURL(html).href);
+        await checkStrategyColours(
+          page,
+          strategies.map(({ name }) => name),
+          colorScheme,
+        );
+        await page.screenshot({ path: join(artifacts, `lab-report-strategies-${colorScheme}.png`), fullPage: true });
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+/** Each strategy's bar, dot and legend swatch share one fill, unlike every other strategy's, 3:1 against the page. */
+async function checkStrategyColours(page: Page, names: readonly string[], theme: string): Promise<void> {
+  const background = await style(page.locator('body'), 'backgroundColor');
+  const fills = new Map<string, string>();
+  for (const name of names) {
+    const series = `[data-strategy="${name}"]`;
+    const bar = await style(page.locator(`svg[aria-label="attempts per worker"] g${series} rect`).first(), 'fill');
+    const dot = await style(page.locator(`g${series} circle`).first(), 'fill');
+    const swatch = await style(page.locator(`.series-legend span${series} rect`), 'fill');
+    assert.deepEqual([dot, swatch], [bar, bar], `${theme} ${name}: bar, dot and legend agree`);
+    assert.ok(contrast(bar, background) >= 3, `${theme} ${name}: ${bar} on ${background}`);
+    const twin = [...fills].find(([, fill]) => fill === bar);
+    assert.equal(twin, undefined, `${theme}: ${name} and ${twin?.[0] ?? ''} share ${bar}`);
+    fills.set(name, bar);
+  }
+  assert.equal(fills.size, names.length);
+}
 
 const kinds = ['get', 'put', 'conflict', 'waiting', 'deferring', 'sleep'] as const;
 

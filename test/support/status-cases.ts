@@ -1,4 +1,4 @@
-// The requests behind every row of the Status table (API-SEMANTICS.md), as data: each
+// The requests behind every row of the Status table (docs/REAL-APISERVER.md), as data: each
 // case is a short sequence of raw HTTP requests on objects of its own; the answer to the
 // last one is what the row describes. Run against the real kube-apiserver to record its
 // answers (scripts/record-status-bodies.ts) and to check them (status-bodies.test.ts).

@@ -1,5 +1,6 @@
-// Every recorded Status body of API-SEMANTICS.md, thrown in the shape of each client
-// users have, must classify the same way.
+// Every Status body recorded from the real kube-apiserver (test/fixtures/status-bodies.json,
+// the Status table of docs/REAL-APISERVER.md), thrown in the shape of each client users
+// have, must classify the same way.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';

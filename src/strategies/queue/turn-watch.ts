@@ -1,9 +1,17 @@
 import { stoppedInternally } from '../../core/abort-reason.ts';
+import { Backoff } from '../../core/backoff.ts';
 import { type Clock, systemClock } from '../../core/clock.ts';
 import { isNotFound } from '../../core/errors/classify.ts';
 import type { KubeObject, ObjectRef } from '../../core/object.ts';
 import type { QueueClient } from './queue-entries.ts';
 import { turnLabel, turnOf } from './queue-markers.ts';
+
+/**
+ * The pauses before a broken turn watch is opened again: 50 ms doubling to 1 s, then 1 s
+ * (the steps only let the duration grow to the cap); back to 50 ms once a watch delivers
+ * an event.
+ */
+export const turnWatchReopenBackoff = new Backoff({ duration: 50, factor: 2, cap: 1_000, steps: 5 });
 
 /**
  * Waits for one ticket's turn on the object. The watch is filtered by the server to the
@@ -74,7 +82,7 @@ export class TurnWatch {
 
   async #pump(): Promise<void> {
     const signal = this.#stop.signal;
-    let retryDelay = 25;
+    let reopenDelay = turnWatchReopenBackoff.delayFunc(Math.random); // no jitter: random is not drawn
     while (!signal.aborted) {
       try {
         // Opened without a resourceVersion, it starts with the current state when that is
@@ -84,7 +92,7 @@ export class TurnWatch {
           signal,
         });
         for await (const event of events) {
-          retryDelay = 25;
+          reopenDelay = turnWatchReopenBackoff.delayFunc(Math.random);
           const mine = (event.type === 'ADDED' || event.type === 'MODIFIED') && turnOf(event.object) === this.#ticket;
           this.#turn = mine ? event.object : undefined;
           if (mine) this.#notify();
@@ -96,8 +104,7 @@ export class TurnWatch {
           this.#notify();
           return;
         }
-        retryDelay = Math.min(retryDelay * 2, 1_000);
-        await this.#clock.sleep(retryDelay, signal).catch(() => undefined);
+        await this.#clock.sleep(reopenDelay(), signal).catch(() => undefined);
       }
     }
   }

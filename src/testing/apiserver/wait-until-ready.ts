@@ -1,5 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest, type RequestOptions } from 'node:https';
+import { Backoff } from '../../core/backoff.ts';
+import { onError } from '../../core/retry.ts';
 import type { ManagedProcess } from './managed-process.ts';
 
 /** Answers a GET with status and body; never throws for HTTP errors. */
@@ -25,6 +27,12 @@ export function get(
   });
 }
 
+/** Polls every 100 ms; the deadline, not a count, ends it (client-go's idiom: huge Steps). */
+const readyPoll = new Backoff({ duration: 100, steps: Number.MAX_SAFE_INTEGER });
+
+/** An answer other than 200, or none: worth asking again until the deadline. */
+class NotReady extends Error {}
+
 /**
  * Polls `url` every 100 ms until it answers 200, racing the processes' exits and a
  * timeout, so that a crash at start-up is reported as a crash (with its log) and not as
@@ -38,26 +46,32 @@ export async function waitUntilReady(options: {
   what: string;
 }): Promise<void> {
   const { url, tls, processes, timeoutMs, what } = options;
-  const deadline = Date.now() + timeoutMs;
-  let lastAnswer: string;
-  for (;;) {
-    for (const process of processes) {
-      if (!process.running) {
-        const cause = process.spawnError ? `could not start: ${process.spawnError.message}` : 'exited during start-up';
-        throw new Error(`${process.name} ${cause}. Last lines of ${process.logPath}:\n${process.logTail()}`);
-      }
-    }
+  const poll = async () => {
+    throwIfExited(processes);
+    let answer: { status: number; body: string };
     try {
-      const { status, body } = await get(url, tls, 1_000);
-      if (status === 200) return;
-      lastAnswer = `HTTP ${String(status)}: ${body.slice(0, 300)}`;
+      answer = await get(url, tls, 1_000);
     } catch (error) {
-      lastAnswer = error instanceof Error ? error.message : String(error);
+      throw new NotReady(error instanceof Error ? error.message : String(error));
     }
-    if (Date.now() >= deadline) {
-      const logs = processes.map((p) => `--- ${p.name} (${p.logPath}):\n${p.logTail(20)}`).join('\n');
-      throw new Error(`${what} was not ready within ${String(timeoutMs)} ms (${url}: ${lastAnswer})\n${logs}`);
+    if (answer.status !== 200) throw new NotReady(`HTTP ${String(answer.status)}: ${answer.body.slice(0, 300)}`);
+  };
+  try {
+    await onError(readyPoll, (error) => error instanceof NotReady, poll, { timeout: timeoutMs });
+  } catch (error) {
+    if (!(error instanceof NotReady)) throw error;
+    const logs = processes.map((p) => `--- ${p.name} (${p.logPath}):\n${p.logTail(20)}`).join('\n');
+    throw new Error(`${what} was not ready within ${String(timeoutMs)} ms (${url}: ${error.message})\n${logs}`, {
+      cause: error,
+    });
+  }
+}
+
+function throwIfExited(processes: readonly ManagedProcess[]): void {
+  for (const process of processes) {
+    if (!process.running) {
+      const cause = process.spawnError ? `could not start: ${process.spawnError.message}` : 'exited during start-up';
+      throw new Error(`${process.name} ${cause}. Last lines of ${process.logPath}:\n${process.logTail()}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
