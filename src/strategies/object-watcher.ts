@@ -225,7 +225,7 @@ export class ObjectWatcher {
 
   async #pump(): Promise<void> {
     const signal = this.#stop.signal;
-    const reopenDelay = watchReopenBackoff.delayFunc(Math.random); // no jitter: random is not drawn
+    let reopenDelay = watchReopenBackoff.delayFunc(Math.random); // no jitter: random is not drawn
     /** Whether to resume from the latest state: not after the server said it is too old. */
     let resume = true;
     while (!signal.aborted) {
@@ -238,6 +238,8 @@ export class ObjectWatcher {
           signal,
         });
         for await (const event of events) {
+          // A watch that delivers is healthy: the next break starts the schedule again.
+          reopenDelay = watchReopenBackoff.delayFunc(Math.random);
           if (event.type === 'ADDED' || event.type === 'MODIFIED') this.offer(event.object, this.#clock.now() - opened);
           else if (event.type === 'DELETED') {
             this.#fail(new Error(`${this.#ref.kind} ${this.#ref.name} was deleted while it was being updated`));

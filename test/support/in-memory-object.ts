@@ -10,6 +10,8 @@ import { counter, increment, label } from './counter-label.ts';
 
 interface Stream {
   readonly queue: WatchEvent[];
+  /** Set when the test breaks the watch: the stream throws it. */
+  broken?: Error;
   /** Whether its first event may go out (the test answers watches when it chooses). */
   answered: boolean;
   wake: () => void;
@@ -65,6 +67,17 @@ export class InMemoryObject {
   get openWatches(): number {
     return this.#streams.size;
   }
+
+  /** Breaks every open watch, as a dropped connection does; while `refuseWatches`, new ones fail at once. */
+  breakWatches(): void {
+    for (const stream of this.#streams) {
+      stream.broken = new Error('watch connection reset');
+      stream.wake();
+    }
+  }
+
+  /** While true, a watch request fails before its first event. */
+  refuseWatches = false;
 
   /** Lets every open watch send its first event (the object as it is). */
   answerWatches(): void {
@@ -138,6 +151,7 @@ export class InMemoryObject {
 
   async *#watch(resourceVersion: string | undefined, signal: AbortSignal | undefined): AsyncGenerator<WatchEvent> {
     this.counts.watches++;
+    if (this.refuseWatches) throw new Error('watch refused');
     const stream: Stream = { queue: [], answered: resourceVersion !== undefined, wake: () => undefined };
     if (resourceVersion === undefined) stream.queue.push({ type: 'ADDED', object: this.#object });
     else
@@ -149,6 +163,7 @@ export class InMemoryObject {
       for (;;) {
         let event: WatchEvent | undefined;
         while (stream.answered && (event = stream.queue.shift()) !== undefined) yield event;
+        if (stream.broken) throw stream.broken;
         if (signal?.aborted) return;
         await new Promise<void>((resolve) => {
           const done = () => {
