@@ -1,15 +1,13 @@
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { dnsSubdomainErrors, labelKeyErrors } from '../core/names.ts';
 import type { LabObjectRef } from '../lab/lab-object.ts';
 import { runLab } from '../lab/run-lab.ts';
 import { strategies, strategyNamed } from '../lab/strategies.ts';
 import { htmlReport } from '../report/html-report.ts';
 import type { LabResult } from '../report/lab-result.ts';
 import { textReport } from '../report/text-report.ts';
-import { nameErrors } from '../testing/server/handlers/validate.ts';
-import { builtinTypes } from '../testing/server/resources/builtin-types.ts';
-import { labelKeyErrors } from '../testing/server/selectors/label-validation.ts';
 import { backoffFlagOptions, backoffFlagsHelp, backoffFromFlags } from './backoff-flags.ts';
 import { jobManifest } from './lab-job.ts';
 import { openTarget, type TargetKind } from './lab-target.ts';
@@ -125,8 +123,7 @@ export async function runLabCommand(args: string[], io: Io): Promise<number> {
   const labelProblems = labelKeyErrors(values.label);
   if (labelProblems.length > 0)
     throw new UsageError(`--label ${JSON.stringify(values.label)} is not a label key: ${labelProblems.join('; ')}`);
-  const deploymentType = builtinTypes.find((t) => t.kind === 'Deployment');
-  const nameProblems = deploymentType ? nameErrors(deploymentType, values.name) : [];
+  const nameProblems = dnsSubdomainErrors(values.name);
   if (nameProblems.length > 0)
     throw new UsageError(`--name ${JSON.stringify(values.name)} is not an object name: ${nameProblems.join('; ')}`);
   const chosen = (values.strategy ?? strategies.map((s) => s.name)).map((name) => {
