@@ -1,23 +1,32 @@
-import { parseArgs } from 'node:util';
 import type { Backoff } from '../core/backoff.ts';
 import { backoffDelays } from '../core/backoff-delays.ts';
 import { seededRandom } from '../core/random.ts';
-import { backoffFlagOptions, backoffFlagsHelp, backoffFromFlags } from './backoff-flags.ts';
-import { UsageError } from './usage-error.ts';
+import { backoffFlagNames, backoffFlags, backoffFromFlags, backoffSectionTitle } from './backoff-flags.ts';
+import { seedFlag } from './common-flags.ts';
+import { randomSeed } from './flag-values.ts';
+import { commandHelp, type CommandSpec, parseCommand, switchFlag } from './flags.ts';
 
-export const backoffHelp = `kubeconflict backoff: show what a retry-on-conflict schedule does, call by call
+const flags = {
+  ...backoffFlags('default-retry'),
+  seed: seedFlag('replay the same jitter'),
+  json: switchFlag('machine-readable output'),
+};
+
+const backoffCommand: CommandSpec<typeof flags> = {
+  about: `kubeconflict backoff: show what a retry-on-conflict schedule does, call by call
 
 Usage: kubeconflict backoff [flags]
 
 Prints, for a writer that keeps conflicting, each call it makes, the sleep after it, and
-when it gives up: what retryOnConflict (and client-go's retry.RetryOnConflict) does.
+when it gives up: what retryOnConflict (and client-go's retry.RetryOnConflict) does.`,
+  flags,
+  sections: [
+    { title: backoffSectionTitle, flags: backoffFlagNames },
+    { title: 'Output:', flags: ['seed', 'json'] },
+  ],
+};
 
-${backoffFlagsHelp}
-
-Output:
-  --seed N             replay the same jitter (otherwise random)
-  --json               machine-readable output
-  -h, --help           this help`;
+export const backoffHelp = commandHelp(backoffCommand);
 
 /** One line of the schedule: a call, then the sleep after it (none after the last). */
 export interface ScheduleEntry {
@@ -37,23 +46,14 @@ export function conflictSchedule(backoff: Backoff, random: () => number): Schedu
 }
 
 export function runBackoffCommand(args: string[], out: (line: string) => void): number {
-  const { values } = parseArgs({
-    args,
-    options: {
-      ...backoffFlagOptions,
-      seed: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
+  const parsed = parseCommand(backoffCommand, args);
+  if (parsed.help) {
     out(backoffHelp);
     return 0;
   }
+  const { values } = parsed;
   const backoff = backoffFromFlags(values);
-  const seed = values.seed === undefined ? Math.floor(Math.random() * 2 ** 31) : integer('--seed', values.seed);
+  const seed = values.seed ?? randomSeed();
   const schedule = conflictSchedule(backoff, seededRandom(seed));
   const lowest = sum(conflictSchedule(backoff, () => 0));
   const highest = sum(conflictSchedule(backoff, () => 1 - Number.EPSILON));
@@ -90,9 +90,3 @@ function describe(backoff: Backoff): string {
 const sum = (schedule: readonly ScheduleEntry[]) =>
   schedule.reduce((total, entry) => total + (entry.sleepAfter ?? 0), 0);
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
-
-function integer(flag: string, text: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value)) throw new UsageError(`${flag} must be an integer; got ${JSON.stringify(text)}`);
-  return value;
-}

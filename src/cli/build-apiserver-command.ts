@@ -2,10 +2,11 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { commandHelp, type CommandSpec, type FlagSet, parseCommand } from './flags.ts';
 import { UsageError } from './usage-error.ts';
 
-export const buildApiServerHelp = `kubeconflict build-apiserver: build kube-apiserver, etcd and kubectl for --target apiserver
+const buildApiServerCommand: CommandSpec<FlagSet> = {
+  about: `kubeconflict build-apiserver: build kube-apiserver, etcd and kubectl for --target apiserver
 and startApiServer(), from the Go module proxy, into a cache outside the project
 
 Usage: kubeconflict build-apiserver
@@ -14,19 +15,19 @@ Needs Go (1.26 or newer) on PATH. A cold build takes minutes and prints its prog
 runs find the binaries in the cache and return at once. The cache is
 $KUBECONFLICT_CACHE, else $XDG_CACHE_HOME/kubeconflict, else ~/.cache/kubeconflict.
 Binaries you have already: set KUBECONFLICT_APISERVER_ASSETS to their directory instead.
-Prints the directory of the binaries on stdout.`;
+Prints the directory of the binaries on stdout.`,
+  flags: {},
+  sections: [],
+};
+
+export const buildApiServerHelp = commandHelp(buildApiServerCommand);
 
 // The build files ship with the package (tools/ beside dist/), as they sit in a checkout.
 const buildScript = fileURLToPath(new URL('../../tools/apiserver/build.sh', import.meta.url));
 
 /** Runs the shipped build script: progress on stderr, the assets directory on stdout. */
 export async function runBuildApiServerCommand(args: string[], out: (line: string) => void): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { help: { type: 'boolean', short: 'h', default: false } },
-    strict: true,
-  });
-  if (values.help) {
+  if (parseCommand(buildApiServerCommand, args).help) {
     out(buildApiServerHelp);
     return 0;
   }

@@ -57,13 +57,14 @@ describe('kubeconflict CLI', () => {
     [['backoff', '--duration=-5'], /--duration must be a finite number ≥ 0; got -5/],
     [
       ['backoff', '--jitter-mode', 'wild'],
-      /--jitter-mode must be one of additive, full, equal, decorrelated; got wild/,
+      /--jitter-mode must be one of additive, full, equal, decorrelated; got "wild"/,
     ],
     [
       ['backoff', '--preset', 'fast'],
-      /--preset must be one of default-retry, default-backoff, high-contention; got fast/,
+      /--preset must be one of default-retry, default-backoff, high-contention; got "fast"/,
     ],
-    [['backoff', '--seed', '1.5'], /--seed must be an integer; got "1.5"/],
+    [['backoff', '--seed', '1.5'], /--seed must be an integer from -2147483648 to 2147483647; got "1.5"/],
+    [['backoff', '--seed', '4294967296'], /--seed must be an integer from -2147483648 to 2147483647; got "4294967296"/],
     [['backoff', '--bogus'], /Unknown option '--bogus'/],
     [['build-apiserver', '--bogus'], /Unknown option '--bogus'/],
     [['frobnicate'], /unknown command "frobnicate"/],

@@ -39,7 +39,7 @@ describe('kubeconflict serve', () => {
       runServeCommand(['--port', 'abc'], () => undefined, Promise.resolve()),
       {
         name: 'UsageError',
-        message: '--port must be an integer from 0 to 65535; got abc',
+        message: '--port must be an integer from 0 to 65535; got "abc"',
       },
     );
   });
@@ -67,9 +67,15 @@ describe('kubeconflict serve', () => {
   });
 
   for (const [args, message] of [
-    [['--faults', '1.5'], '--faults must be a share of requests from 0 to 1 (0.1 is 10%); got 1.5'],
-    [['--faults', ''], '--faults must be a share of requests from 0 to 1 (0.1 is 10%); got '],
-    [['--faults', '0.1', '--seed', 'x'], '--seed must be an integer; got x'],
+    [['--faults', '1.5'], '--faults must be a share of requests from 0 to 1 (0.1 is 10%); got "1.5"'],
+    [['--faults', ''], '--faults must be a share of requests from 0 to 1 (0.1 is 10%); got ""'],
+    [['--faults', '0.1', '--seed', 'x'], '--seed must be an integer from -2147483648 to 2147483647; got "x"'],
+    // The same rule as the lab's: seeds keep 32 bits, so wider ones would repeat runs.
+    [
+      ['--faults', '0.1', '--seed', '2147483648'],
+      '--seed must be an integer from -2147483648 to 2147483647; got "2147483648"',
+    ],
+    [['--seed=-2147483649'], '--seed must be an integer from -2147483648 to 2147483647; got "-2147483649"'],
   ] as const) {
     it(`refuses ${args.join(' ')} as a usage error`, async () => {
       await assert.rejects(

@@ -1,9 +1,34 @@
 import { once } from 'node:events';
-import { parseArgs } from 'node:util';
 import { startTestServer } from '../testing/server/start-test-server.ts';
+import { seedFlag } from './common-flags.ts';
+import { anyText, portNumber, requestShare } from './flag-values.ts';
+import { commandHelp, type CommandSpec, parseCommand, switchFlag, valueFlag } from './flags.ts';
 import { UsageError } from './usage-error.ts';
 
-export const serveHelp = `kubeconflict serve: run the embedded Kubernetes-compatible API server until Ctrl-C
+const flags = {
+  port: valueFlag({ placeholder: 'N', help: 'port to listen on; 0 picks a free one', default: '0', check: portNumber }),
+  'kubeconfig-out': valueFlag({
+    placeholder: 'FILE',
+    help: 'write the kubeconfig here',
+    shownDefault: 'a temporary file',
+    check: anyText,
+  }),
+  token: valueFlag({
+    placeholder: 'TOKEN',
+    help: 'require this bearer token (written into the kubeconfig)',
+    check: anyText,
+  }),
+  http: switchFlag('plain HTTP instead of HTTPS (clients must then skip TLS)'),
+  faults: valueFlag({
+    placeholder: 'RATE',
+    help: 'inject faults into that share of requests, 0 to 1 (0.1 = 10%): latency, 500, 503, 429 with Retry-After, resets before and after the write commits, held answers, slow bodies; counts at Ctrl-C',
+    check: requestShare,
+  }),
+  seed: seedFlag("the faults' seed: the same requests meet the same faults", '1'),
+};
+
+const serveCommand: CommandSpec<typeof flags> = {
+  about: `kubeconflict serve: run the embedded Kubernetes-compatible API server until Ctrl-C
 
 Usage: kubeconflict serve [flags]
 
@@ -12,60 +37,34 @@ over HTTPS on loopback, with a certificate authority of its own written into the
 kubeconfig, so kubectl and any client keep TLS verification on:
 
   kubeconflict serve --kubeconfig-out /tmp/kc &
-  kubectl --kubeconfig /tmp/kc get namespaces
+  kubectl --kubeconfig /tmp/kc get namespaces`,
+  flags,
+  sections: [{ title: 'Flags:', flags: ['port', 'kubeconfig-out', 'token', 'http', 'faults', 'seed'] }],
+};
 
-Flags:
-  --port N                 port to listen on; 0 picks a free one (default 0)
-  --kubeconfig-out FILE    write the kubeconfig here (default: a temporary file)
-  --token TOKEN            require this bearer token (written into the kubeconfig)
-  --http                   plain HTTP instead of HTTPS (clients must then skip TLS)
-  --faults RATE            inject faults into that share of requests, 0 to 1 (0.1 = 10%):
-                           latency, 500, 503, 429 with Retry-After, resets before and after
-                           the write commits, held answers, slow bodies; counts at Ctrl-C
-  --seed N                 the faults' seed: the same requests meet the same faults (default 1)
-  -h, --help               this help`;
+export const serveHelp = commandHelp(serveCommand);
 
-/** Runs until SIGINT or SIGTERM; `ready` receives the URL once serving (tests use it). */
+/** Serves until SIGINT or SIGTERM, or until `stopSignal` (tests pass their own) settles. */
 export async function runServeCommand(
   args: string[],
   out: (line: string) => void,
   stopSignal: Promise<unknown> = Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]),
 ): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string', default: '0' },
-      'kubeconfig-out': { type: 'string' },
-      token: { type: 'string' },
-      http: { type: 'boolean', default: false },
-      faults: { type: 'string' },
-      seed: { type: 'string', default: '1' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-    strict: true,
-    allowPositionals: false,
-  });
-  if (values.help) {
+  const parsed = parseCommand(serveCommand, args);
+  if (parsed.help) {
     out(serveHelp);
     return 0;
   }
-  const port = Number(values.port);
-  if (!/^\d+$/.test(values.port) || port > 65535)
-    throw new UsageError(`--port must be an integer from 0 to 65535; got ${values.port}`);
-  const rate = values.faults === undefined ? undefined : Number(values.faults);
-  if (rate !== undefined && (values.faults?.trim() === '' || !(rate >= 0 && rate <= 1)))
-    throw new UsageError(`--faults must be a share of requests from 0 to 1 (0.1 is 10%); got ${String(values.faults)}`);
-  const seed = Number(values.seed);
-  if (!/^-?\d+$/.test(values.seed) || !Number.isSafeInteger(seed))
-    throw new UsageError(`--seed must be an integer; got ${values.seed}`);
+  const { port, faults: rate, seed, token, http } = parsed.values;
+  const kubeconfigPath = parsed.values['kubeconfig-out'];
   let server;
   try {
     server = await startTestServer({
       port,
-      tls: !values.http,
+      tls: !http,
       ...(rate !== undefined && { faults: { rate, seed } }),
-      ...(values.token !== undefined && { token: values.token }),
-      ...(values['kubeconfig-out'] !== undefined && { kubeconfigPath: values['kubeconfig-out'] }),
+      ...(token !== undefined && { token }),
+      ...(kubeconfigPath !== undefined && { kubeconfigPath }),
     });
   } catch (error) {
     if (error instanceof RangeError) throw new UsageError(error.message);

@@ -1,29 +1,9 @@
 // The validation kube-apiserver applies that clients of this project meet: names,
 // labels, and a Deployment's selector. Messages are the real server's, word for word.
+import { dnsLabelErrors, dnsSubdomainErrors, labelKeyErrors, labelValueErrors } from '../../../core/names.ts';
 import { type Cause, invalid } from '../http/status.ts';
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
-import { labelKeyErrors, labelValueErrors } from '../selectors/label-validation.ts';
-
-const dnsLabel = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
-const dnsSubdomain = `${dnsLabel}(\\.${dnsLabel})*`;
-const fullMatch = (pattern: string) => new RegExp(`^${pattern}$`);
-
-/** apimachinery's `RegexError`: note the double space before each "or". */
-const regexError = (message: string, pattern: string, ...examples: string[]) =>
-  `${message} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${pattern}')`;
-
-const subdomainError = regexError(
-  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
-  dnsSubdomain,
-  'example.com',
-);
-const labelError = regexError(
-  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character",
-  dnsLabel,
-  'my-name',
-  '123-abc',
-);
 
 export const invalidValue = (field: string, value: unknown, detail: string): Cause => ({
   reason: 'FieldValueInvalid',
@@ -36,14 +16,9 @@ const required = (field: string, detail: string): Cause => ({
   field,
 });
 
-export function nameErrors(type: ResourceType, name: string): string[] {
-  const isNamespace = type.kind === 'Namespace';
-  const max = isNamespace ? 63 : 253;
-  const errors: string[] = [];
-  if (name.length > max) errors.push(`must be no more than ${String(max)} characters`);
-  if (!fullMatch(isNamespace ? dnsLabel : dnsSubdomain).test(name))
-    errors.push(isNamespace ? labelError : subdomainError);
-  return errors;
+/** A namespace's name is a DNS-1123 label; every other kind's a DNS-1123 subdomain. */
+function nameErrors(type: ResourceType, name: string): string[] {
+  return type.kind === 'Namespace' ? dnsLabelErrors(name) : dnsSubdomainErrors(name);
 }
 
 function labelCauses(field: string, labels: unknown): Cause[] {

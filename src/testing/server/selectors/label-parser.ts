@@ -4,7 +4,7 @@
 import { byCodePoint } from './code-point-order.ts';
 import { goQuote } from './go-quote.ts';
 import { lex, type Token, type TokenKind } from './label-lexer.ts';
-import { labelKeyErrors, labelValueErrors } from './label-validation.ts';
+import { labelKeyErrors, labelValueErrors } from '../../../core/names.ts';
 import { SelectorError } from './selector-error.ts';
 
 /** A requirement's operator; `exists` is a bare key, `!` a negated one. */

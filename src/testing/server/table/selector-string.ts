@@ -1,5 +1,5 @@
 import { byCodePoint } from '../selectors/code-point-order.ts';
-import { labelKeyErrors, labelValueErrors } from '../selectors/label-validation.ts';
+import { labelKeyErrors, labelValueErrors } from '../../../core/names.ts';
 
 interface LabelSelector {
   readonly matchLabels?: Readonly<Record<string, unknown>>;

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { dnsLabelErrors, dnsSubdomainErrors, labelKeyErrors, labelValueErrors } from './names.ts';
+
+describe('Kubernetes name rules', () => {
+  it('an object name is a DNS-1123 subdomain: lowercase, dots allowed, at most 253 characters', () => {
+    for (const name of ['demo-deployment', 'a.b-c', '0', 'a'.repeat(253)])
+      assert.deepEqual(dnsSubdomainErrors(name), []);
+    for (const name of ['Bad_Name', '-a', 'a.', '', 'a..b']) assert.equal(dnsSubdomainErrors(name).length, 1, name);
+    assert.deepEqual(dnsSubdomainErrors('a'.repeat(254)), ['must be no more than 253 characters']);
+  });
+
+  it('a namespace name is a DNS-1123 label: no dots, at most 63 characters', () => {
+    assert.deepEqual(dnsLabelErrors('kube-system'), []);
+    assert.equal(dnsLabelErrors('a.b').length, 1);
+    assert.deepEqual(dnsLabelErrors('a'.repeat(64)), ['must be no more than 63 characters']);
+  });
+
+  it('a label key is [prefix/]name; its parts are counted in UTF-8 bytes, as Go counts them', () => {
+    for (const key of ['biz-version', 'example.com/My_Name', 'a']) assert.deepEqual(labelKeyErrors(key), []);
+    assert.deepEqual(labelKeyErrors('a'.repeat(63)), []);
+    assert.deepEqual(labelKeyErrors('a'.repeat(64)), ['name part must be no more than 63 bytes']);
+    // 32 'é' are 32 characters but 64 bytes: too long.
+    assert.ok(labelKeyErrors('é'.repeat(32)).includes('name part must be no more than 63 bytes'));
+    assert.deepEqual(labelKeyErrors('/a'), ['prefix part must be non-empty']);
+    assert.equal(labelKeyErrors('a/b/c').length, 1);
+  });
+
+  it('a label value may be empty, else it follows the label name rule', () => {
+    for (const value of ['', '106', 'my_value']) assert.deepEqual(labelValueErrors(value), []);
+    assert.equal(labelValueErrors('not valid!').length, 1);
+  });
+});
