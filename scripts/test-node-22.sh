@@ -3,6 +3,6 @@
 # the whole run on Node 24: the package supports both.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-node22=$(bash scripts/node-22.sh)
+node22=$(bash scripts/node-version.sh 22.23.3)
 echo "== test/compat on $("$node22" --version)"
 exec "$node22" --test --test-reporter=spec test/compat/*.test.ts
