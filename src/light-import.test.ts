@@ -31,11 +31,11 @@ describe("import 'kubeconflict'", () => {
     assert.deepEqual(heavy, [], 'the library entry must not load these (load them lazily where they are needed)');
   });
 
-  it('kubeconflict/testing loads protobufjs only when a body needs it, and no certificate library', async () => {
+  it('kubeconflict/testing loads yaml and protobufjs only when a body needs them', async () => {
     const urls = await modulesLoadedBy(new URL('testing/index.ts', import.meta.url));
     assert.ok(urls.some((url) => url.includes('/src/testing/server/')));
     assert.deepEqual(
-      urls.filter((url) => /\/node_modules\/(protobufjs|pkijs|asn1js)\//.test(url)),
+      urls.filter((url) => /\/node_modules\/(yaml|protobufjs)\//.test(url)),
       [],
     );
   });
