@@ -3,6 +3,7 @@
 // last full collection before the next: a thousand lab workers then fit in under 300 MB
 // (docs/BENCHMARK-LAB.md). Their live objects are few; V8 would otherwise let garbage grow
 // both generations with the allocation rate, the old one to several times its live size.
+import './exit-on-unsupported-node.ts';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { backoffHelp, runBackoffCommand } from './backoff-command.ts';

@@ -3,6 +3,7 @@
  * kube-apiserver launcher.
  * @packageDocumentation
  */
+import '../require-supported-node.ts';
 export { ManualClock } from './manual-clock.ts';
 export {
   type ApiServerAssets,

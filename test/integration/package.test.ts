@@ -124,6 +124,22 @@ await server.stop();
     assert.equal(installed.version, own.version);
   });
 
+  it('a project on client-node 1.x keeps its one copy: the peer dependency is deduped, not installed again', async () => {
+    const onOne = join(directory, 'on-client-node-1');
+    await run('mkdir', [onOne]);
+    await writeFile(join(onOne, 'package.json'), JSON.stringify({ name: 'on-one', private: true, type: 'module' }));
+    const install = (what: string) =>
+      run('npm', ['install', '--no-audit', '--no-fund', what], { cwd: onOne, env: env() });
+    await install('@kubernetes/client-node@^1.4.0');
+    await install(join(directory, packed.filename));
+    const { stdout } = await run('npm', ['query', '[name="@kubernetes/client-node"]'], { cwd: onOne, env: env() });
+    const copies = (JSON.parse(stdout) as { version: string; location: string }[]).map(
+      (p) => `${p.location}@${p.version}`,
+    );
+    assert.equal(copies.length, 1, copies.join(', '));
+    assert.match(copies[0] ?? '', /^node_modules\/@kubernetes\/client-node@1\./);
+  });
+
   it('kubeconflict build-apiserver runs the shipped build outside the source tree', async () => {
     // The cache is filled by \`npm test\` before the suites, so this finds the binaries at once.
     const { stdout, stderr } = await run('npx', ['--no-install', 'kubeconflict', 'build-apiserver'], {

@@ -83,6 +83,23 @@ describe('CertificateAuthority', () => {
     assert.equal(cert.ca, false);
   });
 
+  it('signs with the CA key a certificate valid from an hour ago for a day', async () => {
+    const ca = await CertificateAuthority.create();
+    const other = await CertificateAuthority.create('other');
+    const issued = new X509Certificate(
+      (await ca.issue({ kind: 'client', commonName: 'c', organizations: ['g1', 'g2'] })).certificatePem,
+    );
+    const caCertificate = new X509Certificate(ca.certificatePem);
+    assert.ok(issued.verify(caCertificate.publicKey));
+    assert.ok(!issued.verify(new X509Certificate(other.certificatePem).publicKey));
+    assert.ok(caCertificate.verify(caCertificate.publicKey), 'the CA certificate is self-signed');
+    assert.equal(issued.subject, 'CN=c\nO=g1\nO=g2');
+    assert.equal(issued.issuer, 'CN=kubeconflict test CA');
+    const hours = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 3_600_000;
+    assert.equal(hours(issued.validFrom, issued.validTo), 25);
+    assert.ok(Date.parse(issued.validFrom) < Date.now() && Date.now() < Date.parse(issued.validTo));
+  });
+
   it('every certificate it issues parses, whatever its random serial number', async () => {
     const ca = await CertificateAuthority.create();
     for (let i = 0; i < 300; i++) {

@@ -1,11 +1,11 @@
-import { randomBytes, webcrypto } from 'node:crypto';
+import { generateKeyPair, type KeyObject, randomBytes, sign as signData } from 'node:crypto';
 import { isIPv4 } from 'node:net';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
+import { promisify } from 'node:util';
+import * as der from './der.ts';
 
-const keyAlgorithm = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const hour = 60 * 60 * 1000;
 const oid = {
+  ecdsaWithSha256: '1.2.840.10045.4.3.2',
   commonName: '2.5.4.3',
   organization: '2.5.4.10',
   basicConstraints: '2.5.29.19',
@@ -17,8 +17,6 @@ const oid = {
 } as const;
 // KeyUsage bits, first octet, most significant bit first (RFC 5280 4.2.1.3).
 const keyUsageBits = { digitalSignature: 0x80, keyCertSign: 0x04, cRLSign: 0x02 } as const;
-
-pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto }));
 
 /** A PEM certificate and its PEM (PKCS #8) private key. */
 export interface IssuedCertificate {
@@ -44,9 +42,9 @@ export type CertificateRequest =
 export class CertificateAuthority {
   readonly certificatePem: string;
   readonly #name: string;
-  readonly #privateKey: webcrypto.CryptoKey;
+  readonly #privateKey: KeyObject;
 
-  private constructor(name: string, certificatePem: string, privateKey: webcrypto.CryptoKey) {
+  private constructor(name: string, certificatePem: string, privateKey: KeyObject) {
     this.#name = name;
     this.certificatePem = certificatePem;
     this.#privateKey = privateKey;
@@ -55,18 +53,14 @@ export class CertificateAuthority {
   /** Makes a new CA with a fresh key. `name` is its common name. */
   static async create(name = 'kubeconflict test CA'): Promise<CertificateAuthority> {
     const keys = await generateKeys();
-    const certificate = await sign({
+    const certificate = certificatePem({
       subject: [[oid.commonName, name]],
       issuer: [[oid.commonName, name]],
       publicKey: keys.publicKey,
       signingKey: keys.privateKey,
       extensions: [
-        extension(
-          oid.basicConstraints,
-          true,
-          new pkijs.BasicConstraints({ cA: true, pathLenConstraint: 0 }).toSchema(),
-        ),
-        extension(oid.keyUsage, true, keyUsage(keyUsageBits.keyCertSign | keyUsageBits.cRLSign)),
+        extension(oid.basicConstraints, true, der.sequence(der.boolean(true), der.smallInteger(0))),
+        extension(oid.keyUsage, true, der.namedBits(keyUsageBits.keyCertSign | keyUsageBits.cRLSign)),
       ],
     });
     return new CertificateAuthority(name, certificate, keys.privateKey);
@@ -76,28 +70,26 @@ export class CertificateAuthority {
   async issue(request: CertificateRequest): Promise<IssuedCertificate> {
     const keys = await generateKeys();
     const organizations = request.kind === 'client' ? (request.organizations ?? []) : [];
+    const purpose = request.kind === 'server' ? oid.serverAuth : oid.clientAuth;
     const extensions = [
-      extension(oid.basicConstraints, true, new pkijs.BasicConstraints({ cA: false }).toSchema()),
-      extension(oid.keyUsage, true, keyUsage(keyUsageBits.digitalSignature)),
-      extension(
-        oid.extendedKeyUsage,
-        false,
-        new pkijs.ExtKeyUsage({
-          keyPurposes: [request.kind === 'server' ? oid.serverAuth : oid.clientAuth],
-        }).toSchema(),
-      ),
+      // cA defaults to false, and DER leaves out a default: an empty sequence.
+      extension(oid.basicConstraints, true, der.sequence()),
+      extension(oid.keyUsage, true, der.namedBits(keyUsageBits.digitalSignature)),
+      extension(oid.extendedKeyUsage, false, der.sequence(der.objectIdentifier(purpose))),
     ];
     if (request.kind === 'server') {
       extensions.push(extension(oid.subjectAltName, false, subjectAltNames(request.dnsNames, request.ipAddresses)));
     }
-    const certificatePem = await sign({
-      subject: [[oid.commonName, request.commonName], ...organizations.map((o) => [oid.organization, o] as const)],
-      issuer: [[oid.commonName, this.#name]],
-      publicKey: keys.publicKey,
-      signingKey: this.#privateKey,
-      extensions,
-    });
-    return { certificatePem, privateKeyPem: await privateKeyPem(keys.privateKey) };
+    return {
+      certificatePem: certificatePem({
+        subject: [[oid.commonName, request.commonName], ...organizations.map((o) => [oid.organization, o] as const)],
+        issuer: [[oid.commonName, this.#name]],
+        publicKey: keys.publicKey,
+        signingKey: this.#privateKey,
+        extensions,
+      }),
+      privateKeyPem: privateKeyPem(keys.privateKey),
+    };
   }
 }
 
@@ -105,60 +97,61 @@ export class CertificateAuthority {
 export async function createSigningKeyPair(): Promise<{ publicKeyPem: string; privateKeyPem: string }> {
   const keys = await generateKeys();
   return {
-    publicKeyPem: pem('PUBLIC KEY', await webcrypto.subtle.exportKey('spki', keys.publicKey)),
-    privateKeyPem: await privateKeyPem(keys.privateKey),
+    publicKeyPem: keys.publicKey.export({ type: 'spki', format: 'pem' }) as string,
+    privateKeyPem: privateKeyPem(keys.privateKey),
   };
 }
 
 type Name = readonly (readonly [string, string])[];
 
-async function sign(options: {
+/** A signed X.509 v3 certificate (RFC 5280 4.1) in PEM. */
+function certificatePem(options: {
   subject: Name;
   issuer: Name;
-  publicKey: webcrypto.CryptoKey;
-  signingKey: webcrypto.CryptoKey;
-  extensions: pkijs.Extension[];
-}): Promise<string> {
-  const certificate = new pkijs.Certificate();
-  certificate.version = 2;
+  publicKey: KeyObject;
+  signingKey: KeyObject;
+  extensions: Uint8Array[];
+}): string {
+  const signatureAlgorithm = der.sequence(der.objectIdentifier(oid.ecdsaWithSha256));
   const serial = randomBytes(16);
-  // Positive (top bit clear) and minimally encoded (first byte non-zero): DER refuses a
-  // leading zero byte before a byte below 0x80 as padding.
-  serial[0] = ((serial[0] ?? 0) & 0x7f) | 0x01;
-  certificate.serialNumber = new asn1js.Integer({ valueHex: serial });
-  fillName(certificate.subject, options.subject);
-  fillName(certificate.issuer, options.issuer);
-  // An hour back absorbs clock differences between the processes that check it.
-  certificate.notBefore.value = new Date(Date.now() - hour);
-  certificate.notAfter.value = new Date(Date.now() + 24 * hour);
-  certificate.extensions = options.extensions;
-  await certificate.subjectPublicKeyInfo.importKey(options.publicKey);
-  await certificate.sign(options.signingKey, 'SHA-256');
-  return pem('CERTIFICATE', certificate.toSchema(true).toBER(false));
+  serial[0] = (serial[0] ?? 0) & 0x7f; // positive, and at most 16 bytes once encoded
+  serial[15] = (serial[15] ?? 0) | 1; // and never zero
+  const now = Date.now();
+  const tbsCertificate = der.sequence(
+    der.explicit(0, der.smallInteger(2)), // v3
+    der.unsignedInteger(serial),
+    signatureAlgorithm,
+    name(options.issuer),
+    // An hour back absorbs clock differences between the processes that check it.
+    der.sequence(der.time(new Date(now - hour)), der.time(new Date(now + 24 * hour))),
+    name(options.subject),
+    options.publicKey.export({ type: 'spki', format: 'der' }),
+    der.explicit(3, der.sequence(...options.extensions)),
+  );
+  // node:crypto's ECDSA signature is already the DER Ecdsa-Sig-Value that X.509 carries.
+  const signature = signData('sha256', tbsCertificate, options.signingKey);
+  return pem('CERTIFICATE', der.sequence(tbsCertificate, signatureAlgorithm, der.bitString(signature)));
 }
 
-function fillName(target: pkijs.RelativeDistinguishedNames, name: Name): void {
-  for (const [type, value] of name) {
-    target.typesAndValues.push(new pkijs.AttributeTypeAndValue({ type, value: new asn1js.Utf8String({ value }) }));
-  }
+/** A distinguished name: one attribute per relative distinguished name, in order. */
+function name(attributes: Name): Uint8Array {
+  return der.sequence(
+    ...attributes.map(([type, value]) => der.set(der.sequence(der.objectIdentifier(type), der.utf8String(value)))),
+  );
 }
 
-function extension(extnID: string, critical: boolean, value: asn1js.BaseBlock): pkijs.Extension {
-  return new pkijs.Extension({ extnID, critical, extnValue: value.toBER(false) });
+function extension(extnID: string, critical: boolean, value: Uint8Array): Uint8Array {
+  // `critical` defaults to false, so DER writes it only when true.
+  const flag = critical ? [der.boolean(true)] : [];
+  return der.sequence(der.objectIdentifier(extnID), ...flag, der.octetString(value));
 }
 
-function keyUsage(bits: number): asn1js.BitString {
-  return new asn1js.BitString({ valueHex: new Uint8Array([bits]) });
-}
-
-function subjectAltNames(dnsNames: readonly string[], ipAddresses: readonly string[]): asn1js.Sequence {
-  const names = [
-    ...dnsNames.map((value) => new pkijs.GeneralName({ type: 2, value })),
-    ...ipAddresses.map(
-      (value) => new pkijs.GeneralName({ type: 7, value: new asn1js.OctetString({ valueHex: ipBytes(value) }) }),
-    ),
-  ];
-  return new pkijs.GeneralNames({ names }).toSchema();
+function subjectAltNames(dnsNames: readonly string[], ipAddresses: readonly string[]): Uint8Array {
+  // GeneralName's dNSName is [2] IA5String and iPAddress [7] OCTET STRING (RFC 5280 4.2.1.6).
+  return der.sequence(
+    ...dnsNames.map((dnsName) => der.implicit(2, Buffer.from(dnsName, 'ascii'))),
+    ...ipAddresses.map((address) => der.implicit(7, ipBytes(address))),
+  );
 }
 
 function ipBytes(address: string): Uint8Array {
@@ -166,15 +159,17 @@ function ipBytes(address: string): Uint8Array {
   return new Uint8Array(address.split('.').map(Number));
 }
 
-async function generateKeys(): Promise<webcrypto.CryptoKeyPair> {
-  return webcrypto.subtle.generateKey(keyAlgorithm, true, ['sign', 'verify']);
+const generateEcKeyPair = promisify(generateKeyPair);
+
+async function generateKeys(): Promise<{ publicKey: KeyObject; privateKey: KeyObject }> {
+  return generateEcKeyPair('ec', { namedCurve: 'P-256' });
 }
 
-async function privateKeyPem(key: webcrypto.CryptoKey): Promise<string> {
-  return pem('PRIVATE KEY', await webcrypto.subtle.exportKey('pkcs8', key));
+function privateKeyPem(key: KeyObject): string {
+  return key.export({ type: 'pkcs8', format: 'pem' }) as string;
 }
 
-function pem(label: string, der: ArrayBuffer): string {
+function pem(label: string, der: Uint8Array): string {
   const lines =
     Buffer.from(der)
       .toString('base64')

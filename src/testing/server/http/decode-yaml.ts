@@ -1,4 +1,4 @@
-import { CST, Lexer, parse, parseDocument, visit } from 'yaml';
+import { yaml } from './load-yaml.ts';
 import { maxNestingDepth } from './nesting-limit.ts';
 import { yamlNestingError } from './yaml-nesting.ts';
 
@@ -38,7 +38,7 @@ function parseJsonOrYaml(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return parse(text, { uniqueKeys: false });
+    return yaml().parse(text, { uniqueKeys: false });
   }
 }
 
@@ -51,6 +51,7 @@ const controlTokens = new Set(['\u0002', '\u0018', '\u001f']);
  */
 function surrogateEscapeError(text: string): string | undefined {
   if (!/\\u[dD][89a-fA-F]/.test(text)) return undefined;
+  const { CST, Lexer } = yaml();
   let offset = 0;
   for (const token of new Lexer().lex(text)) {
     const at = CST.tokenType(token) === 'double-quoted-scalar' ? surrogateEscapeAt(token) : -1;
@@ -100,6 +101,7 @@ function depthOf(root: unknown): number | 'cyclic' {
 
 /** The name of the first alias, in document order, that sits inside its own anchor. */
 function selfContainingAnchor(text: string): string {
+  const { parseDocument, visit } = yaml();
   const document = parseDocument(text);
   let name = '';
   visit(document, {

@@ -2,7 +2,7 @@
 // collections (`[`, `{`) or block indentation levels with `yaml: exceeded max depth of
 // 10000`. The yaml package has no such limit and recurses, so deep YAML is measured here
 // first, from its lexer's tokens (which never recurse), the way go-yaml's scanner counts.
-import { CST, Lexer } from 'yaml';
+import { yaml } from './load-yaml.ts';
 import { maxNestingDepth } from './nesting-limit.ts';
 
 /** go-yaml's max_flow_level and max_indents. */
@@ -38,6 +38,7 @@ export function yamlNestingError(text: string): string | undefined {
   const roll = (column: number) => {
     if (indent() < column) indents.push(column);
   };
+  const { CST, Lexer } = yaml();
   for (const token of new Lexer().lex(text)) {
     if (controlTokens.has(token)) continue;
     if (token === scalarMarker) {
