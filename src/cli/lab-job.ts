@@ -1,4 +1,4 @@
-import { stringify } from 'yaml';
+import { toGoYaml } from '../testing/server/http/go-yaml.ts';
 
 interface LabJobOptions {
   workers: number;
@@ -40,7 +40,7 @@ export function jobManifest(options: LabJobOptions): string {
       },
     },
   ];
-  return documents.map((document) => stringify(document)).join('---\n');
+  return documents.map((document) => toGoYaml(document)).join('---\n');
 }
 
 /** The ServiceAccount the pods run as, allowed to read, update, patch and watch the one object. */

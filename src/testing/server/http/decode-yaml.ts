@@ -1,4 +1,5 @@
 import { yaml } from './load-yaml.ts';
+import { StatusError } from './status.ts';
 import { maxNestingDepth } from './nesting-limit.ts';
 import { yamlNestingError } from './yaml-nesting.ts';
 
@@ -20,6 +21,7 @@ export function decodeYaml(text: string): DecodedYaml {
   try {
     value = parseJsonOrYaml(text);
   } catch (error) {
+    if (error instanceof StatusError) throw error; // the yaml package is missing
     return { parseError: error as Error };
   }
   const depth = depthOf(value);
