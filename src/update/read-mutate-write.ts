@@ -48,12 +48,13 @@ export interface UpdateResult {
   readonly alreadyApplied?: boolean;
 }
 
-export type Attempt = { stored: KubeObject } | { conflict: Error };
+/** How one write ended: the object as stored, or the conflict that refused it. */
+export type WriteOutcome = { stored: KubeObject } | { conflict: Error };
 export type Write = (
   current: KubeObject,
   changed: KubeObject | undefined,
   signal: AbortSignal | undefined,
-) => Promise<Attempt>;
+) => Promise<WriteOutcome>;
 
 /**
  * GET, mutate, `write` (`changed` undefined when nothing changed), retried on stale-write
@@ -103,7 +104,7 @@ export async function readMutateWrite(
         const same = changed === noChange || sameJson(changed, current);
         if (same) lostWrite?.nothingToWrite();
         const toWrite = same ? undefined : exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
-        let outcome: Attempt;
+        let outcome: WriteOutcome;
         try {
           outcome = await write(current, toWrite, signal);
         } catch (error) {
