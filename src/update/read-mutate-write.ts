@@ -5,7 +5,13 @@ import { onError, type RetryOptions } from '../core/retry.ts';
 import type { KubeObject } from '../testing/server/kube-object.ts';
 import { LostWrite } from './lost-write.ts';
 import type { ObjectClient, ObjectRef } from './object-client.ts';
-import { type ExactlyOnceOptions, exactlyOnceOf, OutcomeUnknownError, withOperationRecorded } from './operation-ids.ts';
+import {
+  type ExactlyOnce,
+  type ExactlyOnceOptions,
+  exactlyOnceOf,
+  OutcomeUnknownError,
+  withOperationRecorded,
+} from './operation-ids.ts';
 
 /** What `mutate` returns to say "leave it as it is": no write is made. */
 export const noChange: unique symbol = Symbol('kubeconflict.noChange');
@@ -100,17 +106,8 @@ export async function readMutateWrite(
           conflicts--; // the last attempt's 422 was a bad patch, not a conflict
           throw earlier;
         }
-        const changed = await mutated(mutate, current);
-        const same = changed === noChange || sameJson(changed, current);
-        if (same) lostWrite?.nothingToWrite();
-        const toWrite = same ? undefined : exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
-        let outcome: WriteOutcome;
-        try {
-          outcome = await write(current, toWrite, signal);
-        } catch (error) {
-          lostWrite?.failed(current, error);
-          throw error;
-        }
+        const toWrite = await changeToWrite(mutate, current, exactlyOnce, lostWrite);
+        const outcome = await writeNotingLoss(write, current, toWrite, signal, lostWrite);
         if ('conflict' in outcome) throw outcome.conflict;
         return toWrite === undefined
           ? { object: current, written: false, attempts, conflicts }
@@ -122,6 +119,38 @@ export async function readMutateWrite(
     // Out of steps or time with a write's fate open: one more read settles what it can.
     if (!lostWrite) throw error;
     return alreadyApplied(await lostWrite.settle(error, options.signal));
+  }
+}
+
+/**
+ * What `mutate` makes of `current`, to be written (with the operation recorded, under
+ * exactlyOnce); undefined when it changes nothing.
+ */
+async function changeToWrite(
+  mutate: Mutation,
+  current: KubeObject,
+  exactlyOnce: ExactlyOnce | undefined,
+  lostWrite: LostWrite | undefined,
+): Promise<KubeObject | undefined> {
+  const changed = await mutated(mutate, current);
+  const same = changed === noChange || sameJson(changed, current);
+  if (same) lostWrite?.nothingToWrite();
+  return same ? undefined : exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
+}
+
+/** `write`, telling `lostWrite` of a failure: one that may have landed is judged by the next read. */
+async function writeNotingLoss(
+  write: Write,
+  current: KubeObject,
+  toWrite: KubeObject | undefined,
+  signal: AbortSignal | undefined,
+  lostWrite: LostWrite | undefined,
+): Promise<WriteOutcome> {
+  try {
+    return await write(current, toWrite, signal);
+  } catch (error) {
+    lostWrite?.failed(current, error);
+    throw error;
   }
 }
 
