@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { startTestServer } from '../testing/server/start-test-server.ts';
+import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
 import { UsageError } from './usage-error.ts';
 
 export const serveHelp = `kubeconflict serve: run the embedded Kubernetes-compatible API server until Ctrl-C
@@ -76,6 +76,13 @@ export async function runServeCommand(
   out(`try: kubectl --kubeconfig ${server.kubeconfigPath} get namespaces`);
   if (rate !== undefined) out(`injecting faults into ${String(rate * 100)}% of requests (seed ${String(seed)})`);
   out('Ctrl-C to stop.');
+  await stopOn(stopSignal, server, out);
+  out('stopped.');
+  return 0;
+}
+
+/** Waits for `stopSignal`, stops `server`, and reports the faults it injected, if any. */
+async function stopOn(stopSignal: Promise<unknown>, server: TestServer, out: (line: string) => void): Promise<void> {
   await stopSignal;
   const injected = server.faults?.counts();
   await server.stop();
@@ -86,6 +93,4 @@ export async function runServeCommand(
         .join(', ')}`,
     );
   }
-  out('stopped.');
-  return 0;
 }
