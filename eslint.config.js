@@ -33,5 +33,20 @@ export default tseslint.config(
       '@typescript-eslint/only-throw-error': 'off',
     },
   },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // A line-by-line mirror of Go's encoding/json scanner: kept whole so it can be read against Go's.
+    files: ['src/testing/server/http/go-json-error.ts'],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  {
+    // Temporary: runLabCommand's split lands separately with the CLI work.
+    files: ['src/cli/lab-command.ts'],
+    rules: { 'max-lines-per-function': 'off' },
+  },
   { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
 );
