@@ -1,7 +1,7 @@
 import type { KubeObject } from '../kube-object.ts';
 import type { JsonValue, Schema } from '../schema/schema.ts';
 import { objectMetaConverterError } from '../http/object-meta-types.ts';
-import { goRoundTrip } from '../schema/go-round-trip.ts';
+import { goRoundTrip } from '../go/go-round-trip.ts';
 import { zeroValue } from '../schema/zero-value.ts';
 import { type ApplyConflict, listConflicts } from './apply-conflicts.ts';
 import { ListItemError } from './atom.ts';
