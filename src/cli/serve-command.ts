@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { startTestServer } from '../testing/server/start-test-server.ts';
+import { startTestServer, type TestServer } from '../testing/server/start-test-server.ts';
 import { seedFlag } from './common-flags.ts';
 import { anyText, portNumber, requestShare } from './flag-values.ts';
 import { commandHelp, type CommandSpec, parseCommand, switchFlag, valueFlag } from './flags.ts';
@@ -75,6 +75,13 @@ export async function runServeCommand(
   out(`try: kubectl --kubeconfig ${server.kubeconfigPath} get namespaces`);
   if (rate !== undefined) out(`injecting faults into ${String(rate * 100)}% of requests (seed ${String(seed)})`);
   out('Ctrl-C to stop.');
+  await stopOn(stopSignal, server, out);
+  out('stopped.');
+  return 0;
+}
+
+/** Waits for `stopSignal`, stops `server`, and reports the faults it injected, if any. */
+async function stopOn(stopSignal: Promise<unknown>, server: TestServer, out: (line: string) => void): Promise<void> {
   await stopSignal;
   const injected = server.faults?.counts();
   await server.stop();
@@ -85,6 +92,4 @@ export async function runServeCommand(
         .join(', ')}`,
     );
   }
-  out('stopped.');
-  return 0;
 }

@@ -48,30 +48,11 @@ export interface KubeObjectClient extends PatchingObjectClient {
 export function kubeObjectClient(from: KubeConfig | KubeTransport, options: TransportOptions = {}): KubeObjectClient {
   const transport = from instanceof KubeTransport ? from : new KubeTransport(from, options);
   const paths = new ResourcePaths(transport);
-  const refOf = (object: KubeObject): ObjectRef => {
-    const { apiVersion, kind } = object;
-    const name = object.metadata?.name;
-    if (apiVersion === undefined || kind === undefined || name === undefined) {
-      throw new TypeError('the object needs apiVersion, kind and metadata.name');
-    }
-    return {
-      apiVersion,
-      kind,
-      name,
-      ...(object.metadata?.namespace !== undefined && { namespace: object.metadata.namespace }),
-    };
-  };
-  const info = (verb: string, resource: string, ref: { namespace?: string; name?: string }) => ({
-    verb,
-    resource,
-    ...(ref.namespace !== undefined && { namespace: ref.namespace }),
-    ...(ref.name !== undefined && { name: ref.name }),
-  });
   return {
     transport,
     async read(ref, signal) {
       const { item, resource } = await paths.locate(ref);
-      return transport.request({ method: 'GET', path: item, signal, info: info('get', resource, ref) });
+      return transport.request({ method: 'GET', path: item, signal, info: requestInfo('get', resource, ref) });
     },
     async replace(object, signal) {
       const ref = refOf(object);
@@ -81,7 +62,7 @@ export function kubeObjectClient(from: KubeConfig | KubeTransport, options: Tran
         path: item,
         body: object,
         signal,
-        info: info('update', resource, ref),
+        info: requestInfo('update', resource, ref),
       });
     },
     async create(object, signal) {
@@ -92,52 +73,92 @@ export function kubeObjectClient(from: KubeConfig | KubeTransport, options: Tran
         path: collection,
         body: object,
         signal,
-        info: info('create', resource, ref),
+        info: requestInfo('create', resource, ref),
       });
     },
     async patch(ref, patch, type: PatchType, options: PatchOptions = {}) {
       const { item, resource } = await paths.locate(ref);
-      const query = new URLSearchParams();
-      if (options.fieldManager !== undefined) query.set('fieldManager', options.fieldManager);
-      if (options.force !== undefined) query.set('force', String(options.force));
-      const search = query.size > 0 ? `?${query.toString()}` : '';
       return transport.request({
         method: 'PATCH',
-        path: item + search,
+        path: item + patchQuery(options),
         body: patch,
         contentType: patchContentTypes[type],
         ...(options.signal && { signal: options.signal }),
-        info: info('patch', resource, ref),
+        info: requestInfo('patch', resource, ref),
       });
     },
-    async *watch(ref, options = {}) {
-      const { collection, resource } = await paths.locate(ref);
-      const response = await transport.stream({
-        method: 'GET',
-        path: watchPath(collection, ref, options),
-        ...(options.signal && { signal: options.signal }),
-        info: info('watch', resource, ref),
-      });
-      try {
-        yield* watchEvents(response);
-      } finally {
-        response.destroy();
-      }
-    },
+    watch: (ref, options = {}) => watchObject(transport, paths, ref, options),
     async list(ref, options = {}) {
       const { collection, resource } = await paths.locate(ref);
-      const query =
-        options.labelSelector === undefined ? '' : `?labelSelector=${encodeURIComponent(options.labelSelector)}`;
       return transport.request({
         method: 'GET',
-        path: collection + query,
+        path: collection + listQuery(options),
         ...(options.signal && { signal: options.signal }),
-        info: info('list', resource, ref),
+        info: requestInfo('list', resource, ref),
       });
     },
     async delete(ref, signal) {
       const { item, resource } = await paths.locate(ref);
-      await transport.request({ method: 'DELETE', path: item, signal, info: info('delete', resource, ref) });
+      await transport.request({ method: 'DELETE', path: item, signal, info: requestInfo('delete', resource, ref) });
     },
   };
+}
+
+/** The ref of `object`, which must name its apiVersion, kind and name. */
+function refOf(object: KubeObject): ObjectRef {
+  const { apiVersion, kind } = object;
+  const name = object.metadata?.name;
+  if (apiVersion === undefined || kind === undefined || name === undefined) {
+    throw new TypeError('the object needs apiVersion, kind and metadata.name');
+  }
+  return {
+    apiVersion,
+    kind,
+    name,
+    ...(object.metadata?.namespace !== undefined && { namespace: object.metadata.namespace }),
+  };
+}
+
+/** Which verb on which resource and object a request is, for the errors it may raise. */
+function requestInfo(verb: string, resource: string, ref: { namespace?: string; name?: string }) {
+  return {
+    verb,
+    resource,
+    ...(ref.namespace !== undefined && { namespace: ref.namespace }),
+    ...(ref.name !== undefined && { name: ref.name }),
+  };
+}
+
+/** A patch's query string: its field manager and force, when given. */
+function patchQuery(options: PatchOptions): string {
+  const query = new URLSearchParams();
+  if (options.fieldManager !== undefined) query.set('fieldManager', options.fieldManager);
+  if (options.force !== undefined) query.set('force', String(options.force));
+  return query.size > 0 ? `?${query.toString()}` : '';
+}
+
+/** A list's query string: its label selector, when given. */
+function listQuery(options: { labelSelector?: string }): string {
+  return options.labelSelector === undefined ? '' : `?labelSelector=${encodeURIComponent(options.labelSelector)}`;
+}
+
+/** Watches one object's events until the stream ends; the response is destroyed when the caller stops. */
+async function* watchObject(
+  transport: KubeTransport,
+  paths: ResourcePaths,
+  ref: ObjectRef,
+  options: WatchOptions,
+): AsyncGenerator<WatchEvent> {
+  const { collection, resource } = await paths.locate(ref);
+  const response = await transport.stream({
+    method: 'GET',
+    path: watchPath(collection, ref, options),
+    ...(options.signal && { signal: options.signal }),
+    info: requestInfo('watch', resource, ref),
+  });
+  try {
+    yield* watchEvents(response);
+  } finally {
+    response.destroy();
+  }
 }

@@ -17,7 +17,7 @@ import { shareWatch, type WatchLease } from './shared-watch.ts';
 
 export interface AdaptiveOptions {
   readonly signal?: AbortSignal;
-  /** Gives up after this many milliseconds, throwing the last conflict. @default 60000 */
+  /** Gives up after this many milliseconds, throwing the last conflict or retried transient failure. @default 60000 */
   readonly timeout?: number;
   /** @default Math.random */
   readonly random?: Random;

@@ -1,12 +1,11 @@
 import { Backoff } from '../core/backoff.ts';
 import type { Clock } from '../core/clock.ts';
-import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import type { Random } from '../core/random.ts';
-import { onError } from '../core/retry.ts';
 import type { KubeObject, ObjectClient, ObjectRef } from '../core/object.ts';
-import { LostWrite } from '../update/lost-write.ts';
-import { exactlyOnceOf, OutcomeUnknownError, withOperationRecorded } from '../update/operation-ids.ts';
-import { type Mutation, mutated, noChange, sameJson, withResourceVersionOf } from '../update/read-mutate-write.ts';
+import { exactlyOnceOf } from '../update/operation-ids.ts';
+import type { Mutation } from '../update/read-mutate-write.ts';
+import { type CoalescerCall, queuedCall, rejectAll } from './coalescer-call.ts';
+import { CoalescerCycle, type CycleSettings } from './coalescer-cycle.ts';
 
 /**
  * The coalescer's conflict schedule: 10 calls, sleeps growing ×1.5 from 10 ms with up to
@@ -60,17 +59,6 @@ export interface Coalescer {
   close(): Promise<void>;
 }
 
-interface Call {
-  readonly mutate: Mutation;
-  readonly signal: AbortSignal | undefined;
-  readonly resolve: (result: CoalescedUpdate) => void;
-  readonly reject: (error: unknown) => void;
-  readonly onAbort: () => void;
-  settled: boolean;
-  /** Part of a write in flight: an abort now cannot undo it, so its fate follows the write. */
-  inWrite: boolean;
-}
-
 /**
  * Group commit for one object in one process: concurrent `update` calls are applied
  * together, in call order, in one read-modify-write, instead of each paying (and conflicting
@@ -96,17 +84,19 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
   if (!Number.isInteger(maxBatch) || maxBatch < 1) {
     throw new RangeError(`maxBatch must be an integer ≥ 1; got ${String(maxBatch)}`);
   }
-  let queue: Call[] = [];
+  const settings: CycleSettings = {
+    client,
+    ref,
+    backoff,
+    clock,
+    random,
+    retryingTransient,
+    exactlyOnce: options.exactlyOnce,
+  };
+  let queue: CoalescerCall[] = [];
   let cycle: Promise<void> | undefined;
   let scheduled = false;
   let closed = false;
-
-  const settle = (call: Call, outcome: () => void) => {
-    if (call.settled) return;
-    call.settled = true;
-    call.signal?.removeEventListener('abort', call.onAbort);
-    outcome();
-  };
 
   const schedule = () => {
     if (scheduled || cycle !== undefined || queue.length === 0) return;
@@ -114,155 +104,20 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
     queueMicrotask(() => {
       scheduled = false;
       if (cycle !== undefined || queue.length === 0) return;
-      cycle = run(queue.splice(0, maxBatch)).finally(() => {
+      cycle = new CoalescerCycle(queue.splice(0, maxBatch), settings).run().finally(() => {
         cycle = undefined;
         schedule();
       });
     });
   };
 
-  async function run(batch: readonly Call[]): Promise<void> {
-    const live = () => batch.filter((call) => !call.settled);
-    let attempts = 0;
-    /** Each cycle is one exactly-once operation: its own id, whatever its attempts. */
-    const exactlyOnce = exactlyOnceOf(options.exactlyOnce);
-    const lostWrite = exactlyOnce && new LostWrite(client, ref, exactlyOnce);
-    /** The calls the lost write carried: their fate follows it. */
-    let lostCarried: Call[] | undefined;
-    /** Calls of the lost write whose mutation failed when applied again: they wait for its fate. */
-    const held = new Map<Call, unknown>();
-    const rejectHeld = () => {
-      for (const [call, error] of held)
-        settle(call, () => {
-          call.reject(error);
-        });
-      held.clear();
-    };
-    try {
-      const { object, written, carried } = await onError(
-        backoff,
-        (error) => isStaleWriteConflict(error) || (retryingTransient && isTransient(error)),
-        async () => {
-          attempts++;
-          // Every call aborted during a backoff sleep: nothing left to read or write for.
-          if (live().length === 0) return { object: {}, written: false, carried: [] };
-          const current = await client.read(ref);
-          if (lostWrite) {
-            const outcome = await lostWrite.judge(current, undefined);
-            // The cycle's id is on the object: the lost write carried exactly the calls waiting on it.
-            if (outcome === 'landed') return { object: current, written: true, carried: lostCarried ?? live() };
-            if (outcome === 'not-landed') {
-              rejectHeld();
-              for (const call of lostCarried ?? []) {
-                call.inWrite = false; // it cannot land: an abort meanwhile now counts
-                if (call.signal?.aborted === true) call.onAbort();
-              }
-              lostCarried = undefined;
-            }
-            if (live().length === 0) return { object: current, written: false, carried: [] };
-          }
-          let next: KubeObject;
-          let carried: Call[];
-          do {
-            next = current;
-            carried = [];
-            for (const call of live()) {
-              let changed: unknown;
-              try {
-                // A mutation that returns no object fails its caller, not the batch.
-                changed = await mutated(call.mutate, next);
-              } catch (error) {
-                // Its change may yet land with the lost write: its fate waits for that one.
-                if (lostCarried?.includes(call)) held.set(call, error);
-                else
-                  settle(call, () => {
-                    call.reject(error);
-                  });
-                continue;
-              }
-              if (call.settled) continue; // aborted while its mutation ran
-              if (changed !== noChange) next = changed as KubeObject;
-              carried.push(call);
-            }
-            // A call aborted before the write goes out must not land: apply again without it.
-          } while (carried.some((call) => call.settled));
-          if (carried.length === 0 || sameJson(next, current)) {
-            lostWrite?.nothingToWrite();
-            return { object: current, written: false, carried };
-          }
-          for (const call of carried) call.inWrite = true;
-          const toWrite = exactlyOnce ? withOperationRecorded(next, exactlyOnce) : next;
-          try {
-            const stored = await client.replace(withResourceVersionOf(toWrite, current));
-            return { object: stored, written: true, carried };
-          } catch (error) {
-            if (lostWrite?.failed(current, error)) {
-              // It may have landed: the next read decides, and these calls wait for it. A lost
-              // write still pending was made on the same record and carried these calls too.
-              lostCarried ??= carried;
-              throw error;
-            }
-            for (const call of carried) {
-              if (lostCarried?.includes(call)) continue; // its fate follows the lost write
-              call.inWrite = false;
-              if (call.signal?.aborted === true && isStaleWriteConflict(error)) call.onAbort();
-            }
-            throw error;
-          }
-        },
-        { clock, random },
-      );
-      const result = { object, written, batchSize: batch.length, attempts };
-      for (const call of carried) {
-        settle(call, () => {
-          call.resolve(result);
-        });
-      }
-    } catch (error) {
-      let failure = error;
-      if (lostWrite?.open === true && lostCarried) {
-        // A write's fate is open: one more read settles what it can, as the helpers do.
-        try {
-          const object = await lostWrite.settle(error, undefined);
-          const result = { object, written: true, batchSize: batch.length, attempts };
-          for (const call of lostCarried)
-            settle(call, () => {
-              call.resolve(result);
-            });
-        } catch (settled) {
-          failure = settled;
-          if (!(settled instanceof OutcomeUnknownError)) rejectHeld(); // it cannot land
-        }
-      }
-      for (const call of live()) {
-        settle(call, () => {
-          call.reject(failure);
-        });
-      }
-    }
-  }
-
   return {
     update(mutate, { signal } = {}) {
       if (closed) return Promise.reject(new Error(`the coalescer for ${describe(ref)} is closed`));
       if (signal?.aborted === true) return Promise.reject(signal.reason as Error);
-      const { promise, resolve, reject } = Promise.withResolvers<CoalescedUpdate>();
-      const call: Call = {
-        mutate,
-        signal,
-        resolve,
-        reject,
-        settled: false,
-        inWrite: false,
-        onAbort: () => {
-          if (call.inWrite) return;
-          queue = queue.filter((queued) => queued !== call);
-          settle(call, () => {
-            reject(signal?.reason);
-          });
-        },
-      };
-      signal?.addEventListener('abort', call.onAbort, { once: true });
+      const { call, promise } = queuedCall(mutate, signal, (aborted) => {
+        queue = queue.filter((queued) => queued !== aborted);
+      });
       queue.push(call);
       schedule();
       return promise;
@@ -271,12 +126,7 @@ export function createCoalescer(client: ObjectClient, ref: ObjectRef, options: C
       closed = true;
       const dropped = queue;
       queue = [];
-      const error = new Error(`the coalescer for ${describe(ref)} was closed before this update was applied`);
-      for (const call of dropped) {
-        settle(call, () => {
-          call.reject(error);
-        });
-      }
+      rejectAll(dropped, new Error(`the coalescer for ${describe(ref)} was closed before this update was applied`));
       await cycle;
     },
   };

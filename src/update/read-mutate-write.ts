@@ -4,7 +4,13 @@ import { isStaleWriteConflict, isTransient } from '../core/errors/classify.ts';
 import { onError, type RetryOptions } from '../core/retry.ts';
 import type { KubeObject, ObjectClient, ObjectRef } from '../core/object.ts';
 import { LostWrite } from './lost-write.ts';
-import { type ExactlyOnceOptions, exactlyOnceOf, OutcomeUnknownError, withOperationRecorded } from './operation-ids.ts';
+import {
+  type ExactlyOnce,
+  type ExactlyOnceOptions,
+  exactlyOnceOf,
+  OutcomeUnknownError,
+  withOperationRecorded,
+} from './operation-ids.ts';
 
 /** What `mutate` returns to say "leave it as it is": no write is made. */
 export const noChange: unique symbol = Symbol('kubeconflict.noChange');
@@ -47,12 +53,13 @@ export interface UpdateResult {
   readonly alreadyApplied?: boolean;
 }
 
-export type Attempt = { stored: KubeObject } | { conflict: Error };
+/** How one write ended: the object as stored, or the conflict that refused it. */
+export type WriteOutcome = { stored: KubeObject } | { conflict: Error };
 export type Write = (
   current: KubeObject,
   changed: KubeObject | undefined,
   signal: AbortSignal | undefined,
-) => Promise<Attempt>;
+) => Promise<WriteOutcome>;
 
 /**
  * GET, mutate, `write` (`changed` undefined when nothing changed), retried on stale-write
@@ -98,17 +105,8 @@ export async function readMutateWrite(
           conflicts--; // the last attempt's 422 was a bad patch, not a conflict
           throw earlier;
         }
-        const changed = await mutated(mutate, current);
-        const same = changed === noChange || sameJson(changed, current);
-        if (same) lostWrite?.nothingToWrite();
-        const toWrite = same ? undefined : exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
-        let outcome: Attempt;
-        try {
-          outcome = await write(current, toWrite, signal);
-        } catch (error) {
-          lostWrite?.failed(current, error);
-          throw error;
-        }
+        const toWrite = await changeToWrite(mutate, current, exactlyOnce, lostWrite);
+        const outcome = await writeNotingLoss(write, current, toWrite, signal, lostWrite);
         if ('conflict' in outcome) throw outcome.conflict;
         return toWrite === undefined
           ? { object: current, written: false, attempts, conflicts }
@@ -120,6 +118,38 @@ export async function readMutateWrite(
     // Out of steps or time with a write's fate open: one more read settles what it can.
     if (!lostWrite) throw error;
     return alreadyApplied(await lostWrite.settle(error, options.signal));
+  }
+}
+
+/**
+ * What `mutate` makes of `current`, to be written (with the operation recorded, under
+ * exactlyOnce); undefined when it changes nothing.
+ */
+async function changeToWrite(
+  mutate: Mutation,
+  current: KubeObject,
+  exactlyOnce: ExactlyOnce | undefined,
+  lostWrite: LostWrite | undefined,
+): Promise<KubeObject | undefined> {
+  const changed = await mutated(mutate, current);
+  const same = changed === noChange || sameJson(changed, current);
+  if (same) lostWrite?.nothingToWrite();
+  return same ? undefined : exactlyOnce ? withOperationRecorded(changed, exactlyOnce) : changed;
+}
+
+/** `write`, telling `lostWrite` of a failure: one that may have landed is judged by the next read. */
+async function writeNotingLoss(
+  write: Write,
+  current: KubeObject,
+  toWrite: KubeObject | undefined,
+  signal: AbortSignal | undefined,
+  lostWrite: LostWrite | undefined,
+): Promise<WriteOutcome> {
+  try {
+    return await write(current, toWrite, signal);
+  } catch (error) {
+    lostWrite?.failed(current, error);
+    throw error;
   }
 }
 

@@ -1,17 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import type { RequestOptions } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { CertificateAuthority, createSigningKeyPair } from '../tls/certificate-authority.ts';
 import { type ApiServerAssets, findAssets } from './assets.ts';
+import { etcdArgs, kubeApiServerArgs } from './control-plane-args.ts';
 import { freeLoopbackPort } from './free-port.ts';
 import { buildKubeconfig, type Kubeconfig } from './kubeconfig.ts';
 import { ManagedProcess } from './managed-process.ts';
-import { waitUntilEndedSync } from './process-identity.ts';
-import { reclaimLeftovers, RunRecorder, runDirectoryPrefix } from './run-record.ts';
-import { trackForExit, untrackForExit } from './stop-on-exit.ts';
+import { RunProcesses } from './run-processes.ts';
+import { reclaimLeftovers, runDirectoryPrefix } from './run-record.ts';
+import { trackForExit } from './stop-on-exit.ts';
 import { waitUntilReady } from './wait-until-ready.ts';
 
 /** Options of {@link startApiServer}; every one has a default. */
@@ -72,96 +73,34 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ru
   // Whatever a SIGKILLed earlier run left (found by its record) is ended first.
   reclaimLeftovers();
   const directory = mkdtempSync(join(tmpdir(), runDirectoryPrefix));
-  const recorder = new RunRecorder(directory);
-  const processes: ManagedProcess[] = [];
-  const started = (process: ManagedProcess) => {
-    processes.push(process);
-    recorder.record(processes);
-  };
+  const run = new RunProcesses(directory, stopGraceMs);
+  const { processes } = run;
   // Stays tracked until stop() is done, so that a signal while stopping still ends both.
-  const stop = async () => {
-    for (const process of [...processes].reverse()) await process.stop(stopGraceMs);
-    rmSync(directory, { recursive: true, force: true });
-    recorder.remove();
-    untrackForExit(stopNow);
-  };
-  const stopNow = () => {
-    for (const process of processes) process.killNow();
-    waitUntilEndedSync(
-      processes.flatMap(({ identity }) => (identity === undefined ? [] : [identity])),
-      stopGraceMs,
-    );
-    rmSync(directory, { recursive: true, force: true, maxRetries: 3 });
-    recorder.remove();
-  };
-  trackForExit(stopNow);
+  trackForExit(run.stopNow);
   try {
     const material = await writeMaterial(directory);
     const [etcdClientPort, etcdPeerPort, apiServerPort] = await distinctPorts(3);
     const etcdUrl = `http://127.0.0.1:${String(etcdClientPort)}`;
     const etcdPeerUrl = `http://127.0.0.1:${String(etcdPeerPort)}`;
-    const etcd = new ManagedProcess(
-      'etcd',
-      assets.etcd,
-      [
-        '--name=default',
-        `--data-dir=${join(directory, 'etcd')}`,
-        `--listen-client-urls=${etcdUrl}`,
-        `--advertise-client-urls=${etcdUrl}`,
-        `--listen-peer-urls=${etcdPeerUrl}`,
-        `--initial-advertise-peer-urls=${etcdPeerUrl}`,
-        `--initial-cluster=default=${etcdPeerUrl}`,
-        // Test data need not survive a machine crash; fsync dominates etcd's write latency.
-        '--unsafe-no-fsync',
-      ],
-      join(directory, 'etcd.log'),
-    );
-    started(etcd);
+    const etcdLog = join(directory, 'etcd.log');
+    run.started(new ManagedProcess('etcd', assets.etcd, etcdArgs(directory, etcdUrl, etcdPeerUrl), etcdLog));
     await waitUntilReady({ url: `${etcdUrl}/health`, processes, timeoutMs: startTimeoutMs, what: 'etcd' });
 
     const url = `https://127.0.0.1:${String(apiServerPort)}`;
+    const apiServerArgs = kubeApiServerArgs(directory, etcdUrl, String(apiServerPort), material, extraApiServerArgs);
     const startKubeApiServer = () =>
-      new ManagedProcess(
-        'kube-apiserver',
-        assets.kubeApiServer,
-        [
-          `--etcd-servers=${etcdUrl}`,
-          '--bind-address=127.0.0.1',
-          '--advertise-address=127.0.0.1',
-          `--secure-port=${String(apiServerPort)}`,
-          `--cert-dir=${join(directory, 'apiserver-certs')}`,
-          `--tls-cert-file=${material.servingCertPath}`,
-          `--tls-private-key-file=${material.servingKeyPath}`,
-          `--client-ca-file=${material.caPath}`,
-          `--token-auth-file=${material.tokenFilePath}`,
-          '--authorization-mode=RBAC',
-          '--service-cluster-ip-range=10.0.0.0/24',
-          '--service-account-issuer=https://kubernetes.default.svc',
-          `--service-account-key-file=${material.serviceAccountPublicKeyPath}`,
-          `--service-account-signing-key-file=${material.serviceAccountPrivateKeyPath}`,
-          // ServiceAccount admission needs the token controller of kube-controller-manager.
-          '--disable-admission-plugins=ServiceAccount',
-          ...extraApiServerArgs,
-        ],
-        join(directory, 'kube-apiserver.log'),
-      );
-    started(startKubeApiServer());
+      new ManagedProcess('kube-apiserver', assets.kubeApiServer, apiServerArgs, join(directory, 'kube-apiserver.log'));
+    run.started(startKubeApiServer());
     const tls: RequestOptions = {
       ca: material.caPem,
       cert: material.admin.certificatePem,
       key: material.admin.privateKeyPem,
     };
-    await waitUntilReady({ url: `${url}/readyz`, tls, processes, timeoutMs: startTimeoutMs, what: 'kube-apiserver' });
+    const kubeApiServerReady = () =>
+      waitUntilReady({ url: `${url}/readyz`, tls, processes, timeoutMs: startTimeoutMs, what: 'kube-apiserver' });
+    await kubeApiServerReady();
 
-    const kubeconfig = buildKubeconfig({
-      name: 'kubeconflict-apiserver',
-      server: url,
-      caPem: material.caPem,
-      user: 'admin',
-      credentials: material.admin,
-    });
-    const kubeconfigPath = join(directory, 'kubeconfig');
-    writeFileSync(kubeconfigPath, JSON.stringify(kubeconfig, null, 2), { mode: 0o600 });
+    const { kubeconfig, kubeconfigPath } = writeKubeconfig(directory, url, material);
     return {
       url,
       kubeconfig,
@@ -174,26 +113,29 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ru
       directory,
       startupMs: performance.now() - startedAt,
       restartApiServer: async () => {
-        const running = processes.findIndex((process) => process.name === 'kube-apiserver');
-        const crashed = processes[running];
-        crashed?.killNow();
-        await crashed?.exited;
-        processes.splice(running, 1, startKubeApiServer());
-        recorder.record(processes);
-        await waitUntilReady({
-          url: `${url}/readyz`,
-          tls,
-          processes,
-          timeoutMs: startTimeoutMs,
-          what: 'kube-apiserver',
-        });
+        await run.restart('kube-apiserver', startKubeApiServer);
+        await kubeApiServerReady();
       },
-      stop,
+      stop: run.stop,
     };
   } catch (error) {
-    await stop();
+    await run.stop();
     throw error;
   }
+}
+
+/** The admin's kubeconfig for the server at `url`, also written to a file (mode 0600). */
+function writeKubeconfig(directory: string, url: string, material: Awaited<ReturnType<typeof writeMaterial>>) {
+  const kubeconfig = buildKubeconfig({
+    name: 'kubeconflict-apiserver',
+    server: url,
+    caPem: material.caPem,
+    user: 'admin',
+    credentials: material.admin,
+  });
+  const kubeconfigPath = join(directory, 'kubeconfig');
+  writeFileSync(kubeconfigPath, JSON.stringify(kubeconfig, null, 2), { mode: 0o600 });
+  return { kubeconfig, kubeconfigPath };
 }
 
 async function writeMaterial(directory: string) {

@@ -35,6 +35,7 @@ import { namespaces as namespaceType } from './resources/builtin-types.ts';
 import { applyHookBefore, type RequestHook, verbOf } from './request-hook.ts';
 import { qualifiedResource, type ResourceType, isCustomResource } from './resource-type.ts';
 import { responder, writeError } from './handlers/respond.ts';
+import { dropAnswer, trickleAnswer } from './fault-answers.ts';
 import { checkRestfulRoute } from './http/restful-route.ts';
 
 // As Go's http.Error writes them.
@@ -330,38 +331,3 @@ function forbiddenForAnonymous(
 /** How RBAC names a resource: `deployments`, `deployments/status`. */
 const resourceOf = (type: ResourceType, subresource: string | undefined) =>
   subresource === undefined ? type.plural : `${type.plural}/${subresource}`;
-
-/**
- * The request is served (a write commits) but its answer never leaves: the connection
- * drops instead, after `holdMs` of silence.
- */
-function dropAnswer(response: ServerResponse, holdMs: number): void {
-  response.writeHead = () => response;
-  response.end = () => {
-    if (holdMs > 0) setTimeout(() => response.destroy(), holdMs).unref();
-    else response.destroy();
-    return response;
-  };
-}
-
-/** The answer leaves in pieces with pauses between them, as from a slow or far server. */
-function trickleAnswer(response: ServerResponse, { pieces, intervalMs }: { pieces: number; intervalMs: number }): void {
-  const end = response.end.bind(response);
-  response.end = ((body?: string) => {
-    const text = Buffer.from(body ?? '');
-    const size = Math.ceil(text.length / Math.max(1, pieces));
-    const send = (offset: number) => {
-      if (response.destroyed) return;
-      if (offset + size >= text.length) {
-        end(text.subarray(offset));
-        return;
-      }
-      response.write(text.subarray(offset, offset + size));
-      setTimeout(() => {
-        send(offset + size);
-      }, intervalMs).unref();
-    };
-    send(0);
-    return response;
-  }) as ServerResponse['end'];
-}

@@ -1,17 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { buildKubeconfig, type Kubeconfig } from '../apiserver/kubeconfig.ts';
-import { CertificateAuthority } from '../tls/certificate-authority.ts';
 import { createFieldTracker } from './fields/field-tracker.ts';
 import { handleRequest, type ServerState } from './handle-request.ts';
-import { serveClientError } from './http/unknown-method.ts';
+import { closeServer, createApiHttpServer, listen } from './http-server.ts';
 import { ObjectStore } from './object-store.ts';
 import { type CustomResourceOptions, ResourceRegistry } from './registry.ts';
 import { type FaultInjector, type FaultOptions, faultInjector } from './faults.ts';
@@ -74,9 +69,6 @@ export interface TestServer {
 
 const loopback = new Set(['127.0.0.1', '::1']);
 
-/** kube-apiserver's limit on request headers (Go's MaxHeaderBytes); Node's default is 16 KiB. */
-const maxHeaderBytes = 1024 * 1024;
-
 /**
  * Starts the embedded Kubernetes-compatible API server in this process: HTTPS on
  * loopback with a CA of its own, so clients keep TLS verification on. It speaks the
@@ -90,18 +82,7 @@ const maxHeaderBytes = 1024 * 1024;
  * await server.stop();
  */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const host = options.host ?? '127.0.0.1';
-  if (!loopback.has(host)) {
-    throw new RangeError(`startTestServer binds to loopback only (127.0.0.1 or ::1); got host ${host}`);
-  }
-  const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new RangeError(`port must be an integer from 0 to 65535; got ${String(port)}`);
-  }
-  if (options.token !== undefined && (options.token === '' || /\s/.test(options.token))) {
-    throw new RangeError('token must be a non-empty string without white space');
-  }
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const { host, port, token } = checkedListenOptions(options);
   const useTls = options.tls ?? true;
   const registry = new ResourceRegistry();
   for (const custom of options.customResources ?? []) registry.registerCustomResource(custom);
@@ -117,40 +98,10 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     hook: combinedHook(options.hook, faults),
     address: () => address,
   };
-  const handler = (request: Parameters<typeof handleRequest>[1], response: Parameters<typeof handleRequest>[2]) => {
+  const { server, caPem } = await createApiHttpServer(useTls, (request, response) => {
     void handleRequest(state, request, response);
-  };
-  let caPem: string | undefined;
-  let server: Server;
-  if (useTls) {
-    const ca = await CertificateAuthority.create('kubeconflict embedded server CA');
-    const serving = await ca.issue({
-      kind: 'server',
-      commonName: 'kubeconflict',
-      dnsNames: ['localhost'],
-      ipAddresses: ['127.0.0.1'],
-    });
-    caPem = ca.certificatePem;
-    server = createHttpsServer(
-      { cert: serving.certificatePem, key: serving.privateKeyPem, maxHeaderSize: maxHeaderBytes },
-      handler,
-    );
-  } else {
-    server = createHttpServer({ maxHeaderSize: maxHeaderBytes }, handler);
-  }
-  // `Expect: 100-continue` is answered by the handler, when it reads the body, not at once.
-  server.on('checkContinue', handler);
-  server.on('clientError', (error, socket) => {
-    serveClientError(error, socket, handler);
   });
-  // kube-apiserver keeps idle connections 90 s; Node's 5 s default would close kept
-  // connections under clients that pause (forked lab workers waiting for their release).
-  server.keepAliveTimeout = 90_000;
-  server.listen(port, host);
-  await once(server, 'listening');
-  const { port: boundPort } = server.address() as AddressInfo;
-  const hostInUrl = host.includes(':') ? `[${host}]` : host;
-  address = `${hostInUrl}:${String(boundPort)}`;
+  address = await listen(server, port, host);
   const url = `${useTls ? 'https' : 'http'}://${address}`;
   const kubeconfig = buildKubeconfig({
     name: 'kubeconflict-embedded',
@@ -159,10 +110,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     user: 'kubeconflict',
     credentials: { token },
   });
-  const directory =
-    options.kubeconfigPath === undefined ? mkdtempSync(join(tmpdir(), 'kubeconflict-server-')) : undefined;
-  const kubeconfigPath = options.kubeconfigPath ?? join(directory ?? '', 'kubeconfig');
-  writeFileSync(kubeconfigPath, JSON.stringify(kubeconfig, null, 2), { mode: 0o600 });
+  const { kubeconfigPath, directory } = writeKubeconfig(kubeconfig, options.kubeconfigPath);
   const { KubeConfig } = await import('@kubernetes/client-node');
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromString(JSON.stringify(kubeconfig));
@@ -181,13 +129,41 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     stop: async () => {
       if (stopped) return;
       stopped = true;
-      const closed = once(server, 'close');
-      server.close();
-      server.closeAllConnections();
-      await closed;
+      await closeServer(server);
       if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
     },
   };
+}
+
+/** The host, port and token to serve, checked: loopback only, a valid port, a token without white space. */
+function checkedListenOptions(options: TestServerOptions): { host: string; port: number; token: string } {
+  const host = options.host ?? '127.0.0.1';
+  if (!loopback.has(host)) {
+    throw new RangeError(`startTestServer binds to loopback only (127.0.0.1 or ::1); got host ${host}`);
+  }
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`port must be an integer from 0 to 65535; got ${String(port)}`);
+  }
+  if (options.token !== undefined && (options.token === '' || /\s/.test(options.token))) {
+    throw new RangeError('token must be a non-empty string without white space');
+  }
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  return { host, port, token };
+}
+
+/**
+ * Writes `kubeconfig` (mode 0600) to `path`, or to a new temporary directory, returned to be
+ * removed on stop, without one.
+ */
+function writeKubeconfig(
+  kubeconfig: Kubeconfig,
+  path: string | undefined,
+): { kubeconfigPath: string; directory: string | undefined } {
+  const directory = path === undefined ? mkdtempSync(join(tmpdir(), 'kubeconflict-server-')) : undefined;
+  const kubeconfigPath = path ?? join(directory ?? '', 'kubeconfig');
+  writeFileSync(kubeconfigPath, JSON.stringify(kubeconfig, null, 2), { mode: 0o600 });
+  return { kubeconfigPath, directory };
 }
 
 /** The caller's hook first; the fault injector for requests it leaves alone. */

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../../core/object.ts';
 import type { JsonValue, Schema } from '../schema/schema.ts';
 import { objectMetaConverterError } from '../http/object-meta-types.ts';
-import { goRoundTrip } from '../schema/go-round-trip.ts';
+import { goRoundTrip } from '../go/go-round-trip.ts';
 import { zeroValue } from '../schema/zero-value.ts';
 import { type ApplyConflict, listConflicts } from './apply-conflicts.ts';
 import { ListItemError } from './atom.ts';
@@ -91,14 +91,7 @@ export function applyConfiguration(options: ApplyOptions): ApplyResult {
   const time = wholeSeconds(options.time);
   const manager = options.manager === '' ? 'unknown' : options.manager;
   const reset = resetSet(options.resetFields ?? []);
-  let managers: Managers;
-  try {
-    managers = decodeManagedFields(live.metadata?.managedFields ?? []);
-  } catch (error) {
-    if (error instanceof ManagedFieldsError)
-      throw new ApplyError(500, `failed to decode managed fields: ${error.message}`);
-    throw error;
-  }
+  let managers = liveManagers(live);
   if (config.apiVersion !== apiVersion || config.kind !== kind) {
     throw new ApplyError(400, `invalid object type: ${groupVersionKind(config.apiVersion, config.kind)}`);
   }
@@ -110,24 +103,7 @@ export function applyConfiguration(options: ApplyOptions): ApplyResult {
       const base = { schema, apiVersion, manager: 'before-first-apply', subresource, time, reset };
       managers = recordUpdate(managers, { ...base, before, after: liveValue });
     }
-    // Go's accessor reads managedFields that do not convert as none: the typed patch
-    // below refuses those instead.
-    const sentFields: unknown = config.metadata?.managedFields;
-    if (
-      sentFields !== undefined &&
-      sentFields !== null &&
-      objectMetaConverterError({ managedFields: sentFields }) === undefined
-    ) {
-      throw new ApplyError(400, 'metadata.managedFields must be nil');
-    }
-    const invalid = validateConfig(schema, config as JsonValue);
-    if (invalid !== undefined) {
-      // Go's metadata accessors read anything but a string as "".
-      const { namespace, name } = config.metadata ?? {};
-      const text = (value: unknown) => (typeof value === 'string' ? value : '');
-      const object = `${text(namespace)}/${text(name)}; ${groupVersionKind(config.apiVersion, config.kind)}`;
-      throw new ApplyError(500, `failed to create typed patch object (${object}): ${invalid}`);
-    }
+    refuseInvalidConfig(schema, config);
     const attempt = (force: boolean) =>
       mergeAndTakeOwnership({
         schema,
@@ -148,20 +124,62 @@ export function applyConfiguration(options: ApplyOptions): ApplyResult {
       else if (allowed) result = { conflicts: result.conflicts.filter((c) => !allowed.has(c.path)) };
     }
     if ('conflicts' in result) return result;
-    // Go turns the merged value back into its struct (a custom resource stays as it is).
-    const goShaped = schema.kind === 'struct' && !schema.open ? goRoundTrip(schema, result.object) : result.object;
-    let object = { ...((jsonEqual(result.object, liveValue) ? liveValue : goShaped) as object) } as KubeObject;
-    if (manager === 'kubectl') object = withLastApplied(object, config);
-    const changed = !jsonEqual(object as JsonValue, liveValue);
-    const managedFields = encodeManagedFields(result.managers);
-    object.metadata = { ...object.metadata };
-    if (managedFields.length > 0) object.metadata.managedFields = managedFields;
-    else delete object.metadata.managedFields;
-    return { object, changed };
+    return appliedObject({ schema, manager, config }, result, liveValue);
   } catch (error) {
     if (error instanceof ListItemError) throw new ApplyError(500, error.message);
     throw error;
   }
+}
+
+/** The managers recorded in the live object's managedFields; kube-apiserver's 500 when they do not decode. */
+function liveManagers(live: KubeObject): Managers {
+  try {
+    return decodeManagedFields(live.metadata?.managedFields ?? []);
+  } catch (error) {
+    if (error instanceof ManagedFieldsError)
+      throw new ApplyError(500, `failed to decode managed fields: ${error.message}`);
+    throw error;
+  }
+}
+
+/** Refuses, as kube-apiserver does, a configuration that sends managedFields or does not fit the schema. */
+function refuseInvalidConfig(schema: Schema, config: KubeObject): void {
+  // Go's accessor reads managedFields that do not convert as none: the typed patch
+  // below refuses those instead.
+  const sentFields: unknown = config.metadata?.managedFields;
+  if (
+    sentFields !== undefined &&
+    sentFields !== null &&
+    objectMetaConverterError({ managedFields: sentFields }) === undefined
+  ) {
+    throw new ApplyError(400, 'metadata.managedFields must be nil');
+  }
+  const invalid = validateConfig(schema, config as JsonValue);
+  if (invalid !== undefined) {
+    // Go's metadata accessors read anything but a string as "".
+    const { namespace, name } = config.metadata ?? {};
+    const text = (value: unknown) => (typeof value === 'string' ? value : '');
+    const object = `${text(namespace)}/${text(name)}; ${groupVersionKind(config.apiVersion, config.kind)}`;
+    throw new ApplyError(500, `failed to create typed patch object (${object}): ${invalid}`);
+  }
+}
+
+/** The merged object as Go stores it, with kubectl's last-applied annotation and the new managedFields. */
+function appliedObject(
+  { schema, manager, config }: Pick<ApplyOptions, 'schema' | 'manager' | 'config'>,
+  result: { object: JsonValue; managers: Managers },
+  liveValue: JsonValue,
+): ApplyResult {
+  // Go turns the merged value back into its struct (a custom resource stays as it is).
+  const goShaped = schema.kind === 'struct' && !schema.open ? goRoundTrip(schema, result.object) : result.object;
+  let object = { ...((jsonEqual(result.object, liveValue) ? liveValue : goShaped) as object) } as KubeObject;
+  if (manager === 'kubectl') object = withLastApplied(object, config);
+  const changed = !jsonEqual(object as JsonValue, liveValue);
+  const managedFields = encodeManagedFields(result.managers);
+  object.metadata = { ...object.metadata };
+  if (managedFields.length > 0) object.metadata.managedFields = managedFields;
+  else delete object.metadata.managedFields;
+  return { object, changed };
 }
 
 interface Step {

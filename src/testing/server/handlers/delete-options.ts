@@ -13,7 +13,7 @@ import { kindFinderError } from '../http/kind-decoding.ts';
 import { mediaTypes } from '../http/negotiate.ts';
 import { badRequest, type Cause, invalidOptions, StatusError, unknownBodyFormat } from '../http/status.ts';
 import { goJsonKind, isJsonObject, type JsonObject } from '../patch/json-value.ts';
-import { goQuote } from '../selectors/go-quote.ts';
+import { goQuote } from '../go/go-quote.ts';
 
 export interface DeleteOptions {
   readonly preconditions?: { readonly resourceVersion?: string; readonly uid?: string } | null;

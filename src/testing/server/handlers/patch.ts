@@ -11,7 +11,7 @@ import {
   unsupportedMediaType,
 } from '../http/status.ts';
 import type { KubeObject } from '../../../core/object.ts';
-import { goFormat, goJson } from '../openapi/go-text.ts';
+import { goFormat, goJson } from '../go/go-text.ts';
 import { sortedByGo, withoutDirectives } from '../openapi/field-validation.ts';
 import { JsonPatchError, applyJsonPatch } from '../patch/json-patch.ts';
 import { touchedByJsonPatch } from '../patch/json-patch-touched.ts';

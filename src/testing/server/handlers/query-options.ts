@@ -1,8 +1,8 @@
 // The query parameters of a read (ListOptions, GetOptions) as kube-apiserver converts
 // them: Go's strconv rules for integers and resource versions, its own rule for booleans.
-import { goParseError } from '../http/go-strconv.ts';
+import { goParseError } from '../go/go-strconv.ts';
 import { badRequest, internalError } from '../http/status.ts';
-import { goQuote } from '../selectors/go-quote.ts';
+import { goQuote } from '../go/go-quote.ts';
 
 /**
  * A boolean option as kube-apiserver's query conversion reads it: undefined when absent,

@@ -1,4 +1,4 @@
-import { goParseError } from '../http/go-strconv.ts';
+import { goParseError } from '../go/go-strconv.ts';
 import { decodeObject } from '../http/decode-object.ts';
 import { internalError, invalid, notFound } from '../http/status.ts';
 import type { KubeObject } from '../../../core/object.ts';

@@ -2,7 +2,7 @@
 // default since v1.34): `sendInitialEvents`, `resourceVersionMatch` and
 // `allowWatchBookmarks`, validated and defaulted as kube-apiserver does.
 import { type Cause, invalidOptions } from '../http/status.ts';
-import { goQuote } from '../selectors/go-quote.ts';
+import { goQuote } from '../go/go-quote.ts';
 import { queryBool } from './query-options.ts';
 
 /** How a watch begins: with the current objects (then, if asked, a bookmark) or from a version. */

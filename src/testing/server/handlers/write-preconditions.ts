@@ -1,4 +1,4 @@
-import { goParseError } from '../http/go-strconv.ts';
+import { goParseError } from '../go/go-strconv.ts';
 import { badRequest, internalError, staleWrite } from '../http/status.ts';
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';

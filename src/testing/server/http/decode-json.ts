@@ -1,5 +1,5 @@
 import { isJsonObject, type JsonObject, setOwn } from '../patch/json-value.ts';
-import { goJsonSyntaxError } from './go-json-error.ts';
+import { goJsonSyntaxError } from '../go/go-json-error.ts';
 import { maxNestingDepth } from './nesting-limit.ts';
 
 /** A body decoded, or Go's error for it. */

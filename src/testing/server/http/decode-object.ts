@@ -4,7 +4,7 @@ import { decodeJson } from './decode-json.ts';
 import { protobufMediaType } from '../protobuf/index.ts';
 import { decodeProtobufObject } from './decode-protobuf.ts';
 import { decodeYaml } from './decode-yaml.ts';
-import { quoteBody } from './go-json-error.ts';
+import { quoteBody } from '../go/go-json-error.ts';
 import { kindDecodeError, kindFinderError, namedKind, versionOf } from './kind-decoding.ts';
 import { mediaTypes } from './negotiate.ts';
 import { badRequest, unknownBodyFormat } from './status.ts';

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../../core/object.ts';
 import { goJsonKind } from '../patch/json-value.ts';
 import { groupVersion, internalPackage, type ResourceType } from '../resource-type.ts';
-import { goQuote } from '../selectors/go-quote.ts';
+import { goQuote } from '../go/go-quote.ts';
 import { customResource, schemaFor } from '../schema/index.ts';
 import { jsonTypeError } from './schema-type-errors.ts';
 

@@ -11,7 +11,10 @@ import { yamlMissingMessage } from './load-yaml.ts';
 const run = promisify(execFile);
 
 /** Answers of the embedded server, started in a child where `yaml` is not installed, to two apply patches. */
-async function answersWithoutYaml(): Promise<{ json: number; yaml: { status: number; body: Record<string, unknown> } }> {
+async function answersWithoutYaml(): Promise<{
+  json: number;
+  yaml: { status: number; body: Record<string, unknown> };
+}> {
   const server = new URL('../start-test-server.ts', import.meta.url).href;
   const script = `
     const { registerHooks } = await import('node:module');

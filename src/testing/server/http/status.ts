@@ -1,5 +1,5 @@
 import { qualifiedKind, qualifiedResource, type ResourceType } from '../resource-type.ts';
-import { goQuote } from '../selectors/go-quote.ts';
+import { goQuote } from '../go/go-quote.ts';
 
 /** A Kubernetes Status error, ready to be written as the response. */
 export class StatusError extends Error {

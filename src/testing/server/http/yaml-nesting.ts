@@ -20,9 +20,7 @@ const layout = new Set(['space', 'newline', 'comment', 'byte-order-mark', 'direc
  */
 export function yamlNestingError(text: string): string | undefined {
   if (!indicatorsExceed(text, maxNestingDepth)) return undefined;
-  let offset = 0;
-  let line = 1;
-  let lineStart = 0;
+  const position = new TextPosition();
   let flowLevel = 0;
   const indents: number[] = [];
   let keyColumn: number | undefined;
@@ -32,7 +30,7 @@ export function yamlNestingError(text: string): string | undefined {
   const indent = () => indents.at(-1) ?? -1;
   const exceeded = (): boolean => {
     if (flowLevel > goYamlMaxDepth || indents.length > goYamlMaxDepth) return true;
-    if (flowLevel + indents.length > maxNestingDepth) ownLimitLine ??= line;
+    if (flowLevel + indents.length > maxNestingDepth) ownLimitLine ??= position.line;
     return false;
   };
   const roll = (column: number) => {
@@ -46,7 +44,7 @@ export function yamlNestingError(text: string): string | undefined {
       continue;
     }
     const type = scalarNext ? 'scalar' : (CST.tokenType(token) ?? 'scalar');
-    const column = offset - lineStart;
+    const column = position.column;
     const blockScalarBody: boolean = scalarNext && blockScalarNext;
     scalarNext = false;
     if (type === 'newline') keyColumn = undefined;
@@ -69,16 +67,32 @@ export function yamlNestingError(text: string): string | undefined {
         keyColumn ??= column;
         if (type === 'flow-seq-start' || type === 'flow-map-start') flowLevel++;
       }
-      if (exceeded()) return message(line, goYamlMaxDepth);
+      if (exceeded()) return message(position.line, goYamlMaxDepth);
     }
     blockScalarNext = type === 'block-scalar-header' || (blockScalarNext && !blockScalarBody && layout.has(type));
-    for (let at = token.indexOf('\n'); at !== -1; at = token.indexOf('\n', at + 1)) {
-      line++;
-      lineStart = offset + at + 1;
-    }
-    offset += token.length;
+    position.advance(token);
   }
   return ownLimitLine === undefined ? undefined : message(ownLimitLine, maxNestingDepth);
+}
+
+/** Where the lexer is in the text: the line (from 1), and the column of the next token. */
+class TextPosition {
+  line = 1;
+  #offset = 0;
+  #lineStart = 0;
+
+  get column(): number {
+    return this.#offset - this.#lineStart;
+  }
+
+  /** Moves past `token`, counting the lines it ends. */
+  advance(token: string): void {
+    for (let at = token.indexOf('\n'); at !== -1; at = token.indexOf('\n', at + 1)) {
+      this.line++;
+      this.#lineStart = this.#offset + at + 1;
+    }
+    this.#offset += token.length;
+  }
 }
 
 const message = (line: number, limit: number) =>

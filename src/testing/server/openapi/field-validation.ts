@@ -15,7 +15,7 @@ import { applyStrategicMergePatch } from '../patch/strategic-merge-patch.ts';
 import { groupVersion } from '../resource-type.ts';
 import { customResource, schemaFor } from '../schema/index.ts';
 import { byCodePoint } from '../selectors/code-point-order.ts';
-import { goFormat, goJson } from './go-text.ts';
+import { goFormat, goJson } from '../go/go-text.ts';
 import { unknownFields } from './unknown-fields.ts';
 
 const directives = ['', 'Ignore', 'Strict', 'Warn'];

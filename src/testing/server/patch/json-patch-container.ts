@@ -4,7 +4,7 @@
 // negative (from the end), have a sign or leading zeros ("+1", "01"), and a missing
 // object key reads as null instead of failing.
 
-import { goQuote } from '../selectors/go-quote.ts';
+import { goQuote } from '../go/go-quote.ts';
 import { getOwn, isJsonObject, type JsonObject, setOwn } from './json-value.ts';
 
 /** An object or array of the document being patched. */

@@ -1,7 +1,7 @@
 import type protobuf from 'protobufjs';
 import type { KubeObject } from '../../../core/object.ts';
 import { messageOf } from './descriptors.ts';
-import { goQuote } from '../selectors/go-quote.ts';
+import { goQuote } from '../go/go-quote.ts';
 import { decodeEnvelope, encodeEnvelope } from './envelope.ts';
 import { ProtobufDecodeError } from './errors.ts';
 import { checkLikeGogo } from './gogo-check.ts';

@@ -25,7 +25,7 @@ export type {
 } from './schema.ts';
 export { customResource } from './custom-resource.ts';
 export { deduced } from './schema.ts';
-export { goRoundTrip } from './go-round-trip.ts';
+export { goRoundTrip } from '../go/go-round-trip.ts';
 export { zeroValue } from './zero-value.ts';
 
 interface KindInfo {

@@ -1,5 +1,5 @@
 import { byCodePoint } from './code-point-order.ts';
-import { goQuote } from './go-quote.ts';
+import { goQuote } from '../go/go-quote.ts';
 import { SelectorError } from './selector-error.ts';
 
 export { SelectorError } from './selector-error.ts';

@@ -2,7 +2,7 @@
 // and the checks of its NewRequirement, each error worded as Go words it.
 
 import { byCodePoint } from './code-point-order.ts';
-import { goQuote } from './go-quote.ts';
+import { goQuote } from '../go/go-quote.ts';
 import { lex, type Token, type TokenKind } from './label-lexer.ts';
 import { labelKeyErrors, labelValueErrors } from '../../../core/names.ts';
 import { SelectorError } from './selector-error.ts';

@@ -1,7 +1,7 @@
 // Raw HTTP for the fuzz suites: every request answered within a deadline, and every
 // answer checked for the shape kube-apiserver gives (a Status for each JSON failure).
 import assert from 'node:assert/strict';
-import { type Agent, request as httpRequest } from 'node:http';
+import { type Agent, type ClientRequest, type IncomingMessage, request as httpRequest } from 'node:http';
 import { parse as parseYaml } from 'yaml';
 import { decodeObject, decodeWatchFrames, protobufMediaType } from '../protobuf/index.ts';
 import type { TestServer } from '../start-test-server.ts';
@@ -59,29 +59,7 @@ export function send(server: TestServer, fuzz: FuzzRequest, agent: Agent | false
     const outgoing = httpRequest(
       { host: url.hostname, port: url.port, method: fuzz.method, path: fuzz.path, headers, agent },
       (response) => {
-        const chunks: Buffer[] = [];
-        const streaming = response.headers['content-length'] === undefined && fuzz.method === 'GET';
-        const answer = (cut: boolean): FuzzAnswer => ({
-          kind: 'answered',
-          status: response.statusCode ?? 0,
-          contentType: response.headers['content-type'] ?? '',
-          text: Buffer.concat(chunks).toString('utf8'),
-          bytes: Buffer.concat(chunks),
-          streaming: cut,
-        });
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          finish(answer(false));
-        });
-        response.on('error', (error) => {
-          finish(settled ? answer(true) : { kind: 'dropped', error: error.message });
-        });
-        if (streaming) {
-          setTimeout(() => {
-            finish(answer(true));
-            response.destroy();
-          }, streamReadMs);
-        }
+        readAnswer(response, fuzz.method, finish);
       },
     );
     const deadline = setTimeout(() => {
@@ -92,16 +70,51 @@ export function send(server: TestServer, fuzz: FuzzRequest, agent: Agent | false
     outgoing.on('error', (error) => {
       finish({ kind: 'dropped', error: error.message });
     });
-    if (fuzz.body !== undefined && fuzz.chunked) {
-      // Several writes, so the body really goes out in chunks.
-      const bytes = Buffer.from(fuzz.body);
-      for (let start = 0; start < bytes.length; start += 64 * 1024)
-        outgoing.write(bytes.subarray(start, start + 64 * 1024));
-      outgoing.end();
-    } else {
-      outgoing.end(fuzz.body);
-    }
+    writeBody(outgoing, fuzz);
   });
+}
+
+/**
+ * Reads `response` to its end, or for {@link streamReadMs} when it streams (a GET without
+ * Content-Length, a watch), and hands what came to `finish`: the first answer counts.
+ */
+function readAnswer(response: IncomingMessage, method: string, finish: (answer: FuzzAnswer) => void): void {
+  const chunks: Buffer[] = [];
+  const streaming = response.headers['content-length'] === undefined && method === 'GET';
+  const answer = (cut: boolean): FuzzAnswer => ({
+    kind: 'answered',
+    status: response.statusCode ?? 0,
+    contentType: response.headers['content-type'] ?? '',
+    text: Buffer.concat(chunks).toString('utf8'),
+    bytes: Buffer.concat(chunks),
+    streaming: cut,
+  });
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => {
+    finish(answer(false));
+  });
+  response.on('error', (error) => {
+    // After a cut stream, the answer already counted and this one is ignored.
+    finish({ kind: 'dropped', error: error.message });
+  });
+  if (streaming) {
+    setTimeout(() => {
+      finish(answer(true));
+      response.destroy();
+    }, streamReadMs);
+  }
+}
+
+/** Sends the body, in several writes when chunked, so it really goes out in chunks. */
+function writeBody(outgoing: ClientRequest, fuzz: FuzzRequest): void {
+  if (fuzz.body !== undefined && fuzz.chunked) {
+    const bytes = Buffer.from(fuzz.body);
+    for (let start = 0; start < bytes.length; start += 64 * 1024)
+      outgoing.write(bytes.subarray(start, start + 64 * 1024));
+    outgoing.end();
+  } else {
+    outgoing.end(fuzz.body);
+  }
 }
 
 /** The request in one line, for failure messages (bodies cut short). */

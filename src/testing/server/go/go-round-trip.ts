@@ -1,4 +1,6 @@
-import type { FieldSchema, JsonValue, Schema } from './schema.ts';
+// kube-apiserver decodes a built-in object into its Go struct and encodes it again before
+// storing it: encoding/json drops empty omitempty fields and writes the rest, zeros too; unknown fields go.
+import type { FieldSchema, JsonValue, Schema } from '../schema/schema.ts';
 
 type JsonObject = { [key: string]: JsonValue };
 const isObject = (value: unknown): value is JsonObject =>

@@ -1,6 +1,6 @@
 // The message Go's encoding/json gives for a syntax error, which kube-apiserver passes on
 // to clients; JSON.parse's own messages differ, so invalid bodies are rescanned here.
-import { goQuote } from '../selectors/go-quote.ts';
+import { goQuote } from './go-quote.ts';
 
 /**
  * Go's `quoteChar`: the offending byte as Go prints it, `strconv.Quote` of the rune of that

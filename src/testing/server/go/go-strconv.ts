@@ -1,4 +1,6 @@
-import { goQuote } from '../selectors/go-quote.ts';
+// kube-apiserver parses integer query parameters and preconditions with Go's strconv, and
+// passes its errors on: `strconv.ParseInt: parsing "x": invalid syntax` or `value out of range`.
+import { goQuote } from './go-quote.ts';
 
 /**
  * Go's error for `strconv.ParseInt(text, 10, 64)` or `strconv.ParseUint(text, 10, 64)`,
