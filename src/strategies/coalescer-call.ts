@@ -1,5 +1,20 @@
 import type { Mutation } from '../update/read-mutate-write.ts';
-import type { CoalescedUpdate } from './coalescer.ts';
+import type { KubeObject } from '../core/object.ts';
+
+/** What each caller's {@link Coalescer.update} resolves with. */
+export interface CoalescedUpdate {
+  /**
+   * The object as stored by the write that carried this call (as read, when nothing
+   * changed). One object shared by the batch: do not modify it.
+   */
+  readonly object: KubeObject;
+  /** Whether a write was made: false when the batch, all told, changed nothing. */
+  readonly written: boolean;
+  /** How many calls the cycle took from the queue, failed and aborted ones included. */
+  readonly batchSize: number;
+  /** Read-modify-write attempts the cycle made (1 without conflicts). */
+  readonly attempts: number;
+}
 
 /** One caller's {@link Coalescer.update}: its mutation, its promise's ends, and where it stands. */
 export interface CoalescerCall {

@@ -7,8 +7,8 @@ import type { KubeObject, ObjectClient, ObjectRef } from '../core/object.ts';
 import { LostWrite } from '../update/lost-write.ts';
 import { exactlyOnceOf, OutcomeUnknownError, withOperationRecorded } from '../update/operation-ids.ts';
 import { mutated, noChange, sameJson, withResourceVersionOf } from '../update/read-mutate-write.ts';
-import type { CoalescedUpdate, CoalescerOptions } from './coalescer.ts';
-import { type CoalescerCall, rejectAll, resolveAll } from './coalescer-call.ts';
+import { type CoalescedUpdate, type CoalescerCall, rejectAll, resolveAll } from './coalescer-call.ts';
+import type { ExactlyOnceOptions } from '../update/operation-ids.ts';
 
 /** What one coalescer works on and how it retries, shared by all its cycles. */
 export interface CycleSettings {
@@ -18,7 +18,7 @@ export interface CycleSettings {
   readonly clock: Clock | undefined;
   readonly random: Random | undefined;
   readonly retryingTransient: boolean;
-  readonly exactlyOnce: CoalescerOptions['exactlyOnce'];
+  readonly exactlyOnce: boolean | ExactlyOnceOptions | undefined;
 }
 
 /** How one read-modify-write attempt ended: the object, whether it was written, the calls it carried. */

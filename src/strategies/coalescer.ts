@@ -1,10 +1,12 @@
 import { Backoff } from '../core/backoff.ts';
 import type { Clock } from '../core/clock.ts';
 import type { Random } from '../core/random.ts';
-import type { KubeObject, ObjectClient, ObjectRef } from '../core/object.ts';
+import type { ObjectClient, ObjectRef } from '../core/object.ts';
 import { exactlyOnceOf } from '../update/operation-ids.ts';
 import type { Mutation } from '../update/read-mutate-write.ts';
-import { type CoalescerCall, queuedCall, rejectAll } from './coalescer-call.ts';
+import { type CoalescedUpdate, type CoalescerCall, queuedCall, rejectAll } from './coalescer-call.ts';
+
+export type { CoalescedUpdate } from './coalescer-call.ts';
 import { CoalescerCycle, type CycleSettings } from './coalescer-cycle.ts';
 
 /**
@@ -31,21 +33,6 @@ export interface CoalescerOptions {
    * operation id of its own, as the update helpers' `exactlyOnce`. @default false
    */
   readonly exactlyOnce?: boolean | { readonly history?: number };
-}
-
-/** What each caller's {@link Coalescer.update} resolves with. */
-export interface CoalescedUpdate {
-  /**
-   * The object as stored by the write that carried this call (as read, when nothing
-   * changed). One object shared by the batch: do not modify it.
-   */
-  readonly object: KubeObject;
-  /** Whether a write was made: false when the batch, all told, changed nothing. */
-  readonly written: boolean;
-  /** How many calls the cycle took from the queue, failed and aborted ones included. */
-  readonly batchSize: number;
-  /** Read-modify-write attempts the cycle made (1 without conflicts). */
-  readonly attempts: number;
 }
 
 export interface Coalescer {
