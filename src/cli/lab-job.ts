@@ -1,4 +1,4 @@
-import { toGoYaml } from '../testing/server/http/go-yaml.ts';
+import { toGoYaml } from '../testing/server/go/go-yaml.ts';
 
 interface LabJobOptions {
   workers: number;

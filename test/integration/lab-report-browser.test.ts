@@ -14,7 +14,7 @@ import { compactShares } from '../../src/report/time-share-summary.ts';
 import { labResultOf, strategyRunOf } from '../support/lab-result-fixture.ts';
 
 const chromiumPath = '/usr/bin/chromium';
-const artifacts = fileURLToPath(new URL('../../test-results/', import.meta.url));
+const artifacts = fileURLToPath(new URL('../../test-results', import.meta.url));
 
 const launchChromium = (): Promise<Browser> =>
   chromium.launch({

@@ -19,7 +19,7 @@ import { checkListIntegers, checkResourceVersion, watchRequested } from './handl
 import { dryRunOf, managerOf, type WriteRequest } from './handlers/write-request.ts';
 import { bearerToken } from './http/bearer-token.ts';
 import { requestInfoVerb } from './http/request-info-verb.ts';
-import { goJson, goJsonIndented } from './http/go-json.ts';
+import { goJson, goJsonIndented } from './go/go-json.ts';
 import { readBody } from './http/read-body.ts';
 import { holdContinue, keepAliveHeadersAsGo, settleUnreadBody } from './http/unread-body.ts';
 import { writeAnswer, writeJson } from './http/write-answer.ts';

@@ -5,7 +5,7 @@ import { mediaFormats, mediaTypeOf, negotiateOutput, type MediaFormat, type Nego
 import type { StatusError } from '../http/status.ts';
 import type { KubeObject } from '../../../core/object.ts';
 import { encodeWatchEvent } from '../protobuf/index.ts';
-import { goJson, goJsonIndented } from '../http/go-json.ts';
+import { goJson, goJsonIndented } from '../go/go-json.ts';
 import { type ResourceType, isCustomResource } from '../resource-type.ts';
 import { convertResponse } from './convert-response.ts';
 

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../../core/object.ts';
 import { encodeObject } from '../protobuf/index.ts';
-import { goJson, goJsonIndented } from './go-json.ts';
-import { GoYamlError, toGoYaml } from './go-yaml.ts';
+import { goJson, goJsonIndented } from '../go/go-json.ts';
+import { GoYamlError, toGoYaml } from '../go/go-yaml.ts';
 import { mediaTypeOf, type MediaFormat } from './negotiate.ts';
 import { internalError } from './status.ts';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { goJson } from './go-json.ts';
+import { goJson } from '../go/go-json.ts';
 import { settleUnreadBody } from './unread-body.ts';
 
 /**

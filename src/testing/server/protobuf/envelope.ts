@@ -1,6 +1,6 @@
 import { ProtobufDecodeError, unexpectedEof } from './errors.ts';
 import { protobufjs } from './load-protobufjs.ts';
-import { goQuoteBytes } from './go-quote-bytes.ts';
+import { goQuoteBytes } from '../go/go-quote-bytes.ts';
 import { GoWireReader, wrongWireType } from './wire.ts';
 
 /** The 4 bytes that start every Kubernetes protobuf object: `k8s` and a zero byte. */

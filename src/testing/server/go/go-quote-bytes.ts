@@ -1,4 +1,4 @@
-import { goQuote } from '../go/go-quote.ts';
+import { goQuote } from './go-quote.ts';
 
 const strict = new TextDecoder('utf-8', { fatal: true });
 
