@@ -1,0 +1,43 @@
+// The seam the embedded server's custom resource handling calls: one compiled schema per
+// served CRD version, applied as kube-apiserver applies it when it decodes (prune, then
+// default) and when it validates a create or update.
+import { applyDefaults } from './defaulting.ts';
+import type { FieldError } from './field-error.ts';
+import { validateListTypes } from './list-type.ts';
+import { pruneCustomResource } from './pruning.ts';
+import { type StructuralSchema, structuralSchema } from './structural-schema.ts';
+import { validateValue } from './validation.ts';
+
+export { type FieldError, type FieldErrorReason, fieldErrorBody, fieldErrorText } from './field-error.ts';
+export { SchemaParseError, type StructuralSchema, structuralSchema } from './structural-schema.ts';
+
+/** A CRD version's schema, ready to apply to its custom resources. */
+export interface CustomResourceSchema {
+  readonly schema: StructuralSchema;
+  /** Sets the schema's defaults into `object` (a whole custom resource), in place. */
+  default(object: Record<string, unknown>): void;
+  /**
+   * Removes unknown fields from `object` in place (metadata kept to ObjectMeta, nulls the
+   * schema neither allows nor defaults dropped); returns the removed fields' paths, in
+   * the order kube-apiserver lists them in `unknown field "spec.foo"` errors and warnings.
+   */
+  prune(object: Record<string, unknown>): string[];
+  /** The schema's field errors for `object`, already pruned and defaulted; [] when valid. */
+  validate(object: Record<string, unknown>): FieldError[];
+}
+
+/**
+ * Compiles a CRD version's `schema.openAPIV3Schema`. Throws a SchemaParseError naming the
+ * keyword when the schema cannot be read.
+ */
+export function customResourceSchema(openAPIV3Schema: unknown): CustomResourceSchema {
+  const schema = structuralSchema(openAPIV3Schema);
+  return {
+    schema,
+    default: (object) => {
+      applyDefaults(object, schema);
+    },
+    prune: (object) => pruneCustomResource(object, schema),
+    validate: (object) => [...validateValue(object, schema, ''), ...validateListTypes(object, schema)],
+  };
+}

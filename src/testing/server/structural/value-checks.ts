@@ -1,0 +1,163 @@
+// The checks of kube-openapi's validators on one value, each giving its error as
+// kube-openapi words it (`spec.count in body should be less than or equal to 10`) and as
+// apiextensions-apiserver turns it into a field error.
+import { goQuote } from '../go/go-quote.ts';
+import { goJson } from '../go/go-text.ts';
+import type { FieldError, FieldErrorReason } from './field-error.ts';
+import { goFloat } from './field-error.ts';
+import type { StructuralSchema } from './structural-schema.ts';
+
+/** Where a value sits: kube-openapi's path (`spec.items[0]`), named in messages and fields. */
+export type ValuePath = string;
+
+/** The field a kube-openapi path names: the path without a leading `.`. */
+const fieldOf = (path: ValuePath) => (path.startsWith('.') ? path.slice(1) : path);
+
+export const schemaError = (
+  reason: FieldErrorReason,
+  path: ValuePath,
+  badValue: unknown,
+  detail: string,
+): FieldError => ({ reason, field: fieldOf(path), badValue, detail });
+
+/** The JSON type kube-openapi infers from a decoded value. */
+export function jsonType(value: unknown): string {
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (typeof value === 'object') return 'object';
+  return typeof value; // string, boolean
+}
+
+/** The types a schema accepts: its `type`, or integer and string for int-or-string. */
+export function acceptedTypes(schema: StructuralSchema): string[] {
+  if (schema.intOrString) return ['integer', 'string'];
+  return schema.type === '' ? [] : [schema.type];
+}
+
+/** kube-openapi's type validator. */
+export function checkType(value: unknown, schema: StructuralSchema, path: ValuePath): FieldError[] {
+  const types = acceptedTypes(schema);
+  if (types.length === 0) return [];
+  const mismatch = (actual: string) => [
+    schemaError(
+      'FieldValueTypeInvalid',
+      path,
+      actual,
+      `${path} in body must be of type ${types.join(',')}: "${actual}"`,
+    ),
+  ];
+  if (value === null) return schema.nullable ? [] : mismatch('null');
+  const actual = jsonType(value);
+  const numeric = types.includes('number') || types.includes('integer');
+  if (!numeric && schema.format !== undefined && schema.format !== '' && (actual === 'string' || actual === 'array'))
+    return [];
+  if (types.includes(actual) || (actual === 'integer' && types.includes('number'))) return [];
+  return mismatch(actual);
+}
+
+/** kube-openapi's string validator: the first of maxLength, minLength and pattern to fail. */
+export function checkString(value: string, schema: StructuralSchema, path: ValuePath): FieldError[] {
+  // Go counts runes (code points), as Array.from does.
+  const length = Array.from(value).length;
+  if (schema.maxLength !== undefined && length > schema.maxLength) {
+    const unit = schema.maxLength === 1 ? 'byte' : 'bytes';
+    return [
+      schemaError(
+        'FieldValueTooLong',
+        path,
+        '<value omitted>',
+        `may not be more than ${String(schema.maxLength)} ${unit}`,
+      ),
+    ];
+  }
+  if (schema.minLength !== undefined && length < schema.minLength) {
+    const detail = `${path} in body should be at least ${String(schema.minLength)} chars long`;
+    return [schemaError('FieldValueInvalid', path, value, detail)];
+  }
+  if (schema.pattern !== undefined && schema.pattern !== '' && !matches(schema.pattern, value)) {
+    return [schemaError('FieldValueInvalid', path, value, `${path} in body should match '${schema.pattern}'`)];
+  }
+  return [];
+}
+
+/** Go's regexp.MatchString (RE2, unanchored), approximated by a Unicode-mode RegExp. */
+function matches(pattern: string, value: string): boolean {
+  return new RegExp(pattern, 'u').test(value);
+}
+
+function isMultipleOf(value: number, factor: number): boolean {
+  const quotient = factor < 1 ? (1 / factor) * value : value / factor;
+  return Number.isInteger(quotient);
+}
+
+/** kube-openapi's number validator: multipleOf, then minimum, then maximum. */
+export function checkNumber(value: number, schema: StructuralSchema, path: ValuePath): FieldError[] {
+  const errors: FieldError[] = [];
+  const invalid = (detail: string) => schemaError('FieldValueInvalid', path, value, `${path} in body ${detail}`);
+  if (schema.multipleOf !== undefined && !isMultipleOf(value, schema.multipleOf)) {
+    errors.push(invalid(`should be a multiple of ${goFloat(schema.multipleOf)}`));
+  }
+  const { minimum, maximum } = schema;
+  if (minimum !== undefined) {
+    if (schema.exclusiveMinimum ? value <= minimum : value < minimum) {
+      errors.push(
+        invalid(`should be greater than ${schema.exclusiveMinimum ? '' : 'or equal to '}${goFloat(minimum)}`),
+      );
+    }
+  }
+  if (maximum !== undefined) {
+    if (schema.exclusiveMaximum ? value >= maximum : value > maximum) {
+      errors.push(invalid(`should be less than ${schema.exclusiveMaximum ? '' : 'or equal to '}${goFloat(maximum)}`));
+    }
+  }
+  return errors;
+}
+
+/** kube-openapi's slice validator's own checks (its items are validated by the caller). */
+export function checkListSize(value: readonly unknown[], schema: StructuralSchema, path: ValuePath): FieldError[] {
+  const errors: FieldError[] = [];
+  const size = value.length;
+  if (schema.minItems !== undefined && size < schema.minItems) {
+    const detail = `${path} in body should have at least ${String(schema.minItems)} items`;
+    errors.push(schemaError('FieldValueInvalid', path, size, detail));
+  }
+  if (schema.maxItems !== undefined && size > schema.maxItems) {
+    errors.push(schemaError('FieldValueTooMany', path, size, atMost(schema.maxItems)));
+  }
+  if (schema.uniqueItems && new Set(value.map((item) => canonicalJson(item))).size < size) {
+    errors.push(schemaError('FieldValueInvalid', path, '', `${path} in body shouldn't contain duplicates`));
+  }
+  return errors;
+}
+
+const atMost = (max: number) => `must have at most ${String(max)} ${max === 1 ? 'item' : 'items'}`;
+
+/** kube-openapi's object validator's own counts. */
+export function checkPropertyCount(value: object, schema: StructuralSchema, path: ValuePath): FieldError[] {
+  const errors: FieldError[] = [];
+  const count = Object.keys(value).length;
+  if (schema.minProperties !== undefined && count < schema.minProperties) {
+    const detail = `${path} in body should have at least ${String(schema.minProperties)} properties`;
+    errors.push(schemaError('FieldValueInvalid', path, count, detail));
+  }
+  if (schema.maxProperties !== undefined && count > schema.maxProperties) {
+    errors.push(schemaError('FieldValueTooMany', path, count, atMost(schema.maxProperties)));
+  }
+  return errors;
+}
+
+/** JSON with object keys sorted, so equal values compare equal as text. */
+export function canonicalJson(value: unknown): string {
+  return goJson(value ?? null, () => true);
+}
+
+/** kube-openapi's common validator: the value must equal one of `enum`. */
+export function checkEnum(value: unknown, schema: StructuralSchema, path: ValuePath): FieldError[] {
+  const allowed = schema.enum;
+  if (allowed === undefined || allowed.length === 0) return [];
+  const shown = canonicalJson(value);
+  if (allowed.some((option) => canonicalJson(option) === shown)) return [];
+  const supported = allowed.map((option) => (typeof option === 'string' ? option : canonicalJson(option)));
+  const detail = `supported values: ${supported.map(goQuote).join(', ')}`;
+  return [schemaError('FieldValueNotSupported', path, value, detail)];
+}
