@@ -1,0 +1,138 @@
+// One CRD schema and the custom resources that exercise src/testing/server/structural
+// against kube-apiserver: invalid objects (the 422's causes), unknown fields (Strict's
+// `unknown field` list) and defaults (the created object).
+
+export const widgetGroup = 'structural.kubeconflict.dev';
+export const widgetPath = `/apis/${widgetGroup}/v1/namespaces/default/widgets`;
+
+const stringType = { type: 'string' };
+
+export const widgetSchema = {
+  type: 'object',
+  properties: {
+    apiVersion: stringType,
+    kind: stringType,
+    metadata: { type: 'object' },
+    spec: {
+      type: 'object',
+      required: ['name'],
+      properties: {
+        name: { type: 'string', pattern: '^[a-z]+$', maxLength: 10 },
+        replicas: { type: 'integer', minimum: 0, maximum: 10 },
+        size: { type: 'string', enum: ['small', 'large'] },
+        level: { type: 'integer', enum: [1, 2] },
+        tags: { type: 'array', maxItems: 3, minItems: 1, items: stringType, 'x-kubernetes-list-type': 'set' },
+        ratio: { type: 'number', maximum: 1.5, exclusiveMaximum: true, minimum: 0, multipleOf: 0.5 },
+        big: { type: 'number', maximum: 1000000 },
+        labels: { type: 'object', maxProperties: 2, additionalProperties: { type: 'string', minLength: 2 } },
+        mode: { type: 'string', default: 'fast' },
+        limits: { type: 'object', default: {}, properties: { cpu: { type: 'integer', default: 2 } } },
+        ports: {
+          type: 'array',
+          'x-kubernetes-list-type': 'map',
+          'x-kubernetes-list-map-keys': ['name'],
+          items: {
+            type: 'object',
+            required: ['name'],
+            properties: { name: stringType, port: { 'x-kubernetes-int-or-string': true } },
+          },
+        },
+        extra: {
+          type: 'object',
+          'x-kubernetes-preserve-unknown-fields': true,
+          properties: { known: { type: 'object', properties: { a: stringType } } },
+        },
+        template: {
+          type: 'object',
+          'x-kubernetes-embedded-resource': true,
+          'x-kubernetes-preserve-unknown-fields': true,
+        },
+        optional: { type: 'string', nullable: true },
+        plain: stringType,
+        flags: { type: 'array', items: { type: 'string', default: 'on' } },
+        nested: {
+          type: 'object',
+          properties: { inner: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } },
+        },
+      },
+    },
+  },
+};
+
+export const widgetCrd = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: `widgets.${widgetGroup}` },
+  spec: {
+    group: widgetGroup,
+    scope: 'Namespaced',
+    names: { plural: 'widgets', singular: 'widget', kind: 'Widget', listKind: 'WidgetList' },
+    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: widgetSchema } }],
+  },
+};
+
+/** A Widget named `name` with `spec` and any other top-level fields. */
+export const widget = (name: string, spec: unknown, rest: Record<string, unknown> = {}) => ({
+  apiVersion: `${widgetGroup}/v1`,
+  kind: 'Widget',
+  ...rest,
+  metadata: { name, ...(rest.metadata as object | undefined) },
+  spec,
+});
+
+/** Objects kube-apiserver refuses with 422, each named by what is wrong. */
+export const invalidCases: readonly { readonly name: string; readonly spec: unknown }[] = [
+  { name: 'wrong-type', spec: { name: 'a', replicas: 'string' } },
+  { name: 'not-in-enum', spec: { name: 'a', size: 'huge' } },
+  { name: 'integer-enum', spec: { name: 'a', level: 3 } },
+  { name: 'above-maximum', spec: { name: 'a', replicas: 11 } },
+  { name: 'below-minimum', spec: { name: 'a', replicas: -1 } },
+  { name: 'pattern', spec: { name: 'X' } },
+  { name: 'too-long', spec: { name: 'abcdefghijk' } },
+  { name: 'too-many-items', spec: { name: 'a', tags: ['a', 'b', 'c', 'd'] } },
+  { name: 'too-few-items', spec: { name: 'a', tags: [] } },
+  { name: 'required', spec: { replicas: 1 } },
+  { name: 'duplicate-in-set', spec: { name: 'a', tags: ['a', 'b', 'a'] } },
+  { name: 'exclusive-maximum', spec: { name: 'a', ratio: 1.5 } },
+  { name: 'multiple-of', spec: { name: 'a', ratio: 0.7 } },
+  { name: 'maximum-shown-by-go', spec: { name: 'a', big: 1000001.5 } },
+  { name: 'map-value-too-short', spec: { name: 'a', labels: { x: 'a' } } },
+  { name: 'too-many-properties', spec: { name: 'a', labels: { x: 'aa', y: 'bb', z: 'cc' } } },
+  { name: 'duplicate-map-key', spec: { name: 'a', ports: [{ name: 'http' }, { name: 'http' }] } },
+  { name: 'item-required', spec: { name: 'a', ports: [{ port: 80 }] } },
+  { name: 'int-or-string', spec: { name: 'a', ports: [{ name: 'http', port: true }] } },
+  { name: 'null-item', spec: { name: 'a', tags: [null] } },
+  { name: 'spec-not-object', spec: 'text' },
+  { name: 'nested-required', spec: { name: 'a', nested: { inner: {} } } },
+  { name: 'several', spec: { name: 'X', replicas: 'many', size: 'huge' } },
+];
+
+/** Objects with fields the schema does not declare, sent with fieldValidation=Strict. */
+export const unknownFieldCases: readonly { readonly name: string; readonly object: Record<string, unknown> }[] = [
+  { name: 'spec-field', object: widget('spec-field', { name: 'a', foo: 1, bar: { x: 1 } }) },
+  { name: 'root-field', object: widget('root-field', { name: 'a' }, { status: {}, other: 1 }) },
+  { name: 'metadata-field', object: widget('metadata-field', { name: 'a' }, { metadata: { color: 'red' } }) },
+  {
+    name: 'in-list-and-preserved',
+    object: widget('in-list-and-preserved', {
+      name: 'a',
+      ports: [{ name: 'http', bad: 1 }],
+      extra: { anything: 1, known: { a: 'x', b: 2 } },
+    }),
+  },
+  {
+    name: 'embedded-metadata',
+    object: widget('embedded-metadata', {
+      name: 'a',
+      template: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', color: 'red' }, spec: { any: 1 } },
+    }),
+  },
+];
+
+/** Valid objects whose stored form shows defaulting and the dropping of nulls. */
+export const defaultCases: readonly { readonly name: string; readonly spec: Record<string, unknown> }[] = [
+  { name: 'missing-fields', spec: { name: 'a' } },
+  { name: 'null-fields', spec: { name: 'a', mode: null, plain: null, optional: null, limits: null } },
+  { name: 'null-items', spec: { name: 'a', flags: ['x', null] } },
+  { name: 'given-fields', spec: { name: 'a', mode: 'slow', limits: { cpu: 8 } } },
+];
