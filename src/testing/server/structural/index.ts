@@ -22,8 +22,19 @@ export interface CustomResourceSchema {
    * the order kube-apiserver lists them in `unknown field "spec.foo"` errors and warnings.
    */
   prune(object: Record<string, unknown>): string[];
-  /** The schema's field errors for `object`, already pruned and defaulted; [] when valid. */
-  validate(object: Record<string, unknown>): FieldError[];
+  /**
+   * The schema's field errors for `object`, already pruned and defaulted; [] when valid.
+   * On an update, give the `old` object: duplicate items of list sets and maps are then
+   * reported only if the old object had none, as kube-apiserver does (other schema errors
+   * are not ratcheted here).
+   */
+  validate(object: Record<string, unknown>, old?: Record<string, unknown>): FieldError[];
+  /**
+   * The field errors of a write to the `/status` subresource: `object.status` against the
+   * schema of `status` alone (fields `status.x`, messages naming `x`), as kube-apiserver
+   * validates it; [] when there is no status or no schema for it.
+   */
+  validateStatus(object: Record<string, unknown>): FieldError[];
 }
 
 /**
@@ -38,6 +49,15 @@ export function customResourceSchema(openAPIV3Schema: unknown): CustomResourceSc
       applyDefaults(object, schema);
     },
     prune: (object) => pruneCustomResource(object, schema),
-    validate: (object) => [...validateValue(object, schema, ''), ...validateListTypes(object, schema)],
+    validate: (object, old) => {
+      const listErrors = validateListTypes(object, schema);
+      const ratcheted = old !== undefined && validateListTypes(old, schema).length > 0;
+      return [...validateValue(object, schema), ...(ratcheted ? [] : listErrors)];
+    },
+    validateStatus: (object) => {
+      const statusSchema = schema.properties?.status;
+      if (statusSchema === undefined || !Object.hasOwn(object, 'status')) return [];
+      return validateValue(object.status, statusSchema, 'status');
+    },
   };
 }

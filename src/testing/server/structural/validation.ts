@@ -2,18 +2,23 @@
 // kube-openapi's validators walk the object with the CRD version's schema, and
 // apiextensions-apiserver turns each of their errors into a field error. Go visits
 // sibling properties in a random order; here they come in the schema's order.
+import { validateComposition } from './composition.ts';
 import type { FieldError } from './field-error.ts';
+import { checkFormat, supportedFormat } from './formats.ts';
+import type { StructuralSchema } from './structural-schema.ts';
+import { ValidationResult } from './validation-result.ts';
 import {
+  acceptedTypes,
   checkEnum,
   checkListSize,
   checkNumber,
   checkPropertyCount,
   checkString,
   checkType,
+  rootField,
   schemaError,
   type ValuePath,
 } from './value-checks.ts';
-import type { StructuralSchema } from './structural-schema.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -21,47 +26,86 @@ const isObject = (value: unknown): value is Json =>
 
 const childPath = (path: ValuePath, key: string) => (path === '' ? key : `${path}.${key}`);
 
-function validateObject(value: Json, schema: StructuralSchema, path: ValuePath): FieldError[] {
-  const errors = checkPropertyCount(value, schema, path);
+function validateObject(value: Json, schema: StructuralSchema, path: ValuePath): ValidationResult {
+  const result = ValidationResult.of(checkPropertyCount(value, schema, path));
   const properties = schema.properties ?? {};
   const additional = schema.additionalProperties;
   if (typeof additional === 'object') {
     for (const [key, item] of Object.entries(value)) {
       // kube-openapi names these `<path>.<key>` even at the root (`.key`).
-      if (!Object.hasOwn(properties, key)) errors.push(...validateValue(item, additional, `${path}.${key}`));
+      if (!Object.hasOwn(properties, key)) result.merge(validateAt(item, additional, `${path}.${key}`));
     }
   }
   for (const [key, property] of Object.entries(properties)) {
-    if (Object.hasOwn(value, key)) errors.push(...validateValue(value[key], property, childPath(path, key)));
+    if (Object.hasOwn(value, key)) result.merge(validateAt(value[key], property, childPath(path, key)));
   }
-  for (const key of schema.required) {
-    if (!Object.hasOwn(value, key)) errors.push(schemaError('FieldValueRequired', `${path}.${key}`, '', ''));
-  }
-  return errors;
+  const missing = schema.required.filter((key) => !Object.hasOwn(value, key));
+  return result.add(missing.map((key) => schemaError('FieldValueRequired', `${path}.${key}`, '', '')));
 }
 
-function validateList(value: readonly unknown[], schema: StructuralSchema, path: ValuePath): FieldError[] {
-  const errors: FieldError[] = [];
-  if (schema.items !== undefined) {
-    const items = schema.items;
-    value.forEach((item, index) => errors.push(...validateValue(item, items, `${path}[${String(index)}]`)));
+function validateList(value: readonly unknown[], schema: StructuralSchema, path: ValuePath) {
+  const result = new ValidationResult();
+  const items = schema.items;
+  if (items !== undefined) {
+    value.forEach((item, index) => result.merge(validateAt(item, items, `${path}[${String(index)}]`)));
   }
-  return [...errors, ...checkListSize(value, schema, path)];
+  result.add(checkListSize(value, schema, path)).count += 1;
+  return result;
 }
 
-/** The sub-schemas of allOf, each of which the value must satisfy at the same path. */
-function validateAllOf(value: unknown, schema: StructuralSchema, path: ValuePath): FieldError[] {
-  return (schema.allOf ?? []).flatMap((part) => validateValue(value, part, path));
+/** The type validator, counted when it finds nothing wrong. */
+function typeResult(value: unknown, schema: StructuralSchema, path: ValuePath): ValidationResult {
+  const errors = checkType(value, schema, path, supportedFormat(schema));
+  const result = ValidationResult.of(errors);
+  if (errors.length === 0) result.count += 1;
+  return result;
 }
 
-/** kube-openapi's validators in their order, each where it applies to the value's kind. */
-export function validateValue(value: unknown, schema: StructuralSchema, path: ValuePath): FieldError[] {
-  if (value === null) return [...checkType(value, schema, path), ...checkEnum(value, schema, path)];
-  const errors = [...checkType(value, schema, path), ...validateAllOf(value, schema, path)];
-  if (typeof value === 'string') errors.push(...checkString(value, schema, path));
-  if (typeof value === 'number') errors.push(...checkNumber(value, schema, path));
-  if (Array.isArray(value)) errors.push(...validateList(value, schema, path));
-  errors.push(...checkEnum(value, schema, path));
-  if (isObject(value)) errors.push(...validateObject(value, schema, path));
-  return errors;
+/** The validators that apply to a non-null value's kind, in kube-openapi's order. */
+function kindValidators(value: unknown, schema: StructuralSchema, path: ValuePath): ValidationResult[] {
+  const format = supportedFormat(schema);
+  const results: ValidationResult[] = [];
+  if (acceptedTypes(schema).length > 0 || format !== '') results.push(typeResult(value, schema, path));
+  results.push(validateComposition(value, schema, path, validateAt));
+  if (typeof value === 'string') {
+    results.push(ValidationResult.of(checkString(value, schema, path)));
+    if (format !== '') results.push(ValidationResult.of(checkFormat(value, format, path)));
+  }
+  if (typeof value === 'number') {
+    const numberResult = ValidationResult.of(checkNumber(value, schema, path, format));
+    numberResult.count += 1;
+    results.push(numberResult);
+  }
+  if (Array.isArray(value)) results.push(validateList(value, schema, path));
+  results.push(ValidationResult.of(checkEnum(value, schema, path)));
+  if (isObject(value)) results.push(validateObject(value, schema, path));
+  return results;
+}
+
+function validateAt(value: unknown, schema: StructuralSchema, path: ValuePath): ValidationResult {
+  if (value === null) {
+    return typeResult(value, schema, path).merge(ValidationResult.of(checkEnum(value, schema, path)));
+  }
+  const result = new ValidationResult();
+  for (const each of kindValidators(value, schema, path)) {
+    result.merge(each);
+    result.count += 1;
+  }
+  result.count += 1;
+  return result;
+}
+
+/** Prefixes each field (`replicas` becomes `status.replicas`), as a validation of one part does. */
+const under = (prefix: string, errors: readonly FieldError[]): FieldError[] =>
+  prefix === ''
+    ? [...errors]
+    : errors.map((error) => ({ ...error, field: error.field === rootField ? prefix : `${prefix}.${error.field}` }));
+
+/**
+ * The schema's field errors for `value`: the whole object, or (with `field`) one part of
+ * it validated against its own schema, as kube-apiserver validates `status` on a status
+ * write: the fields are prefixed by `field`, the messages name paths inside the part.
+ */
+export function validateValue(value: unknown, schema: StructuralSchema, field = ''): FieldError[] {
+  return under(field, validateAt(value, schema, '').errors);
 }

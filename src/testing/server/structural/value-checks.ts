@@ -10,8 +10,17 @@ import type { StructuralSchema } from './structural-schema.ts';
 /** Where a value sits: kube-openapi's path (`spec.items[0]`), named in messages and fields. */
 export type ValuePath = string;
 
-/** The field a kube-openapi path names: the path without a leading `.`. */
-const fieldOf = (path: ValuePath) => (path.startsWith('.') ? path.slice(1) : path);
+/**
+ * The field a kube-openapi path names: the path without a leading `.`; the root (and
+ * every error that names no path) is Go's nil field.Path, written `<nil>`.
+ */
+const fieldOf = (path: ValuePath) => (path === '' ? rootField : path.startsWith('.') ? path.slice(1) : path);
+
+/** How Go writes the nil field.Path of the object's root. */
+export const rootField = '<nil>';
+
+/** An error kube-openapi gives as plain text: kube-apiserver reports it at the root, with "" as value. */
+export const plainError = (message: string): FieldError => schemaError('FieldValueInvalid', '', '', message);
 
 export const schemaError = (
   reason: FieldErrorReason,
@@ -34,25 +43,26 @@ export function acceptedTypes(schema: StructuralSchema): string[] {
   return schema.type === '' ? [] : [schema.type];
 }
 
-/** kube-openapi's type validator. */
-export function checkType(value: unknown, schema: StructuralSchema, path: ValuePath): FieldError[] {
+/** The format kube-openapi infers from a decoded number: Go's int64 or float64. */
+const dataFormat = (type: string) => (type === 'integer' ? 'int64' : type === 'number' ? 'float64' : '');
+
+const typeMismatch = (path: ValuePath, expected: string, actual: string) => [
+  schemaError('FieldValueTypeInvalid', path, actual, `${path} in body must be of type ${expected}: ${goQuote(actual)}`),
+];
+
+/** kube-openapi's type validator; `format` is the schema's supported format or ''. */
+export function checkType(value: unknown, schema: StructuralSchema, path: ValuePath, format = ''): FieldError[] {
   const types = acceptedTypes(schema);
-  if (types.length === 0) return [];
-  const mismatch = (actual: string) => [
-    schemaError(
-      'FieldValueTypeInvalid',
-      path,
-      actual,
-      `${path} in body must be of type ${types.join(',')}: "${actual}"`,
-    ),
-  ];
-  if (value === null) return schema.nullable ? [] : mismatch('null');
+  if (value === null) return types.length > 0 && !schema.nullable ? typeMismatch(path, types.join(','), 'null') : [];
   const actual = jsonType(value);
+  const accepted = types.includes(actual) || (actual === 'integer' && types.includes('number'));
+  const stringOrList = actual === 'string' || actual === 'array';
+  if (!stringOrList && format !== '' && !accepted && format !== dataFormat(actual)) {
+    return typeMismatch(path, format, dataFormat(actual));
+  }
   const numeric = types.includes('number') || types.includes('integer');
-  if (!numeric && schema.format !== undefined && schema.format !== '' && (actual === 'string' || actual === 'array'))
-    return [];
-  if (types.includes(actual) || (actual === 'integer' && types.includes('number'))) return [];
-  return mismatch(actual);
+  if (!numeric && format !== '' && stringOrList) return [];
+  return accepted ? [] : typeMismatch(path, types.join(','), actual);
 }
 
 /** kube-openapi's string validator: the first of maxLength, minLength and pattern to fail. */
@@ -90,25 +100,58 @@ function isMultipleOf(value: number, factor: number): boolean {
   return Number.isInteger(quotient);
 }
 
-/** kube-openapi's number validator: multipleOf, then minimum, then maximum. */
-export function checkNumber(value: number, schema: StructuralSchema, path: ValuePath): FieldError[] {
-  const errors: FieldError[] = [];
-  const invalid = (detail: string) => schemaError('FieldValueInvalid', path, value, `${path} in body ${detail}`);
-  if (schema.multipleOf !== undefined && !isMultipleOf(value, schema.multipleOf)) {
-    errors.push(invalid(`should be a multiple of ${goFloat(schema.multipleOf)}`));
+/** The type and format kube-openapi checks numbers' ranges against: a single numeric type. */
+function numberKind(schema: StructuralSchema, format: string): { type: string; format: string } | undefined {
+  if (schema.intOrString || (schema.type !== 'integer' && schema.type !== 'number')) return undefined;
+  return { type: schema.type, format };
+}
+
+/** kube-openapi's IsValueValidAgainstRange: a number that the type and format cannot hold. */
+function outOfRange(value: number, kind: { type: string; format: string }, what: string, path: ValuePath) {
+  const integral = Number.isInteger(value);
+  const fits =
+    kind.type === 'integer'
+      ? integral && (kind.format === 'int32' ? Math.abs(value + 0.5) <= 2 ** 31 : Math.abs(value) < 2 ** 63)
+      : kind.format !== 'float' || Math.abs(value) <= 3.4028234663852886e38;
+  if (fits) return [];
+  const typeText = kind.format === '' ? `${kind.type} (default format)` : `${kind.type} with format ${kind.format}`;
+  return [plainError(`${what} value must be of type ${typeText} in ${path}`)];
+}
+
+/** One bound's errors: the bound itself out of the type's range, then the value past it. */
+function boundErrors(
+  bound: number,
+  kind: ReturnType<typeof numberKind>,
+  what: string,
+  path: ValuePath,
+  failed: () => FieldError[],
+) {
+  const boundRange = kind === undefined ? [] : outOfRange(bound, kind, what, path);
+  return [...boundRange, ...failed()];
+}
+
+/** kube-openapi's number validator: the value's range, then multipleOf, minimum, maximum. */
+export function checkNumber(value: number, schema: StructuralSchema, path: ValuePath, format = ''): FieldError[] {
+  const kind = numberKind(schema, format);
+  const invalid = (detail: string) => [schemaError('FieldValueInvalid', path, value, `${path} in body ${detail}`)];
+  const errors = kind === undefined ? [] : outOfRange(value, kind, 'Checked', path);
+  const { multipleOf, minimum, maximum } = schema;
+  if (multipleOf !== undefined) {
+    errors.push(
+      ...boundErrors(multipleOf, kind, 'MultipleOf', path, () =>
+        isMultipleOf(value, multipleOf) ? [] : invalid(`should be a multiple of ${goFloat(multipleOf)}`),
+      ),
+    );
   }
-  const { minimum, maximum } = schema;
   if (minimum !== undefined) {
-    if (schema.exclusiveMinimum ? value <= minimum : value < minimum) {
-      errors.push(
-        invalid(`should be greater than ${schema.exclusiveMinimum ? '' : 'or equal to '}${goFloat(minimum)}`),
-      );
-    }
+    const below = schema.exclusiveMinimum ? value <= minimum : value < minimum;
+    const text = `should be greater than ${schema.exclusiveMinimum ? '' : 'or equal to '}${goFloat(minimum)}`;
+    errors.push(...boundErrors(minimum, kind, 'Minimum boundary', path, () => (below ? invalid(text) : [])));
   }
   if (maximum !== undefined) {
-    if (schema.exclusiveMaximum ? value >= maximum : value > maximum) {
-      errors.push(invalid(`should be less than ${schema.exclusiveMaximum ? '' : 'or equal to '}${goFloat(maximum)}`));
-    }
+    const above = schema.exclusiveMaximum ? value >= maximum : value > maximum;
+    const text = `should be less than ${schema.exclusiveMaximum ? '' : 'or equal to '}${goFloat(maximum)}`;
+    errors.push(...boundErrors(maximum, kind, 'Maximum boundary', path, () => (above ? invalid(text) : [])));
   }
   return errors;
 }

@@ -1,0 +1,75 @@
+// String formats kube-apiserver checks in custom resources: the formats a CRD may declare
+// (others are ignored, as apiextensions-apiserver strips them), and for the common ones
+// the checks of kube-openapi's strfmt registry. A failed format is a type error:
+// `spec.id in body must be of type uuid: "x"`.
+import { goQuote } from '../go/go-quote.ts';
+import { dnsLabelErrors, dnsSubdomainErrors } from '../../../core/names.ts';
+import type { FieldError } from './field-error.ts';
+import type { StructuralSchema } from './structural-schema.ts';
+import { schemaError, type ValuePath } from './value-checks.ts';
+
+const supportedStringFormats = new Set([
+  'bsonobjectid', 'uri', 'email', 'hostname', 'ipv4', 'ipv6', 'cidr', 'mac', 'uuid', 'uuid3', 'uuid4', 'uuid5',
+  'isbn', 'isbn10', 'isbn13', 'creditcard', 'ssn', 'hexcolor', 'rgbcolor', 'byte', 'password', 'date', 'duration',
+  'datetime', 'k8sshortname', 'k8slongname',
+]); // prettier-ignore
+
+/** go-openapi's name normalization: `date-time` and `datetime` are one format. */
+const normalized = (format: string) => format.replaceAll('-', '');
+
+/** The schema's format once kube-apiserver has dropped those it does not support. */
+export function supportedFormat(schema: StructuralSchema): string {
+  const format = schema.format ?? '';
+  if (format === '') return '';
+  switch (schema.intOrString ? '' : schema.type) {
+    case '':
+    case 'string':
+      return supportedStringFormats.has(normalized(format)) ? format : '';
+    case 'integer':
+      return format === 'int32' || format === 'int64' ? format : '';
+    case 'number':
+      return format === 'float' || format === 'double' ? format : '';
+    default:
+      return '';
+  }
+}
+
+const uuidPatterns: Readonly<Record<string, RegExp>> = {
+  uuid: /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i,
+  uuid3: /^[0-9a-f]{8}-?[0-9a-f]{4}-?3[0-9a-f]{3}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i,
+  uuid4: /^[0-9a-f]{8}-?[0-9a-f]{4}-?4[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$/i,
+  uuid5: /^[0-9a-f]{8}-?[0-9a-f]{4}-?5[0-9a-f]{3}-?[89ab][0-9a-f]{3}-?[0-9a-f]{12}$/i,
+};
+
+function isDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match === null) return false;
+  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** net.ParseIP's dotted IPv4 form, leading zeros tolerated (ParseIPSloppy). */
+const isIPv4 = (text: string) =>
+  /^\d{1,3}(\.\d{1,3}){3}$/.test(text) && text.split('.').every((part) => Number(part) <= 255);
+
+/** The checks implemented here; a supported format missing from this table passes. */
+const checks: Readonly<Record<string, (text: string) => boolean>> = {
+  ...Object.fromEntries(Object.entries(uuidPatterns).map(([name, pattern]) => [name, (text) => pattern.test(text)])),
+  hexcolor: (text) => /^#?([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(text),
+  ssn: (text) => /^\d{3}[- ]?\d{2}[- ]?\d{4}$/.test(text),
+  byte: (text) => /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/.test(text),
+  date: isDate,
+  ipv4: isIPv4,
+  k8sshortname: (text) => dnsLabelErrors(text).length === 0,
+  k8slongname: (text) => dnsSubdomainErrors(text).length === 0,
+};
+
+/** kube-openapi's format validator on a string value. */
+export function checkFormat(value: string, format: string, path: ValuePath): FieldError[] {
+  const check = checks[normalized(format)];
+  if (check === undefined || check(value)) return [];
+  return [
+    schemaError('FieldValueTypeInvalid', path, value, `${path} in body must be of type ${format}: ${goQuote(value)}`),
+  ];
+}
