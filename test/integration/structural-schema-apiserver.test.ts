@@ -11,6 +11,7 @@ import { type RawResponse, send } from '../support/raw-http.ts';
 import {
   defaultCases,
   invalidCases,
+  invalidStatusCases,
   unknownFieldCases,
   widget,
   widgetCrd,
@@ -65,10 +66,28 @@ describe('structural schemas as kube-apiserver applies them', apiServerSuite(), 
       const body = widget(name, spec);
       const answer = await post(widgetPath, body);
       assert.equal(answer.status, 422, answer.text);
-      const real = ((answer.json as { details: { causes: Cause[] } }).details.causes).sort(byField);
+      const real = (answer.json as { details: { causes: Cause[] } }).details.causes.sort(byField);
       assert.ok(real.length > 0, answer.text);
       if (process.env.SHOW_REAL === '1') console.log(JSON.stringify(real));
       assert.deepEqual(moduleAnswer(body).causes.sort(byField), real);
+    });
+  }
+
+  for (const { name, status } of invalidStatusCases) {
+    it(`refuses the status write ${name} with the same causes`, async () => {
+      const created = await post(widgetPath, widget(name, { name: 'a' }));
+      assert.equal(created.status, 201, created.text);
+      const body = { ...(created.json as Json), status };
+      const path = `${widgetPath}/${name}/status`;
+      const answer = await send(server.url, server.tls, { method: 'PUT', path, body });
+      assert.equal(answer.status, 422, answer.text);
+      const real = (answer.json as { details: { causes: Cause[] } }).details.causes.sort(byField);
+      assert.ok(real.length > 0, answer.text);
+      if (process.env.SHOW_REAL === '1') console.log(JSON.stringify(real));
+      const mine = customResourceSchema(widgetSchema)
+        .validateStatus(body)
+        .map((error) => ({ reason: error.reason, message: fieldErrorBody(error), field: error.field }));
+      assert.deepEqual(mine.sort(byField), real);
     });
   }
 

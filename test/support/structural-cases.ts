@@ -54,6 +54,33 @@ export const widgetSchema = {
           type: 'object',
           properties: { inner: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } },
         },
+        id: { type: 'string', format: 'uuid' },
+        day: { type: 'string', format: 'date' },
+        address: { type: 'string', format: 'ipv4' },
+        color: { type: 'string', format: 'hexcolor' },
+        free: { type: 'string', format: 'no-such-format' },
+        count32: { type: 'integer', format: 'int32' },
+        either: {
+          type: 'object',
+          properties: { x: stringType, y: stringType },
+          anyOf: [{ required: ['x'] }, { required: ['y'] }],
+        },
+        choice: {
+          type: 'object',
+          properties: { a: { type: 'integer' }, b: { type: 'integer' } },
+          oneOf: [{ required: ['a'] }, { required: ['b'] }],
+        },
+        between: { type: 'integer', allOf: [{ minimum: 1 }, { maximum: 5 }] },
+        nonZero: { type: 'integer', not: { enum: [0] } },
+        portOrName: { 'x-kubernetes-int-or-string': true, anyOf: [{ type: 'integer' }, { type: 'string' }] },
+      },
+    },
+    status: {
+      type: 'object',
+      properties: {
+        ready: { type: 'integer', maximum: 3 },
+        phase: { type: 'string', enum: ['Up', 'Down'] },
+        either: { type: 'object', properties: { x: stringType }, anyOf: [{ required: ['x'] }] },
       },
     },
   },
@@ -67,7 +94,15 @@ export const widgetCrd = {
     group: widgetGroup,
     scope: 'Namespaced',
     names: { plural: 'widgets', singular: 'widget', kind: 'Widget', listKind: 'WidgetList' },
-    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: widgetSchema } }],
+    versions: [
+      {
+        name: 'v1',
+        served: true,
+        storage: true,
+        schema: { openAPIV3Schema: widgetSchema },
+        subresources: { status: {} },
+      },
+    ],
   },
 };
 
@@ -105,12 +140,31 @@ export const invalidCases: readonly { readonly name: string; readonly spec: unkn
   { name: 'spec-not-object', spec: 'text' },
   { name: 'nested-required', spec: { name: 'a', nested: { inner: {} } } },
   { name: 'several', spec: { name: 'X', replicas: 'many', size: 'huge' } },
+  { name: 'format-uuid', spec: { name: 'a', id: 'not-a-uuid' } },
+  { name: 'format-date', spec: { name: 'a', day: '2024-02-30' } },
+  { name: 'format-ipv4', spec: { name: 'a', address: '1.2.3.256' } },
+  { name: 'format-hexcolor', spec: { name: 'a', color: 'blue', free: 'anything' } },
+  { name: 'format-int32-of-boolean', spec: { name: 'a', count32: true } },
+  { name: 'any-of-none', spec: { name: 'a', either: {} } },
+  { name: 'one-of-none', spec: { name: 'a', choice: {} } },
+  { name: 'one-of-both', spec: { name: 'a', choice: { a: 1, b: 2 } } },
+  { name: 'all-of', spec: { name: 'a', between: 9 } },
+  { name: 'all-of-none', spec: { name: 'a', between: 'x' } },
+  { name: 'not', spec: { name: 'a', nonZero: 0 } },
+  { name: 'int-or-string-any-of', spec: { name: 'a', portOrName: 1.5 } },
+];
+
+/** Status writes (through `/status`) kube-apiserver refuses with 422. */
+export const invalidStatusCases: readonly { readonly name: string; readonly status: unknown }[] = [
+  { name: 'status-maximum', status: { ready: 4 } },
+  { name: 'status-enum-and-type', status: { ready: 'x', phase: 'Sideways' } },
+  { name: 'status-any-of', status: { either: {} } },
 ];
 
 /** Objects with fields the schema does not declare, sent with fieldValidation=Strict. */
 export const unknownFieldCases: readonly { readonly name: string; readonly object: Record<string, unknown> }[] = [
   { name: 'spec-field', object: widget('spec-field', { name: 'a', foo: 1, bar: { x: 1 } }) },
-  { name: 'root-field', object: widget('root-field', { name: 'a' }, { status: {}, other: 1 }) },
+  { name: 'root-field', object: widget('root-field', { name: 'a' }, { other: 1, another: { x: 1 } }) },
   { name: 'metadata-field', object: widget('metadata-field', { name: 'a' }, { metadata: { color: 'red' } }) },
   {
     name: 'in-list-and-preserved',
