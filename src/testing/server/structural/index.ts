@@ -2,6 +2,7 @@
 // served CRD version, applied as kube-apiserver applies it when it decodes (prune, then
 // default) and when it validates a create or update.
 import { applyDefaults } from './defaulting.ts';
+import { validateEmbeddedResources } from './embedded-resource.ts';
 import type { FieldError } from './field-error.ts';
 import { validateListTypes } from './list-type.ts';
 import { pruneCustomResource } from './pruning.ts';
@@ -52,7 +53,8 @@ export function customResourceSchema(openAPIV3Schema: unknown): CustomResourceSc
     validate: (object, old) => {
       const listErrors = validateListTypes(object, schema);
       const ratcheted = old !== undefined && validateListTypes(old, schema).length > 0;
-      return [...validateValue(object, schema), ...(ratcheted ? [] : listErrors)];
+      const embedded = validateEmbeddedResources(object, schema);
+      return [...validateValue(object, schema), ...embedded, ...(ratcheted ? [] : listErrors)];
     },
     validateStatus: (object) => {
       const statusSchema = schema.properties?.status;
