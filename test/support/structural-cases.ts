@@ -152,6 +152,25 @@ export const invalidCases: readonly { readonly name: string; readonly spec: unkn
   { name: 'all-of-none', spec: { name: 'a', between: 'x' } },
   { name: 'not', spec: { name: 'a', nonZero: 0 } },
   { name: 'int-or-string-any-of', spec: { name: 'a', portOrName: 1.5 } },
+  { name: 'int32-range', spec: { name: 'a', count32: 2147483648 } },
+  { name: 'embedded-without-type', spec: { name: 'a', template: { metadata: { name: 'p' } } } },
+  {
+    name: 'embedded-invalid',
+    spec: {
+      name: 'a',
+      template: {
+        apiVersion: 'a/b/c',
+        kind: 'Bad_Kind',
+        metadata: {
+          name: 'x/y',
+          namespace: 'No',
+          generateName: 'a%',
+          labels: { 'bad key': 'v' },
+          annotations: { '/x': '' },
+        },
+      },
+    },
+  },
 ];
 
 /** Status writes (through `/status`) kube-apiserver refuses with 422. */
