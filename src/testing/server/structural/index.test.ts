@@ -54,6 +54,22 @@ describe('customResourceSchema().validate', () => {
   });
 });
 
+describe('customResourceSchema() on updates and status writes', () => {
+  it('reports duplicates in list sets only when the old object had none', () => {
+    const object = (tags: string[]) => ({ spec: { name: 'a', tags } });
+    assert.deepEqual(schema.validate(object(['a', 'a'])).map(fieldErrorText), ['spec.tags[1]: Duplicate value: "a"']);
+    assert.deepEqual(schema.validate(object(['a', 'a']), object(['b', 'b'])), []);
+    assert.equal(schema.validate(object(['a', 'a']), object(['b'])).length, 1);
+  });
+
+  it('validates status alone, naming paths inside it', () => {
+    assert.deepEqual(schema.validateStatus({ spec: {}, status: { ready: 4 } }).map(fieldErrorText), [
+      'status.ready: Invalid value: 4: ready in body should be less than or equal to 3',
+    ]);
+    assert.deepEqual(schema.validateStatus({ spec: {} }), []);
+  });
+});
+
 describe('customResourceSchema().prune and default', () => {
   it('prunes, then defaults, as a create stores the object', () => {
     const object: Record<string, unknown> = { metadata: { name: 'w' }, spec: { name: 'a', foo: 1, plain: null } };

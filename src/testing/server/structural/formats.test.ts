@@ -1,0 +1,50 @@
+// Formats as kube-apiserver reported them (test/integration/structural-schema-apiserver.test.ts).
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { fieldErrorText } from './field-error.ts';
+import { supportedFormat } from './formats.ts';
+import { structuralSchema } from './structural-schema.ts';
+import { validateValue } from './validation.ts';
+
+const check = (format: string, type: string, value: unknown) =>
+  validateValue({ v: value }, structuralSchema({ type: 'object', properties: { v: { type, format } } })).map(
+    fieldErrorText,
+  );
+
+describe('string formats', () => {
+  it('refuses a value not of its format as a type error', () => {
+    assert.deepEqual(check('uuid', 'string', 'not-a-uuid'), [
+      'v: Invalid value: "not-a-uuid": v in body must be of type uuid: "not-a-uuid"',
+    ]);
+    assert.deepEqual(check('date', 'string', '2024-02-30'), [
+      'v: Invalid value: "2024-02-30": v in body must be of type date: "2024-02-30"',
+    ]);
+    assert.deepEqual(check('ipv4', 'string', '1.2.3.256'), [
+      'v: Invalid value: "1.2.3.256": v in body must be of type ipv4: "1.2.3.256"',
+    ]);
+    assert.deepEqual(check('hexcolor', 'string', 'blue'), [
+      'v: Invalid value: "blue": v in body must be of type hexcolor: "blue"',
+    ]);
+  });
+
+  it('accepts values of the format', () => {
+    assert.deepEqual(check('uuid', 'string', '0F8FAD5B-D9CB-469F-A165-70867728950E'), []);
+    assert.deepEqual(check('date', 'string', '2024-02-29'), []);
+    assert.deepEqual(check('ipv4', 'string', '10.0.0.1'), []);
+    assert.deepEqual(check('byte', 'string', 'aGk='), []);
+  });
+
+  it('ignores formats a CRD may not declare, as kube-apiserver strips them', () => {
+    assert.equal(supportedFormat(structuralSchema({ type: 'string', format: 'no-such-format' })), '');
+    assert.equal(supportedFormat(structuralSchema({ type: 'string', format: 'date-time' })), 'date-time');
+    assert.equal(supportedFormat(structuralSchema({ type: 'integer', format: 'uuid' })), '');
+    assert.deepEqual(check('no-such-format', 'string', 'anything'), []);
+  });
+
+  it('checks int32 numbers against its range, and a non-number against the format', () => {
+    assert.deepEqual(check('int32', 'integer', 2147483648), [
+      '<nil>: Invalid value: "": Checked value must be of type integer with format int32 in v',
+    ]);
+    assert.deepEqual(check('int32', 'integer', true), ['v: Invalid value: "": v in body must be of type int32: ""']);
+  });
+});
