@@ -24,6 +24,8 @@ export const widgetSchema = {
         tags: { type: 'array', maxItems: 3, minItems: 1, items: stringType, 'x-kubernetes-list-type': 'set' },
         ratio: { type: 'number', maximum: 1.5, exclusiveMaximum: true, minimum: 0, multipleOf: 0.5 },
         big: { type: 'number', maximum: 1000000 },
+        scaled: { type: 'number', minimum: -1.5, multipleOf: 2.5 },
+        whole: { type: 'integer', maximum: 2.5 },
         labels: { type: 'object', maxProperties: 2, additionalProperties: { type: 'string', minLength: 2 } },
         mode: { type: 'string', default: 'fast' },
         limits: { type: 'object', default: {}, properties: { cpu: { type: 'integer', default: 2 } } },
@@ -153,6 +155,9 @@ export const invalidCases: readonly { readonly name: string; readonly spec: unkn
   { name: 'not', spec: { name: 'a', nonZero: 0 } },
   { name: 'int-or-string-any-of', spec: { name: 'a', portOrName: 1.5 } },
   { name: 'int32-range', spec: { name: 'a', count32: 2147483648 } },
+  { name: 'integer-against-fractional-bounds', spec: { name: 'a', ratio: 1 } },
+  { name: 'integer-below-fractional-minimum', spec: { name: 'a', scaled: -2 } },
+  { name: 'integer-bound-of-fraction', spec: { name: 'a', whole: 3 } },
   { name: 'embedded-without-type', spec: { name: 'a', template: { metadata: { name: 'p' } } } },
   {
     name: 'embedded-invalid',
@@ -208,4 +213,5 @@ export const defaultCases: readonly { readonly name: string; readonly spec: Reco
   { name: 'null-fields', spec: { name: 'a', mode: null, plain: null, optional: null, limits: null } },
   { name: 'null-items', spec: { name: 'a', flags: ['x', null] } },
   { name: 'given-fields', spec: { name: 'a', mode: 'slow', limits: { cpu: 8 } } },
+  { name: 'float-multiple-within-epsilon', spec: { name: 'a', ratio: 1.0000000001 } },
 ];
