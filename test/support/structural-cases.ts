@@ -21,6 +21,7 @@ export const widgetSchema = {
         replicas: { type: 'integer', minimum: 0, maximum: 10 },
         size: { type: 'string', enum: ['small', 'large'] },
         level: { type: 'integer', enum: [1, 2] },
+        weight: { type: 'number', enum: [1, 2.5] },
         tags: { type: 'array', maxItems: 3, minItems: 1, items: stringType, 'x-kubernetes-list-type': 'set' },
         ratio: { type: 'number', maximum: 1.5, exclusiveMaximum: true, minimum: 0, multipleOf: 0.5 },
         big: { type: 'number', maximum: 1000000 },
@@ -122,6 +123,7 @@ export const invalidCases: readonly { readonly name: string; readonly spec: unkn
   { name: 'wrong-type', spec: { name: 'a', replicas: 'string' } },
   { name: 'not-in-enum', spec: { name: 'a', size: 'huge' } },
   { name: 'integer-enum', spec: { name: 'a', level: 3 } },
+  { name: 'float-enum', spec: { name: 'a', weight: 2 } },
   { name: 'above-maximum', spec: { name: 'a', replicas: 11 } },
   { name: 'below-minimum', spec: { name: 'a', replicas: -1 } },
   { name: 'pattern', spec: { name: 'X' } },
@@ -214,4 +216,7 @@ export const defaultCases: readonly { readonly name: string; readonly spec: Reco
   { name: 'null-items', spec: { name: 'a', flags: ['x', null] } },
   { name: 'given-fields', spec: { name: 'a', mode: 'slow', limits: { cpu: 8 } } },
   { name: 'float-multiple-within-epsilon', spec: { name: 'a', ratio: 1.0000000001 } },
+  { name: 'enum-members', spec: { name: 'a', level: 2, weight: 2.5, size: 'small' } },
+  // kube-apiserver truncates 1.5 to the int64 of the enum's 1 before comparing them.
+  { name: 'float-truncated-to-enum-member', spec: { name: 'a', weight: 1.5 } },
 ];
