@@ -1,0 +1,140 @@
+// src/testing/server/structural against the real kube-apiserver on what a single create
+// does not show: the Warning headers of fieldValidation=Warn, and list-type duplicates on
+// an update, which kube-apiserver reports only when the old object had none (after the
+// CRD gained `x-kubernetes-list-type: set` over objects that already hold duplicates).
+import assert from 'node:assert/strict';
+import { request } from 'node:https';
+import { after, before, describe, it } from 'node:test';
+import { type RunningApiServer, startApiServer } from '../../src/testing/index.ts';
+import { customResourceSchema, fieldErrorBody } from '../../src/testing/server/structural/index.ts';
+import { apiServerSuite } from '../support/api-server-suite.ts';
+import { type RawResponse, send } from '../support/raw-http.ts';
+import { unknownFieldCases, widgetCrd, widgetPath } from '../support/structural-cases.ts';
+
+type Json = Record<string, unknown>;
+
+const group = 'ratchet.kubeconflict.dev';
+const gadgetPath = `/apis/${group}/v1/namespaces/default/gadgets`;
+const gadgetSchema = (listType: boolean) => ({
+  type: 'object',
+  properties: {
+    spec: {
+      type: 'object',
+      properties: {
+        tags: { type: 'array', items: { type: 'string' }, ...(listType && { 'x-kubernetes-list-type': 'set' }) },
+      },
+    },
+  },
+});
+const gadgetCrd = (listType: boolean) => ({
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: `gadgets.${group}` },
+  spec: {
+    group,
+    scope: 'Namespaced',
+    names: { plural: 'gadgets', singular: 'gadget', kind: 'Gadget', listKind: 'GadgetList' },
+    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: gadgetSchema(listType) } }],
+  },
+});
+const gadget = (name: string, tags: string[]) => ({
+  apiVersion: `${group}/v1`,
+  kind: 'Gadget',
+  metadata: { name },
+  spec: { tags },
+});
+
+/** The `Warning` headers of one POST, as sent. */
+function warningsOf(server: RunningApiServer, path: string, body: unknown): Promise<string[]> {
+  const text = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const outgoing = request(
+      new URL(path, server.url),
+      {
+        ...server.tls,
+        method: 'POST',
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => {
+          const header = res.headersDistinct.warning ?? [];
+          resolve(header);
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(text);
+  });
+}
+
+describe('structural schemas on updates and warnings, as kube-apiserver applies them', apiServerSuite(), () => {
+  let server: RunningApiServer;
+  const call = (method: 'POST' | 'PUT' | 'GET', path: string, body?: unknown): Promise<RawResponse> =>
+    send(server.url, server.tls, { method, path, body });
+  const served = async (path: string) => {
+    while ((await call('GET', path)).status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+  };
+
+  before(async () => {
+    server = await startApiServer();
+    for (const crd of [widgetCrd, gadgetCrd(false)]) {
+      const created = await call('POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', crd);
+      assert.equal(created.status, 201, created.text);
+    }
+    await served(widgetPath);
+    await served(gadgetPath);
+  });
+  after(() => server.stop());
+
+  it('warns of each pruned field with fieldValidation=Warn, as prune reports it', async () => {
+    for (const { name, object } of unknownFieldCases) {
+      const warned = await warningsOf(server, `${widgetPath}?fieldValidation=Warn`, {
+        ...object,
+        metadata: { ...(object.metadata as Json), name: `warn-${name}` },
+      });
+      const pruned = customResourceSchema(widgetCrd.spec.versions[0]?.schema.openAPIV3Schema).prune(
+        structuredClone(object),
+      );
+      assert.ok(pruned.length > 0);
+      assert.deepEqual(
+        warned,
+        pruned.map((path) => `299 - ${JSON.stringify(`unknown field "${path}"`)}`),
+      );
+    }
+  });
+
+  it('reports list-set duplicates on an update only when the old object had none', async () => {
+    const withDuplicates = await call('POST', gadgetPath, gadget('had-duplicates', ['b', 'b']));
+    const without = await call('POST', gadgetPath, gadget('had-none', ['b']));
+    assert.equal(withDuplicates.status, 201, withDuplicates.text);
+    assert.equal(without.status, 201, without.text);
+    const crdPath = `/apis/apiextensions.k8s.io/v1/customresourcedefinitions/gadgets.${group}`;
+    const crd = (await call('GET', crdPath)).json as Json;
+    const updated = await call('PUT', crdPath, { ...crd, spec: gadgetCrd(true).spec });
+    assert.equal(updated.status, 200, updated.text);
+    // The new schema takes effect a moment later: until a new duplicate is refused.
+    for (let attempt = 0; ; attempt += 1) {
+      const probe = await call('POST', gadgetPath, gadget(`probe-${String(attempt)}`, ['x', 'x']));
+      if (probe.status === 422) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const schema = customResourceSchema(gadgetSchema(true));
+    const outcomes: number[] = [];
+    for (const old of [withDuplicates.json as Json, without.json as Json]) {
+      const next = { ...old, spec: { tags: ['a', 'a'] } };
+      const answer = await call('PUT', `${gadgetPath}/${String((old.metadata as Json).name)}`, next);
+      const real = answer.status === 422 ? (answer.json as { details: { causes: unknown[] } }).details.causes : [];
+      outcomes.push(answer.status);
+      const mine = schema.validate(next, old).map((error) => ({
+        reason: error.reason,
+        message: fieldErrorBody(error),
+        field: error.field,
+      }));
+      assert.deepEqual(mine, real);
+    }
+    // Ratcheted over the old duplicates; refused where the old object had none.
+    assert.deepEqual(outcomes, [200, 422]);
+  });
+});
