@@ -59,6 +59,8 @@ export const widgetSchema = {
         },
         id: { type: 'string', format: 'uuid' },
         day: { type: 'string', format: 'date' },
+        at: { type: 'string', format: 'date-time' },
+        host: { type: 'string', format: 'hostname' },
         address: { type: 'string', format: 'ipv4' },
         color: { type: 'string', format: 'hexcolor' },
         free: { type: 'string', format: 'no-such-format' },
@@ -146,6 +148,9 @@ export const invalidCases: readonly { readonly name: string; readonly spec: unkn
   { name: 'several', spec: { name: 'X', replicas: 'many', size: 'huge' } },
   { name: 'format-uuid', spec: { name: 'a', id: 'not-a-uuid' } },
   { name: 'format-date', spec: { name: 'a', day: '2024-02-30' } },
+  { name: 'format-date-time-hour', spec: { name: 'a', at: '2024-02-01T24:00:00Z' } },
+  { name: 'format-date-time-zone', spec: { name: 'a', at: '2024-02-01T10:00:00' } },
+  { name: 'format-hostname', spec: { name: 'a', host: '-bad-.example' } },
   { name: 'format-ipv4', spec: { name: 'a', address: '1.2.3.256' } },
   { name: 'format-hexcolor', spec: { name: 'a', color: 'blue', free: 'anything' } },
   { name: 'format-int32-of-boolean', spec: { name: 'a', count32: true } },
@@ -217,6 +222,16 @@ export const defaultCases: readonly { readonly name: string; readonly spec: Reco
   { name: 'given-fields', spec: { name: 'a', mode: 'slow', limits: { cpu: 8 } } },
   { name: 'float-multiple-within-epsilon', spec: { name: 'a', ratio: 1.0000000001 } },
   { name: 'enum-members', spec: { name: 'a', level: 2, weight: 2.5, size: 'small' } },
+  {
+    name: 'formats-met',
+    spec: {
+      name: 'a',
+      at: '2024-02-29T23:59:59.123+02:00',
+      host: 'web-1.example.com',
+      day: '2024-02-29',
+      address: '010.0.0.1',
+    },
+  },
   // kube-apiserver truncates 1.5 to the int64 of the enum's 1 before comparing them.
   { name: 'float-truncated-to-enum-member', spec: { name: 'a', weight: 1.5 } },
 ];

@@ -27,6 +27,18 @@ describe('string formats', () => {
     ]);
   });
 
+  it('checks date-time and hostname as strfmt does', () => {
+    assert.deepEqual(check('date-time', 'string', '2024-02-01T24:00:00Z'), [
+      'v: Invalid value: "2024-02-01T24:00:00Z": v in body must be of type date-time: "2024-02-01T24:00:00Z"',
+    ]);
+    assert.equal(check('date-time', 'string', '2024-02-01T10:00:00').length, 1);
+    assert.deepEqual(check('date-time', 'string', '2024-02-29T23:59:59.123+02:00'), []);
+    assert.deepEqual(check('hostname', 'string', '-bad-.example'), [
+      'v: Invalid value: "-bad-.example": v in body must be of type hostname: "-bad-.example"',
+    ]);
+    assert.deepEqual(check('hostname', 'string', 'web-1.example.com'), []);
+  });
+
   it('accepts values of the format', () => {
     assert.deepEqual(check('uuid', 'string', '0F8FAD5B-D9CB-469F-A165-70867728950E'), []);
     assert.deepEqual(check('date', 'string', '2024-02-29'), []);

@@ -49,6 +49,26 @@ function isDate(text: string): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/** strfmt's date-time: a date, `t`, then hh:mm:ss, a fraction and a zone (compared as text). */
+function isDateTime(text: string): boolean {
+  if (text.length < 4) return false;
+  const [date = '', time] = text.toLowerCase().split('t');
+  if (time === undefined || !isDate(date)) return false;
+  const match = /^([0-9]{2}):([0-9]{2}):([0-9]{2})(.[0-9]+)?(z|([+-][0-9]{2}:[0-9]{2}))$/.exec(time);
+  if (match === null) return false;
+  const [hours = '', minutes = '', seconds = ''] = match.slice(1);
+  return hours <= '23' && minutes <= '59' && seconds <= '59';
+}
+
+const hostnamePattern =
+  /^([a-zA-Z0-9\p{S}\p{L}]((-?[a-zA-Z0-9\p{S}\p{L}]{0,62})?)|([a-zA-Z0-9\p{S}\p{L}](([a-zA-Z0-9\-\p{S}\p{L}]{0,61}[a-zA-Z0-9\p{S}\p{L}])?)(\.)){1,}([a-zA-Z\p{L}]){2,63})$/u;
+
+/** strfmt's hostname: its pattern, at most 255 bytes, labels of at most 63 bytes. */
+function isHostname(text: string): boolean {
+  const bytes = (part: string) => new TextEncoder().encode(part).length;
+  return hostnamePattern.test(text) && bytes(text) <= 255 && text.split('.').every((label) => bytes(label) <= 63);
+}
+
 /** net.ParseIP's dotted IPv4 form, leading zeros tolerated (ParseIPSloppy). */
 const isIPv4 = (text: string) =>
   /^\d{1,3}(\.\d{1,3}){3}$/.test(text) && text.split('.').every((part) => Number(part) <= 255);
@@ -60,6 +80,8 @@ const checks: Readonly<Record<string, (text: string) => boolean>> = {
   ssn: (text) => /^\d{3}[- ]?\d{2}[- ]?\d{4}$/.test(text),
   byte: (text) => /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/.test(text),
   date: isDate,
+  datetime: isDateTime,
+  hostname: isHostname,
   ipv4: isIPv4,
   k8sshortname: (text) => dnsLabelErrors(text).length === 0,
   k8slongname: (text) => dnsSubdomainErrors(text).length === 0,
