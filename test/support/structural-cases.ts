@@ -57,6 +57,15 @@ export const widgetSchema = {
           type: 'object',
           properties: { inner: { type: 'object', required: ['id'], properties: { id: { type: 'integer' } } } },
         },
+        settings: {
+          type: 'object',
+          additionalProperties: { type: 'object', properties: { level: { type: 'integer', default: 1 } } },
+        },
+        entries: {
+          type: 'array',
+          items: { type: 'object', properties: { kind: { type: 'string', default: 'basic' } } },
+        },
+        maybe: { type: 'object', nullable: true, properties: { x: { type: 'string', default: 'y' } } },
         id: { type: 'string', format: 'uuid' },
         day: { type: 'string', format: 'date' },
         at: { type: 'string', format: 'date-time' },
@@ -206,6 +215,14 @@ export const unknownFieldCases: readonly { readonly name: string; readonly objec
     }),
   },
   {
+    name: 'under-additional-properties',
+    object: widget('under-additional-properties', {
+      name: 'a',
+      settings: { a: { level: 2, junk: 1 } },
+      entries: [{ kind: 'x' }, { junk: true }],
+    }),
+  },
+  {
     name: 'embedded-metadata',
     object: widget('embedded-metadata', {
       name: 'a',
@@ -221,6 +238,8 @@ export const defaultCases: readonly { readonly name: string; readonly spec: Reco
   { name: 'null-items', spec: { name: 'a', flags: ['x', null] } },
   { name: 'given-fields', spec: { name: 'a', mode: 'slow', limits: { cpu: 8 } } },
   { name: 'float-multiple-within-epsilon', spec: { name: 'a', ratio: 1.0000000001 } },
+  { name: 'map-and-list-defaults', spec: { name: 'a', settings: { a: {}, b: null }, entries: [{}, { kind: 'x' }] } },
+  { name: 'nullable-object', spec: { name: 'a', maybe: null, optional: null } },
   { name: 'enum-members', spec: { name: 'a', level: 2, weight: 2.5, size: 'small' } },
   {
     name: 'formats-met',
