@@ -5,13 +5,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type RunningApiServer, startApiServer } from '../../src/testing/index.ts';
-import { customResourceSchema, fieldErrorBody } from '../../src/testing/server/structural/index.ts';
+import {
+  CustomResourceDecodeError,
+  customResourceSchema,
+  fieldErrorBody,
+} from '../../src/testing/server/structural/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
 import { type RawResponse, send } from '../support/raw-http.ts';
 import {
   defaultCases,
   invalidCases,
   invalidStatusCases,
+  undecodableCases,
   unknownFieldCases,
   widget,
   widgetCrd,
@@ -112,6 +117,22 @@ describe('structural schemas as kube-apiserver applies them', apiServerSuite(), 
       // The whole message, as a server built on the module would write it.
       const listed = unknown.map((path) => `unknown field ${JSON.stringify(path)}`).join(', ');
       assert.equal(message, `Widget in version "v1" cannot be handled as a Widget: strict decoding error: ${listed}`);
+    });
+  }
+
+  for (const { name, object } of undecodableCases) {
+    it(`cannot decode ${name}, with kube-apiserver's message`, async () => {
+      const answer = await post(widgetPath, object);
+      assert.equal(answer.status, 400, answer.text);
+      const { message } = answer.json as { message: string };
+      const schema = customResourceSchema(widgetSchema);
+      assert.throws(
+        () => schema.prune(structuredClone(object)),
+        (error: unknown) =>
+          error instanceof CustomResourceDecodeError &&
+          message === `Widget in version "v1" cannot be handled as a Widget: ${error.message}`,
+        message,
+      );
     });
   }
 

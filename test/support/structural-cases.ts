@@ -231,6 +231,17 @@ export const unknownFieldCases: readonly { readonly name: string; readonly objec
   },
 ];
 
+/** Objects kube-apiserver cannot decode (400): metadata and embedded resources of wrong types. */
+export const undecodableCases: readonly { readonly name: string; readonly object: Record<string, unknown> }[] = [
+  { name: 'embedded-kind-number', object: widget('k1', { name: 'a', template: { apiVersion: 'v1', kind: 1 } }) },
+  { name: 'embedded-metadata-string', object: widget('k2', { name: 'a', template: { kind: 'Pod', metadata: 'x' } }) },
+  {
+    name: 'embedded-labels-string',
+    object: widget('k3', { name: 'a', template: { apiVersion: 'v1', kind: 'Pod', metadata: { labels: 'x' } } }),
+  },
+  { name: 'root-label-number', object: widget('k4', { name: 'a' }, { metadata: { labels: { a: 1 } } }) },
+];
+
 /** Valid objects whose stored form shows defaulting and the dropping of nulls. */
 export const defaultCases: readonly { readonly name: string; readonly spec: Record<string, unknown> }[] = [
   { name: 'missing-fields', spec: { name: 'a' } },

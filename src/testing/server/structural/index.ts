@@ -11,6 +11,7 @@ import { validateValue } from './validation.ts';
 
 export { type FieldError, type FieldErrorReason, fieldErrorBody, fieldErrorText } from './field-error.ts';
 export { SchemaParseError, type StructuralSchema, structuralSchema } from './structural-schema.ts';
+export { CustomResourceDecodeError } from './pruning.ts';
 
 /** A CRD version's schema, ready to apply to its custom resources. */
 export interface CustomResourceSchema {
@@ -21,6 +22,8 @@ export interface CustomResourceSchema {
    * Removes unknown fields from `object` in place (metadata kept to ObjectMeta, nulls the
    * schema neither allows nor defaults dropped); returns the removed fields' paths, in
    * the order kube-apiserver lists them in `unknown field "spec.foo"` errors and warnings.
+   * Throws a CustomResourceDecodeError (kube-apiserver's 400) for metadata of the wrong
+   * JSON types or an embedded resource's apiVersion or kind that is not a string.
    */
   prune(object: Record<string, unknown>): string[];
   /**

@@ -2,7 +2,7 @@
 // test/integration/structural-schema-apiserver.test.ts).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pruneCustomResource } from './pruning.ts';
+import { CustomResourceDecodeError, pruneCustomResource } from './pruning.ts';
 import { structuralSchema } from './structural-schema.ts';
 
 const schema = structuralSchema({
@@ -65,5 +65,23 @@ describe('pruneCustomResource', () => {
     const object = { spec: { plain: null, name: 'a' } };
     assert.deepEqual(pruneCustomResource(object, schema), []);
     assert.deepEqual(object.spec, { name: 'a' });
+  });
+
+  it('refuses what kube-apiserver cannot decode, with its message', () => {
+    const decodeError = (message: string) => new CustomResourceDecodeError(message);
+    assert.throws(
+      () => pruneCustomResource({ spec: { template: { apiVersion: 'v1', kind: 1 } } }, schema),
+      decodeError('spec.template.kind: Invalid value: 1: must be a string'),
+    );
+    assert.throws(
+      () => pruneCustomResource({ spec: { template: { kind: 'Pod', metadata: { labels: 'x' } } } }, schema),
+      decodeError(
+        'spec.template.metadata: Invalid value: {"labels":"x"}: json: cannot unmarshal string into Go struct field ObjectMeta.labels of type map[string]string',
+      ),
+    );
+    assert.throws(
+      () => pruneCustomResource({ metadata: { labels: { a: 1 } } }, schema),
+      decodeError('json: cannot unmarshal number into Go struct field ObjectMeta.labels of type string'),
+    );
   });
 });

@@ -3,7 +3,9 @@
 // `x-kubernetes-preserve-unknown-fields` keeps them), apiVersion, kind and metadata of
 // the resource and of embedded resources are left to ObjectMeta's own decoding, and the
 // removed paths are reported for `fieldValidation=Strict` and `Warn`.
+import { objectMetaJsonError } from '../http/object-meta-types.ts';
 import { byCodePoint } from '../selectors/code-point-order.ts';
+import { type FieldError, fieldErrorText } from './field-error.ts';
 import { dropNullsWithoutDefaults } from './defaulting.ts';
 import { pruneObjectMeta } from './object-meta.ts';
 import type { StructuralSchema } from './structural-schema.ts';
@@ -79,6 +81,38 @@ export function pruneUnknownFields(object: Json, schema: StructuralSchema): stri
   return pruned.sort(byCodePoint);
 }
 
+/**
+ * A custom resource kube-apiserver cannot decode: metadata of the wrong JSON types, or an
+ * embedded resource whose apiVersion or kind is not a string. Its message is what
+ * kube-apiserver writes after `<Kind> in version "<version>" cannot be handled as a
+ * <Kind>: ` in a 400 BadRequest.
+ */
+export class CustomResourceDecodeError extends Error {
+  override readonly name = 'CustomResourceDecodeError';
+}
+
+const invalidField = (field: string, badValue: unknown, detail: string): FieldError => ({
+  reason: 'FieldValueInvalid',
+  field,
+  badValue,
+  detail,
+});
+
+/** The decoding error of one embedded resource, as Go's coercion meets it (first only). */
+function embeddedDecodeError(value: Json, path: string): FieldError | undefined {
+  for (const [key, item] of Object.entries(value)) {
+    const field = keyPath(path, key);
+    if ((key === 'apiVersion' || key === 'kind') && typeof item !== 'string') {
+      return invalidField(field, item, 'must be a string');
+    }
+    if (key === 'metadata') {
+      const error = objectMetaJsonError(item, undefined);
+      if (error !== undefined) return invalidField(field, item, error);
+    }
+  }
+  return undefined;
+}
+
 /** `metadata` of every embedded resource below the root, decoded as ObjectMeta. */
 function coerceEmbedded(value: unknown, schema: StructuralSchema | undefined, path: string, pruned: string[]): void {
   if (schema === undefined) return;
@@ -89,7 +123,11 @@ function coerceEmbedded(value: unknown, schema: StructuralSchema | undefined, pa
     return;
   }
   if (!isObject(value)) return;
-  if (schema.embeddedResource && isObject(value.metadata)) pruned.push(...pruneObjectMeta(value, path));
+  if (schema.embeddedResource) {
+    const error = embeddedDecodeError(value, path);
+    if (error !== undefined) throw new CustomResourceDecodeError(fieldErrorText(error));
+    if (isObject(value.metadata)) pruned.push(...pruneObjectMeta(value, path));
+  }
   for (const [key, item] of Object.entries(value)) {
     const property = propertyOf(schema, key);
     if (property !== undefined) coerceEmbedded(item, property, keyPath(path, key), pruned);
@@ -102,9 +140,14 @@ function coerceEmbedded(value: unknown, schema: StructuralSchema | undefined, pa
  * What kube-apiserver's decoding does to a custom resource before defaulting: metadata
  * kept to ObjectMeta, unknown fields pruned, nulls the schema neither allows nor defaults
  * dropped, embedded resources' metadata kept to ObjectMeta. Changes `object` in place;
- * returns every removed field's path, in kube-apiserver's order.
+ * returns every removed field's path, in kube-apiserver's order. Throws a
+ * CustomResourceDecodeError where kube-apiserver cannot decode the object.
  */
 export function pruneCustomResource(object: Json, schema: StructuralSchema): string[] {
+  if (Object.hasOwn(object, 'metadata')) {
+    const error = objectMetaJsonError(object.metadata, undefined);
+    if (error !== undefined) throw new CustomResourceDecodeError(error);
+  }
   const fromMetadata = pruneObjectMeta(object);
   const fromSchema = pruneUnknownFields(object, schema);
   dropNullsWithoutDefaults(object, schema);
