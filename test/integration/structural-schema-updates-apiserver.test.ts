@@ -6,22 +6,50 @@ import assert from 'node:assert/strict';
 import { request } from 'node:https';
 import { after, before, describe, it } from 'node:test';
 import { type RunningApiServer, startApiServer } from '../../src/testing/index.ts';
-import { customResourceSchema, fieldErrorBody } from '../../src/testing/server/structural/index.ts';
+import { customResourceSchema, type FieldError, fieldErrorBody } from '../../src/testing/server/structural/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
 import { type RawResponse, send } from '../support/raw-http.ts';
 import { unknownFieldCases, widgetCrd, widgetPath } from '../support/structural-cases.ts';
 
 type Json = Record<string, unknown>;
+interface Cause {
+  reason: string;
+  message: string;
+  field: string;
+}
+const asCause = (error: FieldError): Cause => ({
+  reason: error.reason,
+  message: fieldErrorBody(error),
+  field: error.field,
+});
+const byField = (a: Cause, b: Cause) => (`${a.field} ${a.message}` < `${b.field} ${b.message}` ? -1 : 1);
 
 const group = 'ratchet.kubeconflict.dev';
 const gadgetPath = `/apis/${group}/v1/namespaces/default/gadgets`;
-const gadgetSchema = (listType: boolean) => ({
+/** The Gadget schema, before (`tight` false) and after constraints were added over stored objects. */
+const gadgetSchema = (tight: boolean) => ({
   type: 'object',
   properties: {
     spec: {
       type: 'object',
       properties: {
-        tags: { type: 'array', items: { type: 'string' }, ...(listType && { 'x-kubernetes-list-type': 'set' }) },
+        tags: {
+          type: 'array',
+          items: { type: 'string', ...(tight && { maxLength: 1 }) },
+          ...(tight && { 'x-kubernetes-list-type': 'set' }),
+        },
+        size: { type: 'string', ...(tight && { maxLength: 3 }) },
+        count: { type: 'integer', ...(tight && { maximum: 10 }) },
+        ports: {
+          type: 'array',
+          'x-kubernetes-list-type': 'map',
+          'x-kubernetes-list-map-keys': ['name'],
+          items: {
+            type: 'object',
+            required: ['name'],
+            properties: { name: { type: 'string' }, port: { type: 'integer', ...(tight && { minimum: 1 }) } },
+          },
+        },
       },
     },
   },
@@ -37,12 +65,29 @@ const gadgetCrd = (listType: boolean) => ({
     versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: gadgetSchema(listType) } }],
   },
 });
-const gadget = (name: string, tags: string[]) => ({
+const gadget = (name: string, tags: string[], rest: Json = {}) => ({
   apiVersion: `${group}/v1`,
   kind: 'Gadget',
   metadata: { name },
-  spec: { tags },
+  spec: { tags, ...rest },
 });
+
+/** Updates of an object stored before the constraints: what changes in its spec. */
+const ratchetCases: readonly { readonly name: string; readonly spec: Json }[] = [
+  { name: 'unchanged-invalid-kept', spec: { size: 'large', count: 50, ports: [{ name: 'a', port: 0 }] } },
+  { name: 'changed-invalid-refused', spec: { size: 'larger', count: 60, ports: [{ name: 'a', port: -1 }] } },
+  {
+    name: 'moved-map-item-kept',
+    spec: {
+      size: 'large',
+      count: 5,
+      ports: [
+        { name: 'b', port: 2 },
+        { name: 'a', port: 0 },
+      ],
+    },
+  },
+];
 
 /** The `Warning` headers of one POST, as sent. */
 function warningsOf(server: RunningApiServer, path: string, body: unknown): Promise<string[]> {
@@ -105,7 +150,12 @@ describe('structural schemas on updates and warnings, as kube-apiserver applies 
     }
   });
 
-  it('reports list-set duplicates on an update only when the old object had none', async () => {
+  it('ratchets list-set duplicates and unchanged invalid values on updates, as kube-apiserver does', async () => {
+    const stored = { size: 'large', count: 50, ports: [{ name: 'a', port: 0 }], tags: ['xx'] };
+    for (const { name } of ratchetCases) {
+      const created = await call('POST', gadgetPath, gadget(name, [], stored));
+      assert.equal(created.status, 201, created.text);
+    }
     const withDuplicates = await call('POST', gadgetPath, gadget('had-duplicates', ['b', 'b']));
     const without = await call('POST', gadgetPath, gadget('had-none', ['b']));
     assert.equal(withDuplicates.status, 201, withDuplicates.text);
@@ -127,14 +177,20 @@ describe('structural schemas on updates and warnings, as kube-apiserver applies 
       const answer = await call('PUT', `${gadgetPath}/${String((old.metadata as Json).name)}`, next);
       const real = answer.status === 422 ? (answer.json as { details: { causes: unknown[] } }).details.causes : [];
       outcomes.push(answer.status);
-      const mine = schema.validate(next, old).map((error) => ({
-        reason: error.reason,
-        message: fieldErrorBody(error),
-        field: error.field,
-      }));
+      const mine = schema.validate(next, old).map(asCause);
       assert.deepEqual(mine, real);
     }
     // Ratcheted over the old duplicates; refused where the old object had none.
     assert.deepEqual(outcomes, [200, 422]);
+
+    for (const { name, spec } of ratchetCases) {
+      const old = (await call('GET', `${gadgetPath}/${name}`)).json as Json;
+      const next = { ...old, spec: { ...(old.spec as Json), ...spec } };
+      const answer = await call('PUT', `${gadgetPath}/${name}`, next);
+      const real = answer.status === 422 ? (answer.json as { details: { causes: Cause[] } }).details.causes : [];
+      assert.equal(answer.status, name.endsWith('-kept') ? 200 : 422, answer.text);
+      const mine = schema.validate(next, old).map(asCause);
+      assert.deepEqual(mine.sort(byField), real.sort(byField), name);
+    }
   });
 });

@@ -28,17 +28,18 @@ export interface CustomResourceSchema {
   prune(object: Record<string, unknown>): string[];
   /**
    * The schema's field errors for `object`, already pruned and defaulted; [] when valid.
-   * On an update, give the `old` object: duplicate items of list sets and maps are then
-   * reported only if the old object had none, as kube-apiserver does (other schema errors
-   * are not ratcheted here).
+   * On an update, give the `old` object: errors of values unchanged since it are dropped
+   * (kube-apiserver's validation ratcheting), and duplicate items of list sets and maps
+   * are reported only if the old object had none.
    */
   validate(object: Record<string, unknown>, old?: Record<string, unknown>): FieldError[];
   /**
    * The field errors of a write to the `/status` subresource: `object.status` against the
    * schema of `status` alone (fields `status.x`, messages naming `x`), as kube-apiserver
-   * validates it; [] when there is no status or no schema for it.
+   * validates it; [] when there is no status or no schema for it. With `old`, errors of
+   * status values unchanged since the old object are dropped.
    */
-  validateStatus(object: Record<string, unknown>): FieldError[];
+  validateStatus(object: Record<string, unknown>, old?: Record<string, unknown>): FieldError[];
 }
 
 /**
@@ -57,12 +58,14 @@ export function customResourceSchema(openAPIV3Schema: unknown): CustomResourceSc
       const listErrors = validateListTypes(object, schema);
       const ratcheted = old !== undefined && validateListTypes(old, schema).length > 0;
       const embedded = validateEmbeddedResources(object, schema);
-      return [...validateValue(object, schema), ...embedded, ...(ratcheted ? [] : listErrors)];
+      const schemaErrors = validateValue(object, schema, '', old && { old });
+      return [...schemaErrors, ...embedded, ...(ratcheted ? [] : listErrors)];
     },
-    validateStatus: (object) => {
+    validateStatus: (object, old) => {
       const statusSchema = schema.properties?.status;
       if (statusSchema === undefined || !Object.hasOwn(object, 'status')) return [];
-      return validateValue(object.status, statusSchema, 'status');
+      const oldStatus = old && Object.hasOwn(old, 'status') ? { old: old.status } : undefined;
+      return validateValue(object.status, statusSchema, 'status', oldStatus);
     },
   };
 }
