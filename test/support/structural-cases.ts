@@ -207,6 +207,14 @@ export const unknownFieldCases: readonly { readonly name: string; readonly objec
   { name: 'root-field', object: widget('root-field', { name: 'a' }, { other: 1, another: { x: 1 } }) },
   { name: 'metadata-field', object: widget('metadata-field', { name: 'a' }, { metadata: { color: 'red' } }) },
   {
+    name: 'owner-reference-field',
+    object: widget(
+      'owner-reference-field',
+      { name: 'a' },
+      { metadata: { ownerReferences: [{ apiVersion: 'v1', kind: 'ConfigMap', name: 'c', uid: 'u1', extra: 1 }] } },
+    ),
+  },
+  {
     name: 'in-list-and-preserved',
     object: widget('in-list-and-preserved', {
       name: 'a',
