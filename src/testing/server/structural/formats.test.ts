@@ -39,6 +39,16 @@ describe('string formats', () => {
     assert.deepEqual(check('hostname', 'string', 'web-1.example.com'), []);
   });
 
+  it('checks ipv6, cidr and mac as Go parses them', () => {
+    assert.equal(check('ipv6', 'string', 'fe80::1%eth0').length, 1);
+    assert.equal(check('ipv6', 'string', '10.0.0.1').length, 1);
+    assert.deepEqual(check('ipv6', 'string', '::ffff:1.2.3.4'), []);
+    assert.equal(check('cidr', 'string', '10.0.0.0/33').length, 1);
+    assert.deepEqual(check('cidr', 'string', 'fd00::/8'), []);
+    assert.equal(check('mac', 'string', '00:11:22:33:44').length, 1);
+    assert.deepEqual(check('mac', 'string', '00-11-22-33-44-55'), []);
+  });
+
   it('accepts values of the format', () => {
     assert.deepEqual(check('uuid', 'string', '0F8FAD5B-D9CB-469F-A165-70867728950E'), []);
     assert.deepEqual(check('date', 'string', '2024-02-29'), []);

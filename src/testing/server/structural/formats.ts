@@ -2,6 +2,7 @@
 // (others are ignored, as apiextensions-apiserver strips them), and for the common ones
 // the checks of kube-openapi's strfmt registry. A failed format is a type error:
 // `spec.id in body must be of type uuid: "x"`.
+import { isIPv6 as nodeIsIPv6 } from 'node:net';
 import { goQuote } from '../go/go-quote.ts';
 import { dnsLabelErrors, dnsSubdomainErrors } from '../../../core/names.ts';
 import type { FieldError } from './field-error.ts';
@@ -73,6 +74,31 @@ function isHostname(text: string): boolean {
 const isIPv4 = (text: string) =>
   /^\d{1,3}(\.\d{1,3}){3}$/.test(text) && text.split('.').every((part) => Number(part) <= 255);
 
+/** net.ParseIP's IPv6 forms (no zone), as govalidator's IsIPv6 requires a colon. */
+const isIPv6 = (text: string) => text.includes(':') && !text.includes('%') && nodeIsIPv6(text);
+
+/** net.ParseCIDR (sloppy: IPv4 leading zeros): an address, `/`, a prefix length that fits it. */
+function isCidr(text: string): boolean {
+  const slash = text.indexOf('/');
+  if (slash < 0) return false;
+  const address = text.slice(0, slash);
+  const prefix = text.slice(slash + 1);
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  const bits = isIPv4(address) ? 32 : isIPv6(address) ? 128 : 0;
+  return bits > 0 && Number(prefix) <= bits;
+}
+
+/** net.ParseMAC: 6, 8 or 20 octets, as pairs joined by `:` or `-`, or as dotted groups of four. */
+function isMac(text: string): boolean {
+  const octets = [6, 8, 20];
+  for (const separator of [':', '-']) {
+    const parts = text.split(separator);
+    if (octets.includes(parts.length) && parts.every((part) => /^[0-9a-fA-F]{2}$/.test(part))) return true;
+  }
+  const groups = text.split('.');
+  return octets.includes(groups.length * 2) && groups.every((group) => /^[0-9a-fA-F]{4}$/.test(group));
+}
+
 /** The checks implemented here; a supported format missing from this table passes. */
 const checks: Readonly<Record<string, (text: string) => boolean>> = {
   ...Object.fromEntries(Object.entries(uuidPatterns).map(([name, pattern]) => [name, (text) => pattern.test(text)])),
@@ -83,6 +109,9 @@ const checks: Readonly<Record<string, (text: string) => boolean>> = {
   datetime: isDateTime,
   hostname: isHostname,
   ipv4: isIPv4,
+  ipv6: isIPv6,
+  cidr: isCidr,
+  mac: isMac,
   k8sshortname: (text) => dnsLabelErrors(text).length === 0,
   k8slongname: (text) => dnsSubdomainErrors(text).length === 0,
 };
