@@ -4,15 +4,15 @@
 // sibling properties in a random order; here they come in the schema's order.
 import { validateComposition } from './composition.ts';
 import { type Correlation, correlateIndex, correlateKey, unchanged } from './correlation.ts';
+import { checkEnum } from './enum-check.ts';
 import type { FieldError } from './field-error.ts';
 import { checkFormat, supportedFormat } from './formats.ts';
+import { checkNumber } from './number-checks.ts';
 import type { StructuralSchema } from './structural-schema.ts';
 import { ValidationResult } from './validation-result.ts';
 import {
   acceptedTypes,
-  checkEnum,
   checkListSize,
-  checkNumber,
   checkPropertyCount,
   checkString,
   checkType,
