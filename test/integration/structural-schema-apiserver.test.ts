@@ -98,7 +98,7 @@ describe('structural schemas as kube-apiserver applies them', apiServerSuite(), 
       assert.ok(real.length > 0, answer.text);
       if (process.env.SHOW_REAL === '1') console.log(JSON.stringify(real));
       const mine = customResourceSchema(widgetSchema)
-        .validateStatus(body)
+        .validateStatus(body, created.json as Json)
         .map((error) => ({ reason: error.reason, message: fieldErrorBody(error), field: error.field }));
       assert.deepEqual(mine.sort(byField), real);
     });

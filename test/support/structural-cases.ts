@@ -98,6 +98,7 @@ export const widgetSchema = {
         ready: { type: 'integer', maximum: 3 },
         phase: { type: 'string', enum: ['Up', 'Down'] },
         either: { type: 'object', properties: { x: stringType }, anyOf: [{ required: ['x'] }] },
+        flags: { type: 'array', items: stringType, 'x-kubernetes-list-type': 'set' },
       },
     },
   },
@@ -206,6 +207,7 @@ export const invalidStatusCases: readonly { readonly name: string; readonly stat
   { name: 'status-maximum', status: { ready: 4 } },
   { name: 'status-enum-and-type', status: { ready: 'x', phase: 'Sideways' } },
   { name: 'status-any-of', status: { either: {} } },
+  { name: 'status-set-duplicates', status: { ready: 9, flags: ['a', 'b', 'a'] } },
 ];
 
 /** Objects with fields the schema does not declare, sent with fieldValidation=Strict. */

@@ -36,10 +36,17 @@ export interface CustomResourceSchema {
   /**
    * The field errors of a write to the `/status` subresource: `object.status` against the
    * schema of `status` alone (fields `status.x`, messages naming `x`), as kube-apiserver
-   * validates it; [] when there is no status or no schema for it. With `old`, errors of
-   * status values unchanged since the old object are dropped.
+   * validates it, then the list-type duplicates of the whole object (ratcheted as in
+   * `validate`); [] when valid. With `old`, errors of status values unchanged since the
+   * old object are dropped.
    */
   validateStatus(object: Record<string, unknown>, old?: Record<string, unknown>): FieldError[];
+}
+
+/** Duplicates in list sets and maps, reported only if the old object (if any) had none. */
+function listTypeErrors(object: Record<string, unknown>, schema: StructuralSchema, old?: Record<string, unknown>) {
+  if (old !== undefined && validateListTypes(old, schema).length > 0) return [];
+  return validateListTypes(object, schema);
 }
 
 /**
@@ -55,17 +62,19 @@ export function customResourceSchema(openAPIV3Schema: unknown): CustomResourceSc
     },
     prune: (object) => pruneCustomResource(object, schema),
     validate: (object, old) => {
-      const listErrors = validateListTypes(object, schema);
-      const ratcheted = old !== undefined && validateListTypes(old, schema).length > 0;
       const embedded = validateEmbeddedResources(object, schema);
       const schemaErrors = validateValue(object, schema, '', old && { old });
-      return [...schemaErrors, ...embedded, ...(ratcheted ? [] : listErrors)];
+      return [...schemaErrors, ...embedded, ...listTypeErrors(object, schema, old)];
     },
     validateStatus: (object, old) => {
       const statusSchema = schema.properties?.status;
-      if (statusSchema === undefined || !Object.hasOwn(object, 'status')) return [];
       const oldStatus = old && Object.hasOwn(old, 'status') ? { old: old.status } : undefined;
-      return validateValue(object.status, statusSchema, 'status', oldStatus);
+      const statusErrors =
+        statusSchema !== undefined && Object.hasOwn(object, 'status')
+          ? validateValue(object.status, statusSchema, 'status', oldStatus)
+          : [];
+      // kube-apiserver checks the list types of the whole object on a status write too.
+      return [...statusErrors, ...listTypeErrors(object, schema, old)];
     },
   };
 }
