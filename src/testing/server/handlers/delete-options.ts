@@ -18,6 +18,25 @@ import { goQuote } from '../go/go-quote.ts';
 export interface DeleteOptions {
   readonly preconditions?: { readonly resourceVersion?: string; readonly uid?: string } | null;
   readonly dryRun?: readonly string[] | null;
+  readonly gracePeriodSeconds?: number | null;
+  readonly propagationPolicy?: string | null;
+  readonly orphanDependents?: boolean | null;
+}
+
+/**
+ * The options of a DELETE without a body, from its query (`propagationPolicy`,
+ * `orphanDependents`, `gracePeriodSeconds`; `dryRun` is read with the other verbs'),
+ * validated as a body's are. Values that do not parse are left unset.
+ */
+export function deleteOptionsFromQuery(query: URLSearchParams): DeleteOptions {
+  const options: JsonObject = {};
+  const policy = query.get('propagationPolicy');
+  if (policy !== null) options.propagationPolicy = policy;
+  const orphan = query.get('orphanDependents');
+  if (orphan === 'true' || orphan === 'false') options.orphanDependents = orphan === 'true';
+  const grace = query.get('gracePeriodSeconds');
+  if (grace !== null && /^-?\d+$/.test(grace)) options.gracePeriodSeconds = Number(grace);
+  return validated(options);
 }
 
 /** Media types kube-apiserver decodes a DeleteOptions body from ('' is taken as JSON). */
