@@ -14,6 +14,36 @@ const release = (path: string) => () => ({
 });
 const cm = (name: string) => `${paths.configMaps}/${name}`;
 
+const labelled = (name: string, finalizers: string[]) => ({
+  name,
+  labels: { batch: 'dck' },
+  ...(finalizers.length > 0 && { finalizers }),
+});
+const everyKind = [
+  {
+    path: paths.configMaps,
+    body: (name: string, f: string[]) => ({ ...configMap(name), metadata: labelled(name, f) }),
+  },
+  {
+    path: paths.secrets,
+    body: (name: string, f: string[]) => ({ apiVersion: 'v1', kind: 'Secret', metadata: labelled(name, f) }),
+  },
+  { path: paths.pods, body: (name: string, f: string[]) => ({ ...pod(name, {}), metadata: labelled(name, f) }) },
+  {
+    path: paths.deployments,
+    body: (name: string, f: string[]) => ({ ...deployment(name), metadata: labelled(name, f) }),
+  },
+  {
+    path: paths.leases,
+    body: (name: string, f: string[]) => ({
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      metadata: labelled(name, f),
+    }),
+  },
+  { path: paths.widgets, body: (name: string, f: string[]) => ({ ...widget(name, []), metadata: labelled(name, f) }) },
+];
+
 export const finalizerCases: ConformanceCase[] = [
   {
     name: 'finalizers: a DELETE marks the object (200, deletionTimestamp); the last finalizer removed deletes it',
@@ -156,6 +186,23 @@ export const finalizerCases: ConformanceCase[] = [
       release(cm('dcf-a')),
       release(cm('dcf-c')),
       () => ({ method: 'GET', path: `${paths.configMaps}?labelSelector=batch%3Ddcf` }),
+    ],
+  },
+  {
+    name: 'deletecollection: every namespaced kind, by label and field, finalizers honoured',
+    steps: [
+      ...everyKind.flatMap(({ path, body }) => [
+        () => ({ method: 'POST' as const, path, body: body('dck-held', ['example.com/hold']) }),
+        () => ({ method: 'POST' as const, path, body: body('dck-free', []) }),
+        () => ({ method: 'POST' as const, path, body: body('dck-other', []) }),
+        () => ({
+          method: 'DELETE' as const,
+          path: `${path}?labelSelector=batch%3Ddck&fieldSelector=metadata.name%21%3Ddck-other`,
+        }),
+        () => ({ method: 'GET' as const, path: `${path}?labelSelector=batch%3Ddck` }),
+        release(`${path}/dck-held`),
+        () => ({ method: 'DELETE' as const, path: `${path}/dck-other` }),
+      ]),
     ],
   },
 ];

@@ -38,4 +38,13 @@ export const namespaceDeletionCases: ConformanceCase[] = [
       () => ({ method: 'GET', path: `${paths.namespaces}/ending-orphan` }),
     ],
   },
+  {
+    name: 'namespace deletion: orphanDependents false adds foregroundDeletion and answers 202 while it stays',
+    steps: [
+      () => ({ method: 'POST', path: paths.namespaces, body: namespace('ending-accepted') }),
+      () => ({ method: 'DELETE', path: `${paths.namespaces}/ending-accepted`, body: { orphanDependents: false } }),
+      () => ({ method: 'DELETE', path: `${paths.namespaces}/ending-accepted`, body: { orphanDependents: false } }),
+      () => ({ method: 'DELETE', path: `${paths.namespaces}/ending-accepted?dryRun=All` }),
+    ],
+  },
 ];
