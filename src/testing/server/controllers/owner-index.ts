@@ -32,7 +32,7 @@ export class OwnerIndex {
     return [...(this.#dependents.get(uid) ?? [])];
   }
 
-  /** Takes in one change; answers the uids whose owners or dependents it concerns. */
+  /** Takes in one change; answers the uids of the objects the garbage collector should look at again. */
   observe(event: StoreEvent): string[] {
     const uid = event.object.metadata?.uid;
     if (uid === undefined) return [];
@@ -50,6 +50,9 @@ export class OwnerIndex {
       }
     }
     const owners = [...before, ...ownerReferencesOf(event.object)].flatMap((owner) => owner.uid ?? []);
-    return [uid, ...owners, ...this.dependentsOf(uid)];
+    // Dependents care only once their owner goes or is being deleted: an owner's other
+    // writes (a Deployment's status, say) do not visit each of them.
+    const ending = event.type === 'DELETED' || event.object.metadata?.deletionTimestamp !== undefined;
+    return [uid, ...owners, ...(ending ? this.dependentsOf(uid) : [])];
   }
 }
