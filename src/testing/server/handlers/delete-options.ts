@@ -14,6 +14,7 @@ import { mediaTypes } from '../http/negotiate.ts';
 import { badRequest, type Cause, invalidOptions, StatusError, unknownBodyFormat } from '../http/status.ts';
 import { goJsonKind, isJsonObject, type JsonObject } from '../patch/json-value.ts';
 import { goQuote } from '../go/go-quote.ts';
+import { goParseError } from '../go/go-strconv.ts';
 
 export interface DeleteOptions {
   readonly preconditions?: { readonly resourceVersion?: string; readonly uid?: string } | null;
@@ -26,16 +27,21 @@ export interface DeleteOptions {
 /**
  * The options of a DELETE without a body, from its query (`propagationPolicy`,
  * `orphanDependents`, `gracePeriodSeconds`; `dryRun` is read with the other verbs'),
- * validated as a body's are. Values that do not parse are left unset.
+ * converted as Go's query conversion does (a flag is false only for `0` or `false`, an
+ * integer that does not parse is a 400), then validated as a body's are.
  */
 export function deleteOptionsFromQuery(query: URLSearchParams): DeleteOptions {
   const options: JsonObject = {};
+  const grace = query.get('gracePeriodSeconds');
+  if (grace !== null) {
+    const error = goParseError('ParseInt', grace);
+    if (error !== undefined) throw badRequest(error);
+    options.gracePeriodSeconds = Number(grace);
+  }
+  const orphan = query.get('orphanDependents');
+  if (orphan !== null) options.orphanDependents = !(orphan === '0' || orphan.toLowerCase() === 'false');
   const policy = query.get('propagationPolicy');
   if (policy !== null) options.propagationPolicy = policy;
-  const orphan = query.get('orphanDependents');
-  if (orphan === 'true' || orphan === 'false') options.orphanDependents = orphan === 'true';
-  const grace = query.get('gracePeriodSeconds');
-  if (grace !== null && /^-?\d+$/.test(grace)) options.gracePeriodSeconds = Number(grace);
   return validated(options);
 }
 

@@ -60,3 +60,15 @@ export function deletesDuringUpdate(type: ResourceType, updated: KubeObject, liv
   const grace = live.metadata.deletionGracePeriodSeconds;
   return grace === undefined || grace === 0;
 }
+
+/**
+ * The object field ownership is computed on: kube-apiserver's field manager runs before
+ * the update is stripped of a changed deletionTimestamp, so the manager that sent one
+ * owns the field though the stored value stays the server's.
+ */
+export function asSentForFieldOwnership(shaped: KubeObject, desired: KubeObject, live: KubeObject): KubeObject {
+  const sent = desired.metadata?.deletionTimestamp;
+  if (typeof sent !== 'string' || live.metadata?.deletionTimestamp === undefined) return shaped;
+  if (sent === live.metadata.deletionTimestamp) return shaped;
+  return { ...shaped, metadata: { ...shaped.metadata, deletionTimestamp: sent } };
+}

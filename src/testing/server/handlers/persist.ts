@@ -10,7 +10,13 @@ import { validateStatusWrite } from './status-validation.ts';
 import { validateObject } from './validate.ts';
 import { invalid } from '../http/status.ts';
 import { refuseInTerminatingNamespace } from './terminating-namespace.ts';
-import { deletesDuringUpdate, deletionUpdateCauses, dropDeletionMarks, keepDeletionMarks } from './deletion-updates.ts';
+import {
+  asSentForFieldOwnership,
+  deletesDuringUpdate,
+  deletionUpdateCauses,
+  dropDeletionMarks,
+  keepDeletionMarks,
+} from './deletion-updates.ts';
 import { groupVersion } from '../resource-type.ts';
 import { goRoundTrip, schemaFor } from '../schema/index.ts';
 import type { JsonValue } from '../schema/index.ts';
@@ -83,7 +89,8 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
   const shaped = goRoundTrip(schema, object as JsonValue) as KubeObject;
   if (!write.managedFieldsDone) {
     const { subresource } = write;
-    const managedFields = context.fields.update({ type, live, updated: shaped, manager, time: now, subresource });
+    const updated = live ? asSentForFieldOwnership(shaped, write.desired, live) : shaped;
+    const managedFields = context.fields.update({ type, live, updated, manager, time: now, subresource });
     if (managedFields.length > 0) (shaped.metadata ??= {}).managedFields = managedFields;
     else delete shaped.metadata?.managedFields;
   }
