@@ -34,6 +34,28 @@ describe('kubeconflict serve', () => {
     }
   });
 
+  it('--no-controllers: a deleted namespace stays Terminating, as on kube-apiserver alone; by default it goes', async () => {
+    for (const [args, left] of [
+      [['--no-controllers'], 1],
+      [[], 0],
+    ] as const) {
+      const lines: string[] = [];
+      const { promise: stopped, resolve: stop } = Promise.withResolvers<undefined>();
+      const running = runServeCommand([...args], (line) => lines.push(line), stopped);
+      while (!lines.some((line) => line.startsWith('Ctrl-C'))) await new Promise((resolve) => setTimeout(resolve, 10));
+      const kubeconfigPath = (lines.find((line) => line.startsWith('kubeconfig: ')) ?? '').slice('kubeconfig: '.length);
+      const kc = new k8s.KubeConfig();
+      kc.loadFromFile(kubeconfigPath);
+      const core = kc.makeApiClient(k8s.CoreV1Api);
+      await core.createNamespace({ body: { metadata: { name: 'ending' } } });
+      await core.deleteNamespace({ name: 'ending' });
+      const found = await core.listNamespace({ fieldSelector: 'metadata.name=ending' });
+      assert.equal(found.items.length, left, `serve ${args.join(' ')}`);
+      stop(undefined);
+      assert.equal(await running, 0);
+    }
+  });
+
   it('refuses a bad port as a usage error', async () => {
     await assert.rejects(
       runServeCommand(['--port', 'abc'], () => undefined, Promise.resolve()),

@@ -19,6 +19,9 @@ const flags = {
     check: anyText,
   }),
   http: switchFlag('plain HTTP instead of HTTPS (clients must then skip TLS)'),
+  'no-controllers': switchFlag(
+    'run no controllers (no garbage collection, namespaces stay Terminating), as kube-apiserver alone',
+  ),
   faults: valueFlag({
     placeholder: 'RATE',
     help: 'inject faults into that share of requests, 0 to 1 (0.1 = 10%): latency, 500, 503, 429 with Retry-After, resets before and after the write commits, held answers, slow bodies; counts at Ctrl-C',
@@ -39,7 +42,9 @@ kubeconfig, so kubectl and any client keep TLS verification on:
   kubeconflict serve --kubeconfig-out /tmp/kc &
   kubectl --kubeconfig /tmp/kc get namespaces`,
   flags,
-  sections: [{ title: 'Flags:', flags: ['port', 'kubeconfig-out', 'token', 'http', 'faults', 'seed'] }],
+  sections: [
+    { title: 'Flags:', flags: ['port', 'kubeconfig-out', 'token', 'http', 'no-controllers', 'faults', 'seed'] },
+  ],
 };
 
 export const serveHelp = commandHelp(serveCommand);
@@ -62,6 +67,7 @@ export async function runServeCommand(
     server = await startTestServer({
       port,
       tls: !http,
+      controllers: !parsed.values['no-controllers'],
       ...(rate !== undefined && { faults: { rate, seed } }),
       ...(token !== undefined && { token }),
       ...(kubeconfigPath !== undefined && { kubeconfigPath }),

@@ -14,7 +14,9 @@ import { customStatusCases, gadgetDefinition } from './cases/custom-status.ts';
 import { deleteCollectionCases } from './cases/delete-collection.ts';
 import { deleteOptionsCases } from './cases/delete-options.ts';
 import { discoveryCases } from './cases/discovery.ts';
+import { finalizerCases } from './cases/finalizers.ts';
 import { listCases } from './cases/lists.ts';
+import { namespaceDeletionCases } from './cases/namespace-deletion.ts';
 import { negotiationCases } from './cases/negotiation.ts';
 import { objectCases } from './cases/objects.ts';
 import { podTableCases } from './cases/pod-tables.ts';
@@ -48,6 +50,8 @@ const cases = [
   ...discoveryCases,
   ...deleteCollectionCases,
   ...podTableCases,
+  ...finalizerCases,
+  ...namespaceDeletionCases,
 ];
 const token = 'conformance-token';
 
@@ -61,7 +65,7 @@ describe('conformance: embedded server vs kube-apiserver', apiServerSuite(), () 
   before(async () => {
     [real, embedded] = await Promise.all([
       startApiServer({ extraApiServerArgs: quietApiServerArgs }),
-      startTestServer({ token }),
+      startTestServer({ token, controllers: false }),
     ]);
     realTarget = { url: real.url, caPem: real.caPem, admin: real.tls };
     embeddedTarget = {

@@ -4,7 +4,7 @@ import { ConnectionDrop } from './handlers/connection-drop.ts';
 import { create } from './handlers/create.ts';
 import { deleteObject } from './handlers/delete.ts';
 import { deleteOptionsInBody } from './handlers/delete-options.ts';
-import { deleteCollection } from './handlers/delete-collection.ts';
+import { deleteCollection, deleteCollectionOptions } from './handlers/delete-collection.ts';
 import { aggregatedContentType, aggregatedDiscovery, wantsAggregated } from './handlers/aggregated-discovery.ts';
 import { discoveryDocument } from './handlers/discovery.ts';
 import type { FieldTracker } from './fields/field-tracker.ts';
@@ -189,7 +189,8 @@ async function dispatch(state: ServerState, call: Dispatch): Promise<void> {
     name === undefined &&
     type.verbs.includes('deletecollection')
   ) {
-    const deleted = deleteCollection(context, type, namespace, query, dryRunOf(query, 'delete'));
+    const options = await deleteCollectionOptions(request, query);
+    const deleted = deleteCollection(context, type, namespace, query, options);
     await responder(request, response, type, query, false).send(200, deleted);
     return;
   }

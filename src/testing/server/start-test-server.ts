@@ -12,6 +12,7 @@ import { type CustomResourceOptions, ResourceRegistry } from './registry.ts';
 import { type FaultInjector, type FaultOptions, faultInjector } from './faults.ts';
 import type { RequestHook } from './request-hook.ts';
 import { bootstrapNamespaces } from './resources/bootstrap.ts';
+import { startControllers } from './controllers/controllers.ts';
 
 /** Options of {@link startTestServer}; every one has a default. */
 export interface TestServerOptions {
@@ -44,6 +45,13 @@ export interface TestServerOptions {
    * resourceVersion gets 410 Expired, as after an etcd compaction. @default 10000
    */
   readonly watchHistory?: number;
+  /**
+   * Run the controllers a cluster's kube-controller-manager would for the objects served:
+   * the garbage collector (ownerReferences, foreground and orphan deletion) and namespace
+   * clean-up. `false` leaves them to the caller, as kube-apiserver alone does (a deleted
+   * Namespace stays Terminating, dependents stay). @default true
+   */
+  readonly controllers?: boolean;
 }
 
 /** A running embedded API server. */
@@ -90,10 +98,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const store = new ObjectStore(options.watchHistory === undefined ? {} : { historyLimit: options.watchHistory });
   bootstrapNamespaces(store);
   let address = '';
+  const fields = createFieldTracker();
+  const stopControllers = options.controllers === false ? undefined : startControllers({ store, fields, registry });
   const state: ServerState = {
     store,
     registry,
-    fields: createFieldTracker(),
+    fields,
     token,
     hook: combinedHook(options.hook, faults),
     address: () => address,
@@ -129,6 +139,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      stopControllers?.();
       await closeServer(server);
       if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
     },

@@ -14,10 +14,35 @@ import { mediaTypes } from '../http/negotiate.ts';
 import { badRequest, type Cause, invalidOptions, StatusError, unknownBodyFormat } from '../http/status.ts';
 import { goJsonKind, isJsonObject, type JsonObject } from '../patch/json-value.ts';
 import { goQuote } from '../go/go-quote.ts';
+import { goParseError } from '../go/go-strconv.ts';
 
 export interface DeleteOptions {
   readonly preconditions?: { readonly resourceVersion?: string; readonly uid?: string } | null;
   readonly dryRun?: readonly string[] | null;
+  readonly gracePeriodSeconds?: number | null;
+  readonly propagationPolicy?: string | null;
+  readonly orphanDependents?: boolean | null;
+}
+
+/**
+ * The options of a DELETE without a body, from its query (`propagationPolicy`,
+ * `orphanDependents`, `gracePeriodSeconds`; `dryRun` is read with the other verbs'),
+ * converted as Go's query conversion does (a flag is false only for `0` or `false`, an
+ * integer that does not parse is a 400), then validated as a body's are.
+ */
+export function deleteOptionsFromQuery(query: URLSearchParams): DeleteOptions {
+  const options: JsonObject = {};
+  const grace = query.get('gracePeriodSeconds');
+  if (grace !== null) {
+    const error = goParseError('ParseInt', grace);
+    if (error !== undefined) throw badRequest(error);
+    options.gracePeriodSeconds = Number(grace);
+  }
+  const orphan = query.get('orphanDependents');
+  if (orphan !== null) options.orphanDependents = !(orphan === '0' || orphan.toLowerCase() === 'false');
+  const policy = query.get('propagationPolicy');
+  if (policy !== null) options.propagationPolicy = policy;
+  return validated(options);
 }
 
 /** Media types kube-apiserver decodes a DeleteOptions body from ('' is taken as JSON). */

@@ -8,6 +8,15 @@ import type { FieldTracker } from '../fields/field-tracker.ts';
 import { generationChanged, inServerOrder, sameContent } from './object-shape.ts';
 import { validateStatusWrite } from './status-validation.ts';
 import { validateObject } from './validate.ts';
+import { invalid } from '../http/status.ts';
+import { refuseInTerminatingNamespace } from './terminating-namespace.ts';
+import {
+  asSentForFieldOwnership,
+  deletesDuringUpdate,
+  deletionUpdateCauses,
+  dropDeletionMarks,
+  keepDeletionMarks,
+} from './deletion-updates.ts';
 import { groupVersion } from '../resource-type.ts';
 import { goRoundTrip, schemaFor } from '../schema/index.ts';
 import type { JsonValue } from '../schema/index.ts';
@@ -57,14 +66,18 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
     // Clients cannot change generation (apiserver's BeforeUpdate keeps the stored one).
     if (live.metadata?.generation !== undefined) metadata.generation = live.metadata.generation;
     else delete metadata.generation;
-    if (live.metadata?.deletionTimestamp !== undefined) metadata.deletionTimestamp = live.metadata.deletionTimestamp;
+    keepDeletionMarks(object, live);
+    const deletionCauses = deletionUpdateCauses(object, live);
+    if (deletionCauses.length > 0) throw invalid(type, metadata.name ?? '', deletionCauses);
     if (write.subresource === 'status') type.prepareStatusUpdate?.(object, live);
     else {
       if (type.statusSubresource) restoreStatus(object, live);
       if (metadata.generation !== undefined && generationChanged(type, live, object)) metadata.generation += 1;
     }
   } else {
+    refuseInTerminatingNamespace(context.store, type, namespace, metadata.name ?? '');
     metadata.uid = randomUUID();
+    dropDeletionMarks(object);
     metadata.creationTimestamp = now;
     // Kinds that track generation start it at 1; others keep what the client sent.
     if (type.generation !== 'none') metadata.generation = 1;
@@ -76,12 +89,15 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
   const shaped = goRoundTrip(schema, object as JsonValue) as KubeObject;
   if (!write.managedFieldsDone) {
     const { subresource } = write;
-    const managedFields = context.fields.update({ type, live, updated: shaped, manager, time: now, subresource });
+    const updated = live ? asSentForFieldOwnership(shaped, write.desired, live) : shaped;
+    const managedFields = context.fields.update({ type, live, updated, manager, time: now, subresource });
     if (managedFields.length > 0) (shaped.metadata ??= {}).managedFields = managedFields;
     else delete shaped.metadata?.managedFields;
   }
   if (!live) type.admitOnCreate?.(shaped);
   else if (write.subresource === undefined) type.prepareForUpdate?.(shaped, live);
+  if (live && deletesDuringUpdate(type, shaped, live))
+    return { object: deleteDuringUpdate(context, write, shaped), created: false };
   if (live && sameContent(live, shaped)) return { object: live, created: false };
   const ordered = inServerOrder(shaped);
   if (dryRun) {
@@ -90,6 +106,14 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
   }
   const stored = context.store.put(`${type.group}/${type.plural}`, namespace, ordered, live ? 'MODIFIED' : 'ADDED');
   return { object: stored, created: !live };
+}
+
+/** The last finalizer gone: the object is deleted, and the answer is the update as asked. */
+function deleteDuringUpdate(context: PersistContext, write: Write, updated: KubeObject): KubeObject {
+  const { type, namespace } = write;
+  const ordered = inServerOrder(updated);
+  if (!write.dryRun) context.store.delete(`${type.group}/${type.plural}`, namespace, ordered.metadata?.name ?? '');
+  return ordered;
 }
 
 function restoreStatus(object: KubeObject, live: KubeObject): void {

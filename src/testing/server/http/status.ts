@@ -126,7 +126,8 @@ export const unauthorized = () => new StatusError(401, 'Unauthorized', 'Unauthor
 
 export const internalError = (message: string) => new StatusError(500, message);
 
+/** The message of a field.ErrorList's aggregate: each distinct error once, in order. */
 function joinCauses(causes: readonly Cause[]): string {
-  const each = causes.map((cause) => `${cause.field}: ${cause.message}`);
+  const each = [...new Set(causes.map((cause) => `${cause.field}: ${cause.message}`))];
   return each.length === 1 ? (each[0] ?? '') : `[${each.join(', ')}]`;
 }
