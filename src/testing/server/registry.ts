@@ -1,6 +1,9 @@
 import type { ResourceType } from './resource-type.ts';
 import { builtinTypes } from './resources/builtin-types.ts';
 import { customResourceStatusUpdate } from './resources/status-strategies.ts';
+import { customResourceDefinitions } from './crd/crd-type.ts';
+import type { PrinterColumn } from './crd/crd-fields.ts';
+import type { CustomResourceSchema } from './crd/custom-resource-schema.ts';
 
 /** A custom resource to serve, as a CustomResourceDefinition would declare it. */
 export interface CustomResourceOptions {
@@ -21,11 +24,17 @@ export interface CustomResourceOptions {
    * status and `/status` everything else. @default {}
    */
   readonly subresources?: { readonly status?: boolean };
+  /** The CRD version's additionalPrinterColumns, for `kubectl get`. @default [] */
+  readonly printerColumns?: readonly PrinterColumn[];
+  /** Defaulting, pruning and validation of its objects. @default none: every field kept */
+  readonly schema?: CustomResourceSchema;
+  /** The CustomResourceDefinition serving it, by name (served by the server's CRD controller). */
+  readonly definedBy?: string;
 }
 
 /** The resource types a server knows, found by group, version and plural name. */
 export class ResourceRegistry {
-  readonly #types: ResourceType[] = [...builtinTypes];
+  #types: ResourceType[] = [...builtinTypes, customResourceDefinitions];
 
   find(group: string, version: string, plural: string): ResourceType | undefined {
     return this.#types.find((t) => t.group === group && t.version === version && t.plural === plural);
@@ -33,6 +42,13 @@ export class ResourceRegistry {
 
   all(): readonly ResourceType[] {
     return this.#types;
+  }
+
+  /** Stops serving the types `definition` (a CRD's name) serves; answers them. */
+  removeDefinedBy(definition: string): readonly ResourceType[] {
+    const removed = this.#types.filter((type) => type.definedBy === definition);
+    this.#types = this.#types.filter((type) => type.definedBy !== definition);
+    return removed;
   }
 
   /** Serves a custom resource: like a CRD, a PUT without resourceVersion is refused. */
@@ -65,6 +81,9 @@ export class ResourceRegistry {
       statusSubresource: options.subresources?.status === true,
       ...(options.subresources?.status === true && { prepareStatusUpdate: customResourceStatusUpdate }),
       ...(options.categories !== undefined && { categories: options.categories }),
+      ...(options.printerColumns !== undefined && { printerColumns: options.printerColumns }),
+      ...(options.schema !== undefined && { customSchema: options.schema }),
+      ...(options.definedBy !== undefined && { definedBy: options.definedBy }),
     };
     this.#types.push(type);
     return type;

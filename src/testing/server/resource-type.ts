@@ -1,4 +1,6 @@
 import type { KubeObject } from '../../core/object.ts';
+import type { CustomResourceSchema, FieldCause } from './crd/custom-resource-schema.ts';
+import type { PrinterColumn } from './crd/crd-fields.ts';
 import { customResource, schemaFor } from './schema/index.ts';
 
 /** What the embedded server knows of one kind of object. */
@@ -48,6 +50,23 @@ export interface ResourceType {
    * recorded, so no manager owns it (Pod tolerations and priority, Namespace finalizers).
    */
   readonly admitOnCreate?: (object: KubeObject) => void;
+  /**
+   * The create or update strategy's own step on the main resource, before validation
+   * (a CRD's status reset on create, its storedVersions). Mutates `object`.
+   */
+  readonly prepareWrite?: (object: KubeObject, live: KubeObject | undefined) => void;
+  /** Puts what Go would re-encode in its order, after the JSON round trip (a CRD's schemas). Mutates `object`. */
+  readonly canonicalize?: (object: KubeObject) => void;
+  /** The kind's own validation, after the common metadata rules: kube-apiserver's causes. */
+  readonly validate?: (object: KubeObject) => readonly FieldCause[];
+  /** What a DELETE stores instead of removing the object (a CRD left Terminating). */
+  readonly markDeleted?: (live: KubeObject) => KubeObject;
+  /** A CRD's additionalPrinterColumns for server-side Tables. */
+  readonly printerColumns?: readonly PrinterColumn[];
+  /** A CRD version's schema: defaulting, pruning and validation of its custom resources. */
+  readonly customSchema?: CustomResourceSchema;
+  /** The CustomResourceDefinition that serves this type, by name. */
+  readonly definedBy?: string;
 }
 
 /** `deployments.apps`, `configmaps`: how messages name a resource. */

@@ -9,6 +9,7 @@ import { handleRequest, type ServerState } from './handle-request.ts';
 import { closeServer, createApiHttpServer, listen } from './http-server.ts';
 import { ObjectStore } from './object-store.ts';
 import { type CustomResourceOptions, ResourceRegistry } from './registry.ts';
+import { startCrdController } from './crd/crd-controller.ts';
 import { type FaultInjector, type FaultOptions, faultInjector } from './faults.ts';
 import type { RequestHook } from './request-hook.ts';
 import { bootstrapNamespaces } from './resources/bootstrap.ts';
@@ -90,10 +91,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const store = new ObjectStore(options.watchHistory === undefined ? {} : { historyLimit: options.watchHistory });
   bootstrapNamespaces(store);
   let address = '';
+  const fields = createFieldTracker();
+  const stopCrdController = startCrdController({ store, fields, registry });
   const state: ServerState = {
     store,
     registry,
-    fields: createFieldTracker(),
+    fields,
     token,
     hook: combinedHook(options.hook, faults),
     address: () => address,
@@ -129,6 +132,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     stop: async () => {
       if (stopped) return;
       stopped = true;
+      stopCrdController();
       await closeServer(server);
       if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
     },

@@ -34,6 +34,11 @@ export function deleteObject(
     throw uidPreconditionMismatch(type, name, expectedUid, live.metadata?.uid ?? '');
   }
   if (type.kind === 'Namespace') return { status: 200, object: markTerminating(context, type, live, dryRun) };
+  if (type.markDeleted) {
+    if (live.metadata?.deletionTimestamp !== undefined) return { status: 200, object: live };
+    const marked = type.markDeleted(live);
+    return { status: 200, object: dryRun ? marked : context.store.put(resource, namespace, marked, 'MODIFIED') };
+  }
   const deleted = dryRun ? live : (context.store.delete(resource, namespace, name) ?? live);
   if (type.kind === 'Pod') {
     const pod = structuredClone(deleted);
