@@ -33,7 +33,7 @@ export function rewriteText(text: string, rank: Map<string, string>): string {
     .replace(precondition, (_m, before: string, digits: string) => `${before}${r(digits)}`);
 }
 
-export const timeKeys = new Set(['creationTimestamp', 'deletionTimestamp', 'time', 'renewTime', 'acquireTime']);
+export const timeKeys = new Set(['creationTimestamp', 'deletionTimestamp', 'time', 'renewTime', 'acquireTime', 'lastTransitionTime']);
 
 /** The volatile values of one case's answers, each with its normalised stand-in. */
 export interface Volatile {

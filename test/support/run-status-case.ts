@@ -21,7 +21,7 @@ export async function runStatusCase(target: Target, statusCase: StatusCase): Pro
   const responses: RawResponse[] = [];
   const streams: Promise<void>[] = [];
   for (const [index, step] of statusCase.steps.entries()) {
-    const { identity, background, ...request } = step(responses);
+    const { identity, background, until, ...request } = step(responses);
     const tls = tlsFor(target, identity);
     const headers = { ...(tls.headers as Record<string, string> | undefined), ...request.headers };
     const sending = (onHeaders?: () => void) =>
@@ -29,7 +29,7 @@ export async function runStatusCase(target: Target, statusCase: StatusCase): Pro
     if (background) {
       const { ended } = await started(sending);
       streams.push(ended.then((response) => void (responses[index] = response)));
-    } else responses[index] = await sending();
+    } else responses[index] = until ? await sendUntil(sending, until) : await sending();
   }
   await Promise.all(streams);
   return responses;
@@ -44,4 +44,14 @@ async function started(
   const ended = sending(headersIn);
   await Promise.race([headers, ended]);
   return { ended };
+}
+
+/** Sends again, 100 ms apart, until `done` holds of the answer or 10 s have passed; answers the last. */
+async function sendUntil(sending: () => Promise<RawResponse>, done: (response: RawResponse) => boolean) {
+  let response = await sending();
+  for (let attempt = 0; attempt < 100 && !done(response); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    response = await sending();
+  }
+  return response;
 }
