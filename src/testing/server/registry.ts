@@ -1,7 +1,6 @@
 import type { ResourceType } from './resource-type.ts';
 import { builtinTypes } from './resources/builtin-types.ts';
 import { customResourceStatusUpdate } from './resources/status-strategies.ts';
-import { customResourceDefinitions } from './crd/crd-type.ts';
 import type { PrinterColumn } from './crd/crd-fields.ts';
 import type { CustomResourceSchema } from './crd/custom-resource-schema.ts';
 
@@ -30,18 +29,23 @@ export interface CustomResourceOptions {
   readonly schema?: CustomResourceSchema;
   /** The CustomResourceDefinition serving it, by name (served by the server's CRD controller). */
   readonly definedBy?: string;
+  /** The CRD's storage version, when not `version`. @default version */
+  readonly storageVersion?: string;
 }
 
 /** The resource types a server knows, found by group, version and plural name. */
 export class ResourceRegistry {
-  #types: ResourceType[] = [...builtinTypes, customResourceDefinitions];
+  #types: ResourceType[] = [...builtinTypes];
 
   find(group: string, version: string, plural: string): ResourceType | undefined {
     return this.#types.find((t) => t.group === group && t.version === version && t.plural === plural);
   }
 
+  /** Built-in types first, then custom resources by group name, as kube-apiserver's discovery lists them. */
   all(): readonly ResourceType[] {
-    return this.#types;
+    const custom = this.#types.slice(builtinTypes.length);
+    custom.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+    return [...builtinTypes, ...custom];
   }
 
   /** Stops serving the types `definition` (a CRD's name) serves; answers them. */
@@ -84,6 +88,7 @@ export class ResourceRegistry {
       ...(options.printerColumns !== undefined && { printerColumns: options.printerColumns }),
       ...(options.schema !== undefined && { customSchema: options.schema }),
       ...(options.definedBy !== undefined && { definedBy: options.definedBy }),
+      ...(options.storageVersion !== undefined && { storageVersion: options.storageVersion }),
     };
     this.#types.push(type);
     return type;

@@ -65,6 +65,8 @@ export interface ResourceType {
   readonly printerColumns?: readonly PrinterColumn[];
   /** A CRD version's schema: defaulting, pruning and validation of its custom resources. */
   readonly customSchema?: CustomResourceSchema;
+  /** The version its objects are stored in, when not the served one (discovery's storageVersionHash). */
+  readonly storageVersion?: string;
   /** The CustomResourceDefinition that serves this type, by name. */
   readonly definedBy?: string;
 }

@@ -104,6 +104,7 @@ function serve(options: CrdControllerOptions, crd: KubeObject): void {
   const spec = specOf(crd);
   const names = statusOf(crd).acceptedNames ?? {};
   const schemas = options.schemas ?? openSchema;
+  const storage = versionsOf(crd).find((version) => version.storage === true)?.name;
   for (const version of versionsOf(crd)) {
     if (version.served !== true || version.name === undefined) continue;
     const group = spec.group ?? '';
@@ -121,6 +122,7 @@ function serve(options: CrdControllerOptions, crd: KubeObject): void {
       printerColumns: version.additionalPrinterColumns ?? [],
       schema: schemas(version.schema?.openAPIV3Schema ?? {}),
       definedBy: name,
+      ...(storage !== undefined && storage !== version.name && { storageVersion: storage }),
     });
   }
 }

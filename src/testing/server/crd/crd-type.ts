@@ -21,6 +21,8 @@ export const customResourceDefinitions: ResourceType = {
   shortNames: ['crd', 'crds'],
   verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
   categories: ['api-extensions'],
+  // apiextensions-apiserver still stores CRDs as v1beta1.
+  storageVersion: 'v1beta1',
   unconditionalUpdate: false,
   generation: 'spec',
   statusSubresource: true,
