@@ -3,6 +3,7 @@
 // resources written every way, printed with its columns, then the CRD deleted and gone.
 import type { RawResponse } from '../../support/raw-http.ts';
 import { type ConformanceCase, applyPatch, mergePatch } from '../conformance-case.ts';
+import { aggregatedAccept, selectServed } from './discovery.ts';
 
 const crds = '/apis/apiextensions.k8s.io/v1/customresourcedefinitions';
 const group = 'crd.kubeconflict.dev';
@@ -105,4 +106,94 @@ export const crdCases: ConformanceCase[] = [
       }),
     ],
   },
+  {
+    name: 'CRD: its group and resource in legacy and aggregated discovery, short names, categories, status',
+    select: selectServed,
+    steps: [
+      () => ({ method: 'POST', path: crds, body: partDefinition }),
+      () => ({ method: 'GET', path: `${crds}/parts.discovery.kubeconflict.dev`, until: established }),
+      () => ({ method: 'GET', path: '/apis/discovery.kubeconflict.dev/v1', until: (r) => r.status === 200 }),
+      () => ({ method: 'GET', path: '/apis/discovery.kubeconflict.dev' }),
+      () => ({
+        method: 'GET',
+        path: '/apis',
+        headers: { accept: aggregatedAccept },
+        until: (r) => r.text.includes('"discovery.kubeconflict.dev"'),
+      }),
+    ],
+  },
+  {
+    name: 'CRD: a kind another CRD of the group holds is not accepted (KindConflict), so never established',
+    steps: [
+      () => ({ method: 'POST', path: crds, body: namesDefinition('bolts', 'Bolt') }),
+      () => ({ method: 'GET', path: `${crds}/bolts.${namesGroup}`, until: established }),
+      () => ({ method: 'POST', path: crds, body: namesDefinition('screws', 'Bolt') }),
+      () => ({ method: 'GET', path: `${crds}/screws.${namesGroup}`, until: namesDecided }),
+      () => ({ method: 'GET', path: `/apis/${namesGroup}/v1/screws` }),
+      () => ({ method: 'DELETE', path: `${crds}/screws.${namesGroup}` }),
+      () => ({ method: 'GET', path: `${crds}/screws.${namesGroup}`, until: (response) => response.status === 404 }),
+    ],
+  },
+  {
+    name: 'CRD: a spec change raises generation; the new short name is accepted by the naming controller',
+    steps: [
+      () => ({ method: 'GET', path: `${crds}/bolts.${namesGroup}` }),
+      () => ({
+        method: 'PATCH',
+        path: `${crds}/bolts.${namesGroup}?fieldManager=editor`,
+        headers: mergePatch,
+        body: { spec: { names: { shortNames: ['bt'] } } },
+      }),
+      () => ({
+        method: 'GET',
+        path: `${crds}/bolts.${namesGroup}`,
+        until: (response) =>
+          (response.json as { status?: { acceptedNames?: { shortNames?: string[] } } }).status?.acceptedNames
+            ?.shortNames?.[0] === 'bt',
+      }),
+      () => ({ method: 'PUT', path: `${crds}/bolts.${namesGroup}`, body: namesDefinition('bolts', 'Bolt') }),
+      () => ({ method: 'DELETE', path: `${crds}/bolts.${namesGroup}` }),
+      () => ({ method: 'GET', path: `${crds}/bolts.${namesGroup}`, until: (response) => response.status === 404 }),
+    ],
+  },
 ];
+
+const namesGroup = 'names.kubeconflict.dev';
+const namesDefinition = (plural: string, kind: string) => ({
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: `${plural}.${namesGroup}` },
+  spec: {
+    group: namesGroup,
+    scope: 'Namespaced',
+    names: { kind, plural },
+    versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: schema } }],
+  },
+});
+
+/** The naming controller has written NamesAccepted, True or False. */
+const namesDecided = (response: RawResponse) =>
+  ((response.json as { status?: { conditions?: { type: string }[] } }).status?.conditions ?? []).some(
+    (condition) => condition.type === 'NamesAccepted',
+  );
+
+/** Kept after the suite: a cluster-scoped CRD whose discovery is compared. */
+const partDefinition = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: 'parts.discovery.kubeconflict.dev' },
+  spec: {
+    group: 'discovery.kubeconflict.dev',
+    scope: 'Cluster',
+    names: { kind: 'Part', plural: 'parts', singular: 'part', shortNames: ['pt'], categories: ['kit'] },
+    versions: [
+      {
+        name: 'v1',
+        served: true,
+        storage: true,
+        schema: { openAPIV3Schema: schema },
+        subresources: { status: {} },
+      },
+    ],
+  },
+};
