@@ -2,6 +2,7 @@ import type { ResourceType } from './resource-type.ts';
 import { builtinTypes } from './resources/builtin-types.ts';
 import { customResourceStatusUpdate } from './resources/status-strategies.ts';
 import type { PrinterColumn } from './crd/crd-fields.ts';
+import { compareKubeVersions } from './crd/version-priority.ts';
 import type { CustomResourceSchema } from './crd/custom-resource-schema.ts';
 
 /** A custom resource to serve, as a CustomResourceDefinition would declare it. */
@@ -41,10 +42,10 @@ export class ResourceRegistry {
     return this.#types.find((t) => t.group === group && t.version === version && t.plural === plural);
   }
 
-  /** Built-in types first, then custom resources by group name, as kube-apiserver's discovery lists them. */
+  /** Built-in types first, then custom resources by group name and version priority, as kube-apiserver's discovery lists them. */
   all(): readonly ResourceType[] {
     const custom = this.#types.slice(builtinTypes.length);
-    custom.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+    custom.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : compareKubeVersions(a.version, b.version)));
     return [...builtinTypes, ...custom];
   }
 

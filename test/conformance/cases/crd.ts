@@ -156,7 +156,46 @@ export const crdCases: ConformanceCase[] = [
       () => ({ method: 'GET', path: `${crds}/bolts.${namesGroup}`, until: (response) => response.status === 404 }),
     ],
   },
+  {
+    name: 'CRD: two served versions share one store; each answers in its own apiVersion; a cluster-scoped kind',
+    select: selectServed,
+    steps: [
+      () => ({ method: 'POST', path: crds, body: versionedDefinition }),
+      () => ({ method: 'GET', path: `${crds}/dials.${versionedGroup}`, until: established }),
+      () => ({ method: 'GET', path: `/apis/${versionedGroup}/v2/dials`, until: (response) => response.status === 200 }),
+      () => ({ method: 'POST', path: `/apis/${versionedGroup}/v1/dials`, body: dial('v1', 'd1') }),
+      () => ({ method: 'GET', path: `/apis/${versionedGroup}/v2/dials/d1` }),
+      () => ({ method: 'POST', path: `/apis/${versionedGroup}/v2/dials`, body: dial('v2', 'd2') }),
+      () => ({ method: 'GET', path: `/apis/${versionedGroup}/v1/dials` }),
+      () => ({ method: 'GET', path: `/apis/${versionedGroup}` }),
+      () => ({ method: 'GET', path: `/apis/${versionedGroup}/v2` }),
+      () => ({ method: 'DELETE', path: `${crds}/dials.${versionedGroup}` }),
+      () => ({ method: 'GET', path: `${crds}/dials.${versionedGroup}`, until: (response) => response.status === 404 }),
+    ],
+  },
 ];
+
+const versionedGroup = 'versions.kubeconflict.dev';
+const versionedDefinition = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: `dials.${versionedGroup}` },
+  spec: {
+    group: versionedGroup,
+    scope: 'Cluster',
+    names: { kind: 'Dial', plural: 'dials' },
+    versions: [
+      { name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: schema } },
+      { name: 'v2', served: true, storage: false, schema: { openAPIV3Schema: schema } },
+    ],
+  },
+};
+const dial = (version: string, name: string) => ({
+  apiVersion: `${versionedGroup}/${version}`,
+  kind: 'Dial',
+  metadata: { name },
+  spec: { position: 3 },
+});
 
 const namesGroup = 'names.kubeconflict.dev';
 const namesDefinition = (plural: string, kind: string) => ({

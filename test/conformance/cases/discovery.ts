@@ -14,6 +14,8 @@ const served: Readonly<Record<string, readonly string[]>> = {
   'apiextensions.k8s.io/v1': ['customresourcedefinitions'],
   // The CRD that test/conformance/cases/crd.ts defines through the API and keeps.
   'discovery.kubeconflict.dev/v1': ['parts'],
+  'versions.kubeconflict.dev/v1': ['dials'],
+  'versions.kubeconflict.dev/v2': ['dials'],
 };
 const servedSubresources = ['finalize', 'scale', 'status'];
 
