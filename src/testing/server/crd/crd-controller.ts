@@ -31,6 +31,8 @@ export function startCrdController(options: CrdControllerOptions): () => void {
     if (event.resource !== crdResource) return;
     const name = event.object.metadata?.name ?? '';
     queueMicrotask(() => {
+      // A CRD removed without its finalizer's turn (deletecollection) still takes its objects along.
+      if (event.type === 'DELETED') deleteObjectsOf(options.store, event.object);
       reconcile(options, name);
     });
   });
@@ -133,11 +135,7 @@ function finalize(options: CrdControllerOptions, crd: KubeObject): void {
   const name = crd.metadata?.name ?? '';
   const finalizers = (crd.metadata?.finalizers ?? []) as string[];
   if (!finalizers.includes(cleanupFinalizer)) return;
-  const names = statusOf(crd).acceptedNames ?? {};
-  const resource = `${specOf(crd).group ?? ''}/${names.plural ?? ''}`;
-  for (const object of store.list(resource, undefined)) {
-    store.delete(resource, object.metadata?.namespace ?? '', object.metadata?.name ?? '');
-  }
+  deleteObjectsOf(store, crd);
   registry.removeDefinedBy(name);
   const remaining = finalizers.filter((finalizer) => finalizer !== cleanupFinalizer);
   if (remaining.length === 0) {
@@ -147,4 +145,14 @@ function finalize(options: CrdControllerOptions, crd: KubeObject): void {
   const kept = structuredClone(crd);
   (kept.metadata ??= {}).finalizers = remaining;
   store.put(crdResource, '', kept, 'MODIFIED');
+}
+
+/** Deletes every custom resource `crd` served (each a DELETED event to its watchers). */
+function deleteObjectsOf(store: ObjectStore, crd: KubeObject): void {
+  const plural = statusOf(crd).acceptedNames?.plural ?? '';
+  if (plural === '') return;
+  const resource = `${specOf(crd).group ?? ''}/${plural}`;
+  for (const object of store.list(resource, undefined)) {
+    store.delete(resource, object.metadata?.namespace ?? '', object.metadata?.name ?? '');
+  }
 }
