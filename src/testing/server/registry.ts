@@ -1,7 +1,7 @@
 import type { ResourceType } from './resource-type.ts';
 import { builtinTypes } from './resources/builtin-types.ts';
 import { customResourceStatusUpdate } from './resources/status-strategies.ts';
-import type { PrinterColumn } from './crd/crd-fields.ts';
+import type { PrinterColumn, ScalePaths } from './crd/crd-fields.ts';
 import { compareKubeVersions } from './crd/version-priority.ts';
 import type { CustomResourceSchema } from './crd/custom-resource-schema.ts';
 
@@ -30,6 +30,8 @@ export interface CustomResourceOptions {
   readonly schema?: CustomResourceSchema;
   /** The CustomResourceDefinition serving it, by name (served by the server's CRD controller). */
   readonly definedBy?: string;
+  /** The CRD's `subresources.scale`: `/scale` served at these paths. @default none */
+  readonly scale?: ScalePaths;
   /** The CRD's storage version, when not `version`. @default version */
   readonly storageVersion?: string;
 }
@@ -90,6 +92,7 @@ export class ResourceRegistry {
       ...(options.schema !== undefined && { customSchema: options.schema }),
       ...(options.definedBy !== undefined && { definedBy: options.definedBy }),
       ...(options.storageVersion !== undefined && { storageVersion: options.storageVersion }),
+      ...(options.scale !== undefined && { scaleSubresource: true, scalePaths: options.scale }),
     };
     this.#types.push(type);
     return type;

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../core/object.ts';
 import type { CustomResourceSchema, FieldCause } from './crd/custom-resource-schema.ts';
-import type { PrinterColumn } from './crd/crd-fields.ts';
+import type { PrinterColumn, ScalePaths } from './crd/crd-fields.ts';
 import { customResource, schemaFor } from './schema/index.ts';
 
 /** What the embedded server knows of one kind of object. */
@@ -41,6 +41,8 @@ export interface ResourceType {
   readonly finalizeSubresource?: boolean;
   /** Whether `/scale` (autoscaling/v1 Scale of spec.replicas) is served. @default false */
   readonly scaleSubresource?: boolean;
+  /** Where a custom resource's Scale reads and writes (its CRD's `subresources.scale`). */
+  readonly scalePaths?: ScalePaths;
   /** Discovery categories (`all` makes `kubectl get all` list it). @default [] */
   readonly categories?: readonly string[];
   /** Fills in defaults, as the real server does on every write. Mutates `object`. */

@@ -173,7 +173,69 @@ export const crdCases: ConformanceCase[] = [
       () => ({ method: 'GET', path: `${crds}/dials.${versionedGroup}`, until: (response) => response.status === 404 }),
     ],
   },
+  {
+    name: 'CRD: /scale at the paths the CRD declares: read, written (ownership moved), refused, missing replicas',
+    steps: [
+      () => ({ method: 'POST', path: crds, body: pumpDefinition }),
+      () => ({ method: 'GET', path: pumps, until: (response) => response.status === 200 }),
+      () => ({ method: 'POST', path: pumps, body: pump('a', { replicas: 2 }) }),
+      () => ({ method: 'GET', path: `${pumps}/a/scale` }),
+      () => ({
+        method: 'PATCH',
+        path: `${pumps}/a/status`,
+        headers: mergePatch,
+        body: { status: { replicas: 1, selector: 'app=x' } },
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${pumps}/a/scale?fieldManager=scaler`,
+        headers: mergePatch,
+        body: { spec: { replicas: 5 } },
+      }),
+      () => ({ method: 'GET', path: `${pumps}/a` }),
+      () => ({ method: 'PATCH', path: `${pumps}/a/scale`, headers: mergePatch, body: { spec: { replicas: -1 } } }),
+      () => ({ method: 'POST', path: pumps, body: pump('b', {}) }),
+      () => ({ method: 'GET', path: `${pumps}/b/scale` }),
+      () => ({ method: 'DELETE', path: `${crds}/pumps.${scaleGroup}` }),
+      () => ({ method: 'GET', path: `${crds}/pumps.${scaleGroup}`, until: (response) => response.status === 404 }),
+    ],
+  },
 ];
+
+const scaleGroup = 'scale.kubeconflict.dev';
+const pumps = `/apis/${scaleGroup}/v1/namespaces/default/pumps`;
+const pumpDefinition = {
+  apiVersion: 'apiextensions.k8s.io/v1',
+  kind: 'CustomResourceDefinition',
+  metadata: { name: `pumps.${scaleGroup}` },
+  spec: {
+    group: scaleGroup,
+    scope: 'Namespaced',
+    names: { kind: 'Pump', plural: 'pumps' },
+    versions: [
+      {
+        name: 'v1',
+        served: true,
+        storage: true,
+        schema: { openAPIV3Schema: schema },
+        subresources: {
+          status: {},
+          scale: {
+            specReplicasPath: '.spec.replicas',
+            statusReplicasPath: '.status.replicas',
+            labelSelectorPath: '.status.selector',
+          },
+        },
+      },
+    ],
+  },
+};
+const pump = (name: string, spec: Record<string, unknown>) => ({
+  apiVersion: `${scaleGroup}/v1`,
+  kind: 'Pump',
+  metadata: { name },
+  spec,
+});
 
 const versionedGroup = 'versions.kubeconflict.dev';
 const versionedDefinition = {

@@ -121,6 +121,7 @@ function serve(options: CrdControllerOptions, crd: KubeObject): void {
       shortNames: names.shortNames ?? [],
       ...(names.categories !== undefined && { categories: names.categories }),
       subresources: { status: version.subresources?.status !== undefined },
+      ...(version.subresources?.scale !== undefined && { scale: version.subresources.scale }),
       printerColumns: version.additionalPrinterColumns ?? [],
       schema: schemas(version.schema?.openAPIV3Schema ?? {}),
       definedBy: name,

@@ -21,6 +21,13 @@ export interface PrinterColumn {
   readonly jsonPath?: string;
 }
 
+/** A CRD version's `subresources.scale`. */
+export interface ScalePaths {
+  readonly specReplicasPath: string;
+  readonly statusReplicasPath: string;
+  readonly labelSelectorPath?: string;
+}
+
 export interface CrdVersion {
   readonly name?: string;
   readonly served?: boolean;
@@ -30,7 +37,7 @@ export interface CrdVersion {
   readonly schema?: { readonly openAPIV3Schema?: Json };
   readonly subresources?: {
     readonly status?: Json;
-    readonly scale?: { specReplicasPath?: string; statusReplicasPath?: string; labelSelectorPath?: string };
+    readonly scale?: ScalePaths;
   };
   readonly additionalPrinterColumns?: readonly PrinterColumn[];
   readonly selectableFields?: readonly Json[];
