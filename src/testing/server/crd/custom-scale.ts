@@ -4,7 +4,6 @@
 import type { KubeObject } from '../../../core/object.ts';
 import { StatusError, invalid } from '../http/status.ts';
 import { invalidValue } from '../handlers/validate.ts';
-import type { FieldPath } from '../fields/path-element.ts';
 import type { ReplicasPaths } from '../fields/scale-fields.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import type { ScalePaths } from './crd-fields.ts';
