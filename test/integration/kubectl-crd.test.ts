@@ -1,7 +1,7 @@
 // kubectl v1.36.3 with a CustomResourceDefinition, against the embedded server and a real
 // kube-apiserver: `kubectl apply -f crd.yaml`, `kubectl wait --for=condition=Established`,
 // then its custom resources by short name and by plural with the CRD's printer columns
-// (`-o wide` adds the priority-1 ones). Output and exit status must be the same on both.
+// (`-o wide` adds the priority-1 ones), `kubectl scale` through its /scale. Output and exit status must be the same on both.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,11 @@ spec:
         openAPIV3Schema:
           type: object
           x-kubernetes-preserve-unknown-fields: true
+      subresources:
+        status: {}
+        scale:
+          specReplicasPath: .spec.replicas
+          statusReplicasPath: .status.replicas
       additionalPrinterColumns:
         - name: Teeth
           type: integer
@@ -47,6 +52,7 @@ metadata:
 spec:
   teeth: 12
   metal: steel
+  replicas: 1
 `;
 
 describe('kubectl with a CRD: embedded server as kube-apiserver', apiServerSuite(), () => {
@@ -97,6 +103,13 @@ describe('kubectl with a CRD: embedded server as kube-apiserver', apiServerSuite
     assert.match(byShortName.stdout, /^NAME\s+TEETH\nsmall\s+12\n$/);
     const wide = await same('get', 'sprockets', '-o', 'wide');
     assert.match(wide.stdout, /^NAME\s+TEETH\s+METAL\nsmall\s+12\s+steel\n$/);
+  });
+
+  it('kubectl scale uses the /scale the CRD declares', async () => {
+    const scaled = await same('scale', 'sprocket', 'small', '--replicas=3');
+    assert.equal(scaled.stdout, 'sprocket.kubectl.kubeconflict.dev/small scaled\n');
+    const replicas = await same('get', 'spr', 'small', '-o', 'jsonpath={.spec.replicas}');
+    assert.equal(replicas.stdout, '3');
   });
 
   it('kubectl delete crd deletes it as kube-apiserver does', async () => {
