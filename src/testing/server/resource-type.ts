@@ -57,8 +57,6 @@ export interface ResourceType {
    * (a CRD's status reset on create, its storedVersions). Mutates `object`.
    */
   readonly prepareWrite?: (object: KubeObject, live: KubeObject | undefined) => void;
-  /** Puts what Go would re-encode in its order, after the JSON round trip (a CRD's schemas). Mutates `object`. */
-  readonly canonicalize?: (object: KubeObject) => void;
   /** The kind's own validation, after the common metadata rules: kube-apiserver's causes. */
   readonly validate?: (object: KubeObject) => readonly FieldCause[];
   /** What a DELETE stores instead of removing the object (a CRD left Terminating). */

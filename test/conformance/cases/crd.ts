@@ -11,8 +11,10 @@ const gizmos = `/apis/${group}/v1/namespaces/default/gizmos`;
 const table = { accept: 'application/json;as=Table;g=meta.k8s.io;v=v1' };
 
 // Open at the root, as the embedded server treats every schema until structural
-// schemas are wired in (kube-apiserver then tracks a declared spec as a struct).
-const schema = { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
+// schemas are wired in (kube-apiserver then tracks a declared spec as a struct, and
+// prunes what a declared property does not declare). Keys out of Go's order: the
+// answers write them in JSONSchemaProps' order.
+const schema = { 'x-kubernetes-preserve-unknown-fields': true, title: 'Open', type: 'object' };
 
 export const gizmoDefinition = (over: Record<string, unknown> = {}) => ({
   apiVersion: 'apiextensions.k8s.io/v1',

@@ -7,7 +7,6 @@ import { timestamp } from '../clock.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { type CrdCondition, type CrdNames, specOf, statusOf, versionsOf } from './crd-fields.ts';
 import { crdCauses } from './validate-crd.ts';
-import { orderVersionSchemas } from './schema-key-order.ts';
 
 export const cleanupFinalizer = 'customresourcecleanup.apiextensions.k8s.io';
 
@@ -35,7 +34,6 @@ export const customResourceDefinitions: ResourceType = {
     object.spec = structuredClone(live.spec);
   },
   validate: crdCauses,
-  canonicalize: orderVersionSchemas,
   markDeleted: (live) => {
     const terminating = structuredClone(live);
     const metadata = (terminating.metadata ??= {});

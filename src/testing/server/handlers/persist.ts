@@ -79,7 +79,6 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
   if (live && write.subresource === 'status') validateStatusWrite(type, object, live);
   // The JSON Go would store: managedFields are computed on exactly that shape.
   const shaped = goRoundTrip(schema, object as JsonValue) as KubeObject;
-  type.canonicalize?.(shaped);
   if (!write.managedFieldsDone) {
     const { subresource } = write;
     const managedFields = context.fields.update({ type, live, updated: shaped, manager, time: now, subresource });
