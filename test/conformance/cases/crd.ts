@@ -59,6 +59,7 @@ export const crdCases: ConformanceCase[] = [
     steps: [
       () => ({ method: 'POST', path: `${crds}?fieldManager=installer`, body: gizmoDefinition() }),
       () => ({ method: 'GET', path: `${crds}/gizmos.${group}`, until: established }),
+      () => ({ method: 'GET', path: `${crds}/gizmos.${group}`, headers: table }),
       () => ({ method: 'POST', path: gizmos, body: gizmo('g1', 1) }),
       () => ({ method: 'PATCH', path: `${gizmos}/g1`, headers: mergePatch, body: { spec: { color: 'red' } } }),
       () => ({
@@ -202,6 +203,38 @@ export const crdCases: ConformanceCase[] = [
       () => ({ method: 'GET', path: `${crds}/pumps.${scaleGroup}`, until: (response) => response.status === 404 }),
     ],
   },
+  {
+    name: 'CRD: server-side apply creates one and changes it; the applier owns spec, the controllers status',
+    steps: [
+      () => ({
+        method: 'PATCH',
+        path: `${crds}/washers.${namesGroup}?fieldManager=applier`,
+        headers: applyPatch,
+        body: namesDefinition('washers', 'Washer'),
+      }),
+      () => ({ method: 'GET', path: `${crds}/washers.${namesGroup}`, until: established }),
+      () => ({
+        method: 'PATCH',
+        path: `${crds}/washers.${namesGroup}?fieldManager=applier`,
+        headers: applyPatch,
+        body: namesDefinition('washers', 'Washer', ['ws']),
+      }),
+      () => ({
+        method: 'GET',
+        path: `${crds}/washers.${namesGroup}`,
+        until: (response) =>
+          (response.json as { status?: { acceptedNames?: { shortNames?: string[] } } }).status?.acceptedNames
+            ?.shortNames?.[0] === 'ws',
+      }),
+      () => ({
+        method: 'GET',
+        path: `/apis/${namesGroup}/v1/namespaces/default/washers`,
+        until: (r) => r.status === 200,
+      }),
+      () => ({ method: 'DELETE', path: `${crds}/washers.${namesGroup}` }),
+      () => ({ method: 'GET', path: `${crds}/washers.${namesGroup}`, until: (response) => response.status === 404 }),
+    ],
+  },
 ];
 
 const scaleGroup = 'scale.kubeconflict.dev';
@@ -262,14 +295,14 @@ const dial = (version: string, name: string) => ({
 });
 
 const namesGroup = 'names.kubeconflict.dev';
-const namesDefinition = (plural: string, kind: string) => ({
+const namesDefinition = (plural: string, kind: string, shortNames?: string[]) => ({
   apiVersion: 'apiextensions.k8s.io/v1',
   kind: 'CustomResourceDefinition',
   metadata: { name: `${plural}.${namesGroup}` },
   spec: {
     group: namesGroup,
     scope: 'Namespaced',
-    names: { kind, plural },
+    names: { kind, plural, ...(shortNames && { shortNames }) },
     versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: schema } }],
   },
 });
