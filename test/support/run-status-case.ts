@@ -29,7 +29,9 @@ export async function runStatusCase(target: Target, statusCase: StatusCase): Pro
     if (background) {
       const { ended } = await started(sending);
       streams.push(ended.then((response) => void (responses[index] = response)));
-    } else responses[index] = until ? await sendUntil(sending, until) : await sending();
+    } else if (until) {
+      responses[index] = await sendUntil(sending, until, `${request.method} ${request.path}`);
+    } else responses[index] = await sending();
   }
   await Promise.all(streams);
   return responses;
@@ -46,12 +48,18 @@ async function started(
   return { ended };
 }
 
-/** Sends again, 100 ms apart, until `done` holds of the answer or 10 s have passed; answers the last. */
-async function sendUntil(sending: () => Promise<RawResponse>, done: (response: RawResponse) => boolean) {
+/** Sends again, 100 ms apart, until `done` holds of the answer; fails after 10 s, naming the request. */
+async function sendUntil(
+  sending: () => Promise<RawResponse>,
+  done: (response: RawResponse) => boolean,
+  what: string,
+): Promise<RawResponse> {
   let response = await sending();
   for (let attempt = 0; attempt < 100 && !done(response); attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
     response = await sending();
   }
+  if (!done(response))
+    throw new Error(`${what}: still not as awaited after 10 s; last answer ${String(response.status)}`);
   return response;
 }

@@ -57,8 +57,8 @@ export interface ResourceType {
    * (a CRD's status reset on create, its storedVersions). Mutates `object`.
    */
   readonly prepareWrite?: (object: KubeObject, live: KubeObject | undefined) => void;
-  /** The kind's own validation, after the common metadata rules: kube-apiserver's causes. */
-  readonly validate?: (object: KubeObject) => readonly FieldCause[];
+  /** The kind's own validation (of an update when `live` is given), after the common metadata rules. */
+  readonly validate?: (object: KubeObject, live: KubeObject | undefined) => readonly FieldCause[];
   /** What a DELETE stores instead of removing the object (a CRD left Terminating). */
   readonly markDeleted?: (live: KubeObject) => KubeObject;
   /** A CRD's additionalPrinterColumns for server-side Tables. */

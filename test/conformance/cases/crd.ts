@@ -46,6 +46,12 @@ const established = (response: RawResponse) =>
     (condition) => condition.type === 'Established' && condition.status === 'True',
   );
 
+/**
+ * A missing object of a served resource is a NotFound Status; of one not served yet, the
+ * catch-all's plain 404. (Not a list: its resourceVersion is whatever the server wrote last.)
+ */
+const servedNotFound = (response: RawResponse) => response.status === 404 && response.json !== undefined;
+
 const gizmo = (name: string, size: number) => ({
   apiVersion: `${group}/v1`,
   kind: 'Gizmo',
@@ -135,28 +141,39 @@ export const crdCases: ConformanceCase[] = [
       () => ({ method: 'GET', path: `/apis/${namesGroup}/v1/screws` }),
       () => ({ method: 'DELETE', path: `${crds}/screws.${namesGroup}` }),
       () => ({ method: 'GET', path: `${crds}/screws.${namesGroup}`, until: (response) => response.status === 404 }),
+      () => ({ method: 'DELETE', path: `${crds}/bolts.${namesGroup}` }),
+      () => ({ method: 'GET', path: `${crds}/bolts.${namesGroup}`, until: (response) => response.status === 404 }),
     ],
   },
   {
-    name: 'CRD: a spec change raises generation; the new short name is accepted by the naming controller',
+    name: 'CRD: a spec change raises generation; the new short name is accepted; group, plural, scope, kind are immutable',
     steps: [
-      () => ({ method: 'GET', path: `${crds}/bolts.${namesGroup}` }),
+      () => ({ method: 'POST', path: crds, body: namesDefinition('rivets', 'Rivet') }),
+      () => ({ method: 'GET', path: `${crds}/rivets.${namesGroup}`, until: established }),
       () => ({
         method: 'PATCH',
-        path: `${crds}/bolts.${namesGroup}?fieldManager=editor`,
+        path: `${crds}/rivets.${namesGroup}?fieldManager=editor`,
         headers: mergePatch,
         body: { spec: { names: { shortNames: ['bt'] } } },
       }),
       () => ({
         method: 'GET',
-        path: `${crds}/bolts.${namesGroup}`,
+        path: `${crds}/rivets.${namesGroup}`,
         until: (response) =>
           (response.json as { status?: { acceptedNames?: { shortNames?: string[] } } }).status?.acceptedNames
             ?.shortNames?.[0] === 'bt',
       }),
-      () => ({ method: 'PUT', path: `${crds}/bolts.${namesGroup}`, body: namesDefinition('bolts', 'Bolt') }),
-      () => ({ method: 'DELETE', path: `${crds}/bolts.${namesGroup}` }),
-      () => ({ method: 'GET', path: `${crds}/bolts.${namesGroup}`, until: (response) => response.status === 404 }),
+      () => ({ method: 'PUT', path: `${crds}/rivets.${namesGroup}`, body: namesDefinition('rivets', 'Rivet') }),
+      () => ({
+        method: 'PATCH',
+        path: `${crds}/rivets.${namesGroup}`,
+        headers: mergePatch,
+        body: {
+          spec: { scope: 'Cluster', group: 'other.kubeconflict.dev', names: { plural: 'rivetz', kind: 'Rivetz' } },
+        },
+      }),
+      () => ({ method: 'DELETE', path: `${crds}/rivets.${namesGroup}` }),
+      () => ({ method: 'GET', path: `${crds}/rivets.${namesGroup}`, until: (response) => response.status === 404 }),
     ],
   },
   {
@@ -165,7 +182,8 @@ export const crdCases: ConformanceCase[] = [
     steps: [
       () => ({ method: 'POST', path: crds, body: versionedDefinition }),
       () => ({ method: 'GET', path: `${crds}/dials.${versionedGroup}`, until: established }),
-      () => ({ method: 'GET', path: `/apis/${versionedGroup}/v2/dials`, until: (response) => response.status === 200 }),
+      // Discovery, not a list: a list's resourceVersion is the real server's latest, whatever wrote it.
+      () => ({ method: 'GET', path: `/apis/${versionedGroup}/v2`, until: (response) => response.status === 200 }),
       () => ({ method: 'POST', path: `/apis/${versionedGroup}/v1/dials`, body: dial('v1', 'd1') }),
       () => ({ method: 'GET', path: `/apis/${versionedGroup}/v2/dials/d1` }),
       () => ({ method: 'POST', path: `/apis/${versionedGroup}/v2/dials`, body: dial('v2', 'd2') }),
@@ -180,7 +198,7 @@ export const crdCases: ConformanceCase[] = [
     name: 'CRD: /scale at the paths the CRD declares: read, written (ownership moved), refused, missing replicas',
     steps: [
       () => ({ method: 'POST', path: crds, body: pumpDefinition }),
-      () => ({ method: 'GET', path: pumps, until: (response) => response.status === 200 }),
+      () => ({ method: 'GET', path: `${pumps}/none`, until: servedNotFound }),
       () => ({ method: 'POST', path: pumps, body: pump('a', { replicas: 2 }) }),
       () => ({ method: 'GET', path: `${pumps}/a/scale` }),
       () => ({
@@ -228,8 +246,8 @@ export const crdCases: ConformanceCase[] = [
       }),
       () => ({
         method: 'GET',
-        path: `/apis/${namesGroup}/v1/namespaces/default/washers`,
-        until: (r) => r.status === 200,
+        path: `/apis/${namesGroup}/v1/namespaces/default/washers/none`,
+        until: servedNotFound,
       }),
       () => ({ method: 'DELETE', path: `${crds}/washers.${namesGroup}` }),
       () => ({ method: 'GET', path: `${crds}/washers.${namesGroup}`, until: (response) => response.status === 404 }),

@@ -1,6 +1,8 @@
 // The seam between a CRD's per-version openAPIV3Schema and the writes of its custom
-// resources. The server calls these three on every write of a custom resource, in
-// kube-apiserver's order: default, prune, validate. Today only the open behaviour is
+// resources. The server calls these three on every write of a custom resource (status
+// and scale included), in kube-apiserver's order: default, prune, then validate with the
+// other rules. Not yet on reads (kube-apiserver also defaults what it reads from etcd);
+// the pruned paths are for fieldValidation (Strict refuses them, Warn warns). Today only the open behaviour is
 // plugged in (every field kept, nothing defaulted or refused); a structural-schema
 // module implements the interface to make the schema count.
 import type { KubeObject } from '../../../core/object.ts';

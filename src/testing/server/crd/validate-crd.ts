@@ -6,7 +6,7 @@ import { dns1035LabelErrors, dnsSubdomainErrors } from '../../../core/names.ts';
 import type { KubeObject } from '../../../core/object.ts';
 import type { Cause } from '../http/status.ts';
 import { invalidValue, required } from '../handlers/validate.ts';
-import { type CrdNames, type CrdVersion, specOf, statusOf, versionsOf } from './crd-fields.ts';
+import { type CrdNames, type CrdVersion, isEstablished, specOf, statusOf, versionsOf } from './crd-fields.ts';
 import { columnCauses } from './validate-columns.ts';
 import { unsupportedSchemaCauses } from './unsupported-features.ts';
 
@@ -16,13 +16,14 @@ export const notSupported = (field: string, value: string, accepted: readonly st
   field,
 });
 
-/** Every cause kube-apiserver would give for `crd` on create or update. */
-export function crdCauses(crd: KubeObject): Cause[] {
+/** Every cause kube-apiserver would give for `crd` on create, or on update of `live`. */
+export function crdCauses(crd: KubeObject, live?: KubeObject): Cause[] {
   const spec = specOf(crd);
   const names = spec.names ?? {};
   const name = crd.metadata?.name ?? '';
   const causes: Cause[] = [];
-  if (name !== '' && name !== `${names.plural ?? ''}.${spec.group ?? ''}`) {
+  // The name rule is create's; an update checks the name only against the stored one.
+  if (!live && name !== '' && name !== `${names.plural ?? ''}.${spec.group ?? ''}`) {
     causes.push(invalidValue('metadata.name', name, 'must be spec.names.plural+"."+spec.group'));
   }
   causes.push(...groupCauses(spec.group ?? ''));
@@ -34,8 +35,24 @@ export function crdCauses(crd: KubeObject): Cause[] {
   causes.push(...versionCauses(versionsOf(crd)));
   causes.push(...requiredNameCauses(names), ...nameCauses(names));
   causes.push(...unsupportedSchemaCauses(crd), ...columnCauses(versionsOf(crd)));
+  if (live) causes.push(...immutableCauses(crd, live));
   causes.push(...storedVersionCauses(crd));
   return causes;
+}
+
+/** What an update may not change: group and plural ever, scope and kind once established. */
+function immutableCauses(crd: KubeObject, live: KubeObject): Cause[] {
+  const [spec, old] = [specOf(crd), specOf(live)];
+  const fields: [string, string | undefined, string | undefined][] = [
+    ['spec.group', spec.group, old.group],
+    ['spec.names.plural', spec.names?.plural, old.names?.plural],
+  ];
+  if (isEstablished(live)) {
+    fields.unshift(['spec.scope', spec.scope, old.scope], ['spec.names.kind', spec.names?.kind, old.names?.kind]);
+  }
+  return fields
+    .filter(([, value, previous]) => (value ?? '') !== (previous ?? ''))
+    .map(([field, value]) => invalidValue(field, value ?? '', 'field is immutable'));
 }
 
 function groupCauses(group: string): Cause[] {

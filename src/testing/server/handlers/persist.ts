@@ -47,7 +47,7 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
   if (type.namespaced) metadata.namespace = namespace;
   else delete metadata.namespace;
   type.applyDefaults?.(object);
-  if (type.customSchema && write.subresource === undefined) {
+  if (type.customSchema) {
     type.customSchema.default(object);
     type.customSchema.prune(object);
   }
@@ -75,7 +75,7 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
     resetStatusOnCreate(type, object);
   }
   if (write.subresource === undefined) type.prepareWrite?.(object, live);
-  validateObject(type, object);
+  validateObject(type, object, live);
   if (live && write.subresource === 'status') validateStatusWrite(type, object, live);
   // The JSON Go would store: managedFields are computed on exactly that shape.
   const shaped = goRoundTrip(schema, object as JsonValue) as KubeObject;

@@ -32,7 +32,7 @@ function labelCauses(field: string, labels: unknown): Cause[] {
 }
 
 /** Throws the real server's 422 when `object` is not valid. */
-export function validateObject(type: ResourceType, object: KubeObject): void {
+export function validateObject(type: ResourceType, object: KubeObject, live?: KubeObject): void {
   const metadata = object.metadata ?? {};
   const name = metadata.name ?? '';
   const causes: Cause[] = [];
@@ -43,7 +43,7 @@ export function validateObject(type: ResourceType, object: KubeObject): void {
     causes.push(invalidValue('metadata.generation', generation, 'must be greater than or equal to 0'));
   causes.push(...labelCauses('metadata.labels', metadata.labels));
   if (type.kind === 'Deployment') causes.push(...deploymentCauses(object));
-  if (type.validate) causes.push(...type.validate(object));
+  if (type.validate) causes.push(...type.validate(object, live));
   if (type.customSchema) causes.push(...type.customSchema.validate(object));
   if (causes.length > 0) throw invalid(type, name, causes);
 }
