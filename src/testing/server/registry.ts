@@ -24,6 +24,10 @@ export interface CustomResourceOptions {
    * status and `/status` everything else. @default {}
    */
   readonly subresources?: { readonly status?: boolean };
+}
+
+/** What the CRD controller adds when it serves a version of a CustomResourceDefinition. */
+export interface DefinedCustomResource extends CustomResourceOptions {
   /** The CRD version's additionalPrinterColumns, for `kubectl get`. @default [] */
   readonly printerColumns?: readonly PrinterColumn[];
   /** Defaulting, pruning and validation of its objects. @default none: every field kept */
@@ -59,7 +63,7 @@ export class ResourceRegistry {
   }
 
   /** Serves a custom resource: like a CRD, a PUT without resourceVersion is refused. */
-  registerCustomResource(options: CustomResourceOptions): ResourceType {
+  registerCustomResource(options: DefinedCustomResource): ResourceType {
     const { group, version, kind, plural } = options;
     for (const [name, value] of Object.entries({ group, version, kind, plural })) {
       if (typeof value !== 'string' || value === '') {
