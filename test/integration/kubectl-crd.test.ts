@@ -84,6 +84,8 @@ describe('kubectl with a CRD: embedded server as kube-apiserver', apiServerSuite
       applied.stdout,
       'customresourcedefinition.apiextensions.k8s.io/sprockets.kubectl.kubeconflict.dev created\n',
     );
+    const listed = await same('get', 'crd');
+    assert.match(listed.stdout, /^NAME\s+CREATED AT\nsprockets\.kubectl\.kubeconflict\.dev\s+\S+\n$/);
     const waited = await same(
       'wait',
       '--for=condition=Established',
