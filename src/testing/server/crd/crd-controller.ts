@@ -130,22 +130,40 @@ function serve(options: CrdControllerOptions, crd: KubeObject): void {
   }
 }
 
-/** The finalizer's work: every custom resource deleted, the types unserved, then the CRD gone. */
+/**
+ * The finalizer controller's work: Terminating in progress, every custom resource deleted,
+ * the types unserved, then Terminating done with the finalizer removed, which deletes the
+ * CRD once no other finalizer holds it.
+ */
 function finalize(options: CrdControllerOptions, crd: KubeObject): void {
   const { store, registry } = options;
   const name = crd.metadata?.name ?? '';
   const finalizers = (crd.metadata?.finalizers ?? []) as string[];
   if (!finalizers.includes(cleanupFinalizer)) return;
-  deleteObjectsOf(store, crd);
+  const inProgress = structuredClone(crd);
+  setCondition(inProgress, {
+    type: 'Terminating',
+    status: 'True',
+    reason: 'InstanceDeletionInProgress',
+    message: 'CustomResource deletion is in progress',
+  });
+  const live = writeStatus(options, crd, inProgress);
+  deleteObjectsOf(store, live);
   registry.removeDefinedBy(name);
   const remaining = finalizers.filter((finalizer) => finalizer !== cleanupFinalizer);
   if (remaining.length === 0) {
     store.delete(crdResource, '', name);
     return;
   }
-  const kept = structuredClone(crd);
-  (kept.metadata ??= {}).finalizers = remaining;
-  store.put(crdResource, '', kept, 'MODIFIED');
+  const done = structuredClone(live);
+  setCondition(
+    done,
+    isEstablished(live)
+      ? { type: 'Terminating', status: 'False', reason: 'InstanceDeletionCompleted', message: 'removed all instances' }
+      : { type: 'Terminating', status: 'False', reason: 'NeverEstablished', message: 'resource was never established' },
+  );
+  (done.metadata ??= {}).finalizers = remaining;
+  writeStatus(options, live, done);
 }
 
 /** Deletes every custom resource `crd` served (each a DELETED event to its watchers). */
