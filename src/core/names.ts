@@ -55,6 +55,20 @@ export function dnsLabelErrors(name: string): string[] {
   return errors;
 }
 
+const dns1035LabelFormat = '[a-z]([-a-z0-9]*[a-z0-9])?';
+const dns1035LabelPattern = fullMatch(dns1035LabelFormat);
+const dns1035LabelMessage =
+  "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
+
+/** Why `name` is not a DNS-1035 label (a CRD's plural, singular, short names, versions); empty when it is one. */
+export function dns1035LabelErrors(name: string): string[] {
+  const errors: string[] = [];
+  if (name.length > maxDnsLabelLength) errors.push(`must be no more than ${String(maxDnsLabelLength)} characters`);
+  if (!dns1035LabelPattern.test(name))
+    errors.push(regexError(dns1035LabelMessage, dns1035LabelFormat, 'my-name', 'abc-123'));
+  return errors;
+}
+
 function labelPrefixErrors(prefix: string): string[] {
   if (prefix === '') return ['prefix part must be non-empty'];
   const errors: string[] = [];

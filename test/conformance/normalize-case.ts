@@ -33,7 +33,14 @@ export function rewriteText(text: string, rank: Map<string, string>): string {
     .replace(precondition, (_m, before: string, digits: string) => `${before}${r(digits)}`);
 }
 
-export const timeKeys = new Set(['creationTimestamp', 'deletionTimestamp', 'time', 'renewTime', 'acquireTime']);
+export const timeKeys = new Set([
+  'creationTimestamp',
+  'deletionTimestamp',
+  'time',
+  'renewTime',
+  'acquireTime',
+  'lastTransitionTime',
+]);
 
 /** The volatile values of one case's answers, each with its normalised stand-in. */
 export interface Volatile {
@@ -123,7 +130,7 @@ function rewrite(value: unknown, rank: Map<string, string>, uids: string[]): unk
     else if (key === 'managedFields' && Array.isArray(child))
       out[key] = sortManagedFields(rewrite(child, rank, uids) as unknown[]);
     else if (key === 'cells' && Array.isArray(child))
-      out[key] = child.map((cell: unknown) => (isAge(cell) ? '<age>' : cell));
+      out[key] = child.map((cell: unknown) => (isAge(cell) ? '<age>' : isTime(cell) ? '<time>' : cell));
     else out[key] = rewrite(child, rank, uids);
   }
   const generateName = out.generateName;
@@ -135,6 +142,8 @@ function rewrite(value: unknown, rank: Map<string, string>, uids: string[]): unk
 
 /** A Table's Age cell ("0s", "5m10s"): it depends on the second the row was printed. */
 const isAge = (cell: unknown): boolean => typeof cell === 'string' && /^(\d+[smhdy])+$/.test(cell);
+/** A date cell written as a time (a CRD's Created At). */
+const isTime = (cell: unknown): boolean => typeof cell === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(cell);
 
 function sortManagedFields(entries: unknown[]): unknown[] {
   const keyOf = (entry: unknown) => {

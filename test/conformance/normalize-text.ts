@@ -14,6 +14,8 @@ const continueToken = /("?continue"?: ?)"[^"]+"/g;
 const generated = /"generateName":"([^"]+)"/g;
 // A Table's Age cell, in JSON and in YAML: it depends on the second the row was printed.
 const ageCell = /"(?:\d+[smhdy])+"|(?<=^ *- )(?:\d+[smhdy])+$/gm;
+// A Table's date cell written as a time (a CRD's Created At), in JSON.
+const timeCell = /(?<="cells":\[[^\]]*)"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/g;
 
 /**
  * Each answer's text with resourceVersions, uids, times, continue tokens and generated
@@ -31,7 +33,8 @@ export function normalizeTexts(responses: readonly RawResponse[]): string[] {
       })
       .replace(timeKey, (_whole, key: string) => `${key}"<time>"`)
       .replace(continueToken, (_whole, key: string) => `${key}"<continue>"`)
-      .replace(ageCell, '<age>');
+      .replace(ageCell, '<age>')
+      .replace(timeCell, '"<time>"');
     uids.forEach((uid, index) => {
       text = text.replaceAll(uid, `uid${String(index + 1)}`);
     });

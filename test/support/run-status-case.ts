@@ -21,7 +21,7 @@ export async function runStatusCase(target: Target, statusCase: StatusCase): Pro
   const responses: RawResponse[] = [];
   const streams: Promise<void>[] = [];
   for (const [index, step] of statusCase.steps.entries()) {
-    const { identity, background, ...request } = step(responses);
+    const { identity, background, until, ...request } = step(responses);
     const tls = tlsFor(target, identity);
     const headers = { ...(tls.headers as Record<string, string> | undefined), ...request.headers };
     const sending = (onHeaders?: () => void) =>
@@ -29,6 +29,8 @@ export async function runStatusCase(target: Target, statusCase: StatusCase): Pro
     if (background) {
       const { ended } = await started(sending);
       streams.push(ended.then((response) => void (responses[index] = response)));
+    } else if (until) {
+      responses[index] = await sendUntil(sending, until, `${request.method} ${request.path}`);
     } else responses[index] = await sending();
   }
   await Promise.all(streams);
@@ -44,4 +46,20 @@ async function started(
   const ended = sending(headersIn);
   await Promise.race([headers, ended]);
   return { ended };
+}
+
+/** Sends again, 100 ms apart, until `done` holds of the answer; fails after 10 s, naming the request. */
+async function sendUntil(
+  sending: () => Promise<RawResponse>,
+  done: (response: RawResponse) => boolean,
+  what: string,
+): Promise<RawResponse> {
+  let response = await sending();
+  for (let attempt = 0; attempt < 100 && !done(response); attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    response = await sending();
+  }
+  if (!done(response))
+    throw new Error(`${what}: still not as awaited after 10 s; last answer ${String(response.status)}`);
+  return response;
 }

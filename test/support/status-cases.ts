@@ -12,7 +12,10 @@ export type Identity = 'admin' | 'anonymous' | 'wrong-token';
  * for: the next steps run once its headers are in, and its answer, in its place among the
  * answers, is the whole stream it got until it ended (so later steps cannot read it).
  */
-export type Step = (previous: readonly RawResponse[]) => RawRequest & { identity?: Identity; background?: true };
+/** `until`: sent again (up to 10 s) until its answer satisfies it, for what a controller does in its own time. */
+export type Step = (
+  previous: readonly RawResponse[],
+) => RawRequest & { identity?: Identity; background?: true; until?: (response: RawResponse) => boolean };
 
 export interface StatusCase {
   readonly request: string;

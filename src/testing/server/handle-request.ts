@@ -270,10 +270,16 @@ async function serveWrite(
   return deleteObject(context, { ...writeRequest, name, bodyHasLength });
 }
 
-/** A group-version nobody serves is left to kube-apiserver's catch-all (a plain 404), like discovery misses. */
+/**
+ * A group-version nobody serves is left to kube-apiserver's catch-all (a plain 404), like
+ * discovery misses; so is an unknown resource of a group of custom resources, which
+ * apiextensions' handler passes on to that catch-all.
+ */
 function servesGroupVersion(state: ServerState, target: ReturnType<typeof route>): boolean {
   if (target.kind !== 'resource' || target.group === '') return true;
-  return state.registry.all().some((type) => type.group === target.group && type.version === target.version);
+  const types = state.registry.all().filter((type) => type.group === target.group && type.version === target.version);
+  if (types.length > 0 && types.every(isCustomResource)) return types.some((type) => type.plural === target.plural);
+  return types.length > 0;
 }
 
 /** A namespaced object can only be created in a namespace that exists. */

@@ -1,6 +1,9 @@
 import type { ResourceType } from './resource-type.ts';
 import { builtinTypes } from './resources/builtin-types.ts';
 import { customResourceStatusUpdate } from './resources/status-strategies.ts';
+import type { PrinterColumn, ScalePaths } from './crd/crd-fields.ts';
+import { compareKubeVersions } from './crd/version-priority.ts';
+import type { CustomResourceSchema } from './crd/custom-resource-schema.ts';
 
 /** A custom resource to serve, as a CustomResourceDefinition would declare it. */
 export interface CustomResourceOptions {
@@ -23,20 +26,44 @@ export interface CustomResourceOptions {
   readonly subresources?: { readonly status?: boolean };
 }
 
+/** What the CRD controller adds when it serves a version of a CustomResourceDefinition. */
+export interface DefinedCustomResource extends CustomResourceOptions {
+  /** The CRD version's additionalPrinterColumns, for `kubectl get`. @default [] */
+  readonly printerColumns?: readonly PrinterColumn[];
+  /** Defaulting, pruning and validation of its objects. @default none: every field kept */
+  readonly schema?: CustomResourceSchema;
+  /** The CustomResourceDefinition serving it, by name (served by the server's CRD controller). */
+  readonly definedBy?: string;
+  /** The CRD's `subresources.scale`: `/scale` served at these paths. @default none */
+  readonly scale?: ScalePaths;
+  /** The CRD's storage version, when not `version`. @default version */
+  readonly storageVersion?: string;
+}
+
 /** The resource types a server knows, found by group, version and plural name. */
 export class ResourceRegistry {
-  readonly #types: ResourceType[] = [...builtinTypes];
+  #types: ResourceType[] = [...builtinTypes];
 
   find(group: string, version: string, plural: string): ResourceType | undefined {
     return this.#types.find((t) => t.group === group && t.version === version && t.plural === plural);
   }
 
+  /** Built-in types first, then custom resources by group name and version priority, as kube-apiserver's discovery lists them. */
   all(): readonly ResourceType[] {
-    return this.#types;
+    const custom = this.#types.slice(builtinTypes.length);
+    custom.sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : compareKubeVersions(a.version, b.version)));
+    return [...builtinTypes, ...custom];
+  }
+
+  /** Stops serving the types `definition` (a CRD's name) serves; answers them. */
+  removeDefinedBy(definition: string): readonly ResourceType[] {
+    const removed = this.#types.filter((type) => type.definedBy === definition);
+    this.#types = this.#types.filter((type) => type.definedBy !== definition);
+    return removed;
   }
 
   /** Serves a custom resource: like a CRD, a PUT without resourceVersion is refused. */
-  registerCustomResource(options: CustomResourceOptions): ResourceType {
+  registerCustomResource(options: DefinedCustomResource): ResourceType {
     const { group, version, kind, plural } = options;
     for (const [name, value] of Object.entries({ group, version, kind, plural })) {
       if (typeof value !== 'string' || value === '') {
@@ -65,6 +92,11 @@ export class ResourceRegistry {
       statusSubresource: options.subresources?.status === true,
       ...(options.subresources?.status === true && { prepareStatusUpdate: customResourceStatusUpdate }),
       ...(options.categories !== undefined && { categories: options.categories }),
+      ...(options.printerColumns !== undefined && { printerColumns: options.printerColumns }),
+      ...(options.schema !== undefined && { customSchema: options.schema }),
+      ...(options.definedBy !== undefined && { definedBy: options.definedBy }),
+      ...(options.storageVersion !== undefined && { storageVersion: options.storageVersion }),
+      ...(options.scale !== undefined && { scaleSubresource: true, scalePaths: options.scale }),
     };
     this.#types.push(type);
     return type;

@@ -1,4 +1,6 @@
 import type { KubeObject } from '../../core/object.ts';
+import type { CustomResourceSchema, FieldCause } from './crd/custom-resource-schema.ts';
+import type { PrinterColumn, ScalePaths } from './crd/crd-fields.ts';
 import { customResource, schemaFor } from './schema/index.ts';
 
 /** What the embedded server knows of one kind of object. */
@@ -39,6 +41,8 @@ export interface ResourceType {
   readonly finalizeSubresource?: boolean;
   /** Whether `/scale` (autoscaling/v1 Scale of spec.replicas) is served. @default false */
   readonly scaleSubresource?: boolean;
+  /** Where a custom resource's Scale reads and writes (its CRD's `subresources.scale`). */
+  readonly scalePaths?: ScalePaths;
   /** Discovery categories (`all` makes `kubectl get all` list it). @default [] */
   readonly categories?: readonly string[];
   /** Fills in defaults, as the real server does on every write. Mutates `object`. */
@@ -48,6 +52,23 @@ export interface ResourceType {
    * recorded, so no manager owns it (Pod tolerations and priority, Namespace finalizers).
    */
   readonly admitOnCreate?: (object: KubeObject) => void;
+  /**
+   * The create or update strategy's own step on the main resource, before validation
+   * (a CRD's status reset on create, its storedVersions). Mutates `object`.
+   */
+  readonly prepareWrite?: (object: KubeObject, live: KubeObject | undefined) => void;
+  /** The kind's own validation (of an update when `live` is given), after the common metadata rules. */
+  readonly validate?: (object: KubeObject, live: KubeObject | undefined) => readonly FieldCause[];
+  /** What a DELETE stores instead of removing the object (a CRD left Terminating). */
+  readonly markDeleted?: (live: KubeObject) => KubeObject;
+  /** A CRD's additionalPrinterColumns for server-side Tables. */
+  readonly printerColumns?: readonly PrinterColumn[];
+  /** A CRD version's schema: defaulting, pruning and validation of its custom resources. */
+  readonly customSchema?: CustomResourceSchema;
+  /** The version its objects are stored in, when not the served one (discovery's storageVersionHash). */
+  readonly storageVersion?: string;
+  /** The CustomResourceDefinition that serves this type, by name. */
+  readonly definedBy?: string;
 }
 
 /** `deployments.apps`, `configmaps`: how messages name a resource. */

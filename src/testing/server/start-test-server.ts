@@ -9,6 +9,7 @@ import { handleRequest, type ServerState } from './handle-request.ts';
 import { closeServer, createApiHttpServer, listen } from './http-server.ts';
 import { ObjectStore } from './object-store.ts';
 import { type CustomResourceOptions, ResourceRegistry } from './registry.ts';
+import { startCrdController } from './crd/crd-controller.ts';
 import { type FaultInjector, type FaultOptions, faultInjector } from './faults.ts';
 import type { RequestHook } from './request-hook.ts';
 import { bootstrapNamespaces } from './resources/bootstrap.ts';
@@ -100,6 +101,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   let address = '';
   const fields = createFieldTracker();
   const stopControllers = options.controllers === false ? undefined : startControllers({ store, fields, registry });
+  const stopCrdController = startCrdController({ store, fields, registry });
   const state: ServerState = {
     store,
     registry,
@@ -140,6 +142,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       if (stopped) return;
       stopped = true;
       stopControllers?.();
+      stopCrdController();
       await closeServer(server);
       if (directory !== undefined) rmSync(directory, { recursive: true, force: true });
     },

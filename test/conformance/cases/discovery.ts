@@ -11,11 +11,16 @@ const served: Readonly<Record<string, readonly string[]>> = {
   'apps/v1': ['deployments'],
   'coordination.k8s.io/v1': ['leases'],
   'example.kubeconflict.dev/v1': ['gadgets', 'widgets'],
+  'apiextensions.k8s.io/v1': ['customresourcedefinitions'],
+  // The CRD that test/conformance/cases/crd.ts defines through the API and keeps.
+  'discovery.kubeconflict.dev/v1': ['parts'],
+  'versions.kubeconflict.dev/v1': ['dials'],
+  'versions.kubeconflict.dev/v2': ['dials'],
 };
 const servedSubresources = ['finalize', 'scale', 'status'];
 
 /** kubectl v1.36's Accept for /api and /apis. */
-const aggregatedAccept =
+export const aggregatedAccept =
   'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json';
 
 type Json = Record<string, unknown>;
@@ -83,7 +88,7 @@ export function selectServed(body: unknown): unknown {
   }
 }
 
-const get =
+export const get =
   (path: string, accept = 'application/json') =>
   () => ({
     method: 'GET' as const,
@@ -103,6 +108,7 @@ export const discoveryCases: ConformanceCase[] = [
       get('/apis/apps/v1'),
       get('/apis/coordination.k8s.io/v1'),
       get('/apis/example.kubeconflict.dev/v1'),
+      get('/apis/apiextensions.k8s.io/v1'),
     ],
   },
   {

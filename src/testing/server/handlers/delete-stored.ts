@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../../core/object.ts';
 import type { PersistContext } from './persist.ts';
-import { type Deletion, deleteGeneric } from './deletion.ts';
+import { type Deletion, deleteGeneric, writeMarked } from './deletion.ts';
 import { deleteNamespace } from './namespace-deletion.ts';
 
 /**
@@ -12,6 +12,7 @@ export function deleteStored(
   deletion: Deletion,
   live: KubeObject,
 ): { status: number; object: KubeObject } {
+  if (deletion.type.markDeleted) return { status: 200, object: markedByType(context, deletion, live) };
   const { object, deleted } =
     deletion.type.kind === 'Namespace'
       ? deleteNamespace(context, deletion, live)
@@ -19,4 +20,11 @@ export function deleteStored(
   // 202 when dependents were to be deleted (orphanDependents: false) and the object stays.
   const accepted = !deleted && deletion.options.orphanDependents === false;
   return { status: accepted ? 202 : 200, object };
+}
+
+/** A type that marks itself for deletion (a CRD: Terminating, its clean-up finalizer); marked once. */
+function markedByType(context: PersistContext, deletion: Deletion, live: KubeObject): KubeObject {
+  const { markDeleted } = deletion.type;
+  if (!markDeleted || live.metadata?.deletionTimestamp !== undefined) return live;
+  return writeMarked(context, deletion, live, markDeleted(live));
 }

@@ -27,10 +27,12 @@ export function subresourcesOf(type: ResourceType): SubresourceInfo[] {
 
 /**
  * kube-apiserver's storageVersionHash: the first 8 bytes of the SHA-256 of
- * `<group>/<storage version>/<kind>`, base64 (every kind here is stored in its one version).
+ * `<group>/<storage version>/<kind>`, base64.
  */
 export function storageVersionHash(type: ResourceType): string {
-  const digest = createHash('sha256').update(`${type.group}/${type.version}/${type.kind}`).digest();
+  const digest = createHash('sha256')
+    .update(`${type.group}/${type.storageVersion ?? type.version}/${type.kind}`)
+    .digest();
   return digest.subarray(0, 8).toString('base64');
 }
 

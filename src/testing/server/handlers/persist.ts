@@ -56,6 +56,10 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
   if (type.namespaced) metadata.namespace = namespace;
   else delete metadata.namespace;
   type.applyDefaults?.(object);
+  if (type.customSchema) {
+    type.customSchema.default(object);
+    type.customSchema.prune(object);
+  }
   const now = timestamp();
   const apiVersion = groupVersion(type);
   const schema = schemaFor(apiVersion, type.kind);
@@ -83,7 +87,8 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
     if (type.generation !== 'none') metadata.generation = 1;
     resetStatusOnCreate(type, object);
   }
-  validateObject(type, object);
+  if (write.subresource === undefined) type.prepareWrite?.(object, live);
+  validateObject(type, object, live);
   if (live && write.subresource === 'status') validateStatusWrite(type, object, live);
   // The JSON Go would store: managedFields are computed on exactly that shape.
   const shaped = goRoundTrip(schema, object as JsonValue) as KubeObject;

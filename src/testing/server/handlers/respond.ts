@@ -1,3 +1,4 @@
+import { inServedVersion } from '../crd/served-version.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { encodeBody, type EncodedBody } from '../http/encode-body.ts';
 import { writeAnswer } from '../http/write-answer.ts';
@@ -44,7 +45,7 @@ export function responder(
   let headersWritten = false;
   const convert = (object: KubeObject): KubeObject => {
     if (object.kind === 'Status') return object;
-    const converted = convertResponse(type, negotiated.convertTo, query, object);
+    const converted = convertResponse(type, negotiated.convertTo, query, inServedVersion(type, object));
     // A watch's Table events name their columns once, in the first event.
     if (converted.kind === 'Table' && headersWritten) return { ...converted, columnDefinitions: null };
     headersWritten = converted.kind === 'Table';

@@ -8,6 +8,7 @@ import { deploymentReplicasPaths, toParentManagedFields, toScaleManagedFields } 
 import { timestamp } from '../clock.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { scaleOf, scaleType } from '../resources/scale.ts';
+import { checkCustomReplicas, customReplicasPaths, setSpecReplicas } from '../crd/custom-scale.ts';
 import { goRoundTrip, schemaFor, type JsonValue } from '../schema/index.ts';
 import { applyConflictError } from './apply-conflict.ts';
 import { applyConfiguration, patchedObject, patchTypeOf, statusFor } from './patch.ts';
@@ -23,7 +24,7 @@ type ScaleRequest = WriteRequest & { name: string };
 export function getScale(context: PersistContext, type: ResourceType, namespace: string, name: string): KubeObject {
   const live = context.store.get(`${type.group}/${type.plural}`, namespace, name);
   if (!live) throw notFound(type, name);
-  return scaleOf(live);
+  return scaleOf(live, type);
 }
 
 /**
@@ -44,10 +45,11 @@ export function writeScale(
   const patchType = verb === 'patch' ? patchTypeOf(scaleRequest) : undefined;
   const live = context.store.get(`${type.group}/${type.plural}`, namespace, name);
   if (!live) throw notFound(type, name);
-  const current = scaleOf(live);
+  const current = scaleOf(live, type);
+  const replicasPaths = type.scalePaths ? customReplicasPaths(type, type.scalePaths) : deploymentReplicasPaths;
   current.metadata = {
     ...current.metadata,
-    managedFields: toScaleManagedFields(managedFieldsOf(live), deploymentReplicasPaths),
+    managedFields: toScaleManagedFields(managedFieldsOf(live), replicasPaths),
   };
   const { scale, managedFields } =
     patchType === 'apply'
@@ -58,19 +60,22 @@ export function writeScale(
           current,
           sent ?? patchedObject(scaleRequest, current, patchType ?? 'merge'),
         );
+  const replicas = (scale.spec as { replicas?: number } | undefined)?.replicas ?? 0;
+  if (type.scalePaths) checkCustomReplicas(type, type.scalePaths, name, replicas);
   checkScale(scale, name, live);
   checkResourceVersionPrecondition(type, name, scale.metadata?.resourceVersion, live);
   const desired = structuredClone(live);
-  (desired.spec as Record<string, unknown>).replicas = (scale.spec as { replicas?: number } | undefined)?.replicas ?? 0;
+  if (type.scalePaths) setSpecReplicas(desired, type.scalePaths, replicas);
+  else (desired.spec as Record<string, unknown>).replicas = replicas;
   (desired.metadata ??= {}).managedFields = toParentManagedFields(
     managedFieldsOf(live),
     managedFields,
-    deploymentReplicasPaths,
+    replicasPaths,
     groupVersion(type),
   );
   const write = { type, namespace, live, desired, manager, dryRun, managedFieldsDone: true };
   const { object } = persist(context, write);
-  return { status: 200, object: scaleOf(object) };
+  return { status: 200, object: scaleOf(object, type) };
 }
 
 const managedFieldsOf = (object: KubeObject): ManagedFieldsEntry[] => object.metadata?.managedFields ?? [];

@@ -10,7 +10,7 @@ export const invalidValue = (field: string, value: unknown, detail: string): Cau
   message: `Invalid value: ${JSON.stringify(value)}: ${detail}`,
   field,
 });
-const required = (field: string, detail: string): Cause => ({
+export const required = (field: string, detail: string): Cause => ({
   reason: 'FieldValueRequired',
   message: `Required value${detail ? `: ${detail}` : ''}`,
   field,
@@ -32,7 +32,7 @@ function labelCauses(field: string, labels: unknown): Cause[] {
 }
 
 /** Throws the real server's 422 when `object` is not valid. */
-export function validateObject(type: ResourceType, object: KubeObject): void {
+export function validateObject(type: ResourceType, object: KubeObject, live?: KubeObject): void {
   const metadata = object.metadata ?? {};
   const name = metadata.name ?? '';
   const causes: Cause[] = [];
@@ -43,6 +43,8 @@ export function validateObject(type: ResourceType, object: KubeObject): void {
     causes.push(invalidValue('metadata.generation', generation, 'must be greater than or equal to 0'));
   causes.push(...labelCauses('metadata.labels', metadata.labels));
   if (type.kind === 'Deployment') causes.push(...deploymentCauses(object));
+  if (type.validate) causes.push(...type.validate(object, live));
+  if (type.customSchema) causes.push(...type.customSchema.validate(object));
   if (causes.length > 0) throw invalid(type, name, causes);
 }
 

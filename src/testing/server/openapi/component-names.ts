@@ -1,6 +1,7 @@
 // The OpenAPI component name of every struct the schema files declare, so the documents
 // name types as kube-apiserver does (io.k8s.api.apps.v1.DeploymentSpec). The schema files
 // export each Go struct under the Go name in lower camel case; the module says the package.
+import * as apiextensionsV1Crd from '../schema/apiextensions-v1-crd.ts';
 import * as appsV1Deployment from '../schema/apps-v1-deployment.ts';
 import * as coordinationV1Lease from '../schema/coordination-v1-lease.ts';
 import * as coreV1Config from '../schema/core-v1-config.ts';
@@ -17,6 +18,7 @@ import * as metaV1 from '../schema/meta-v1.ts';
 import type { Schema, StructSchema } from '../schema/index.ts';
 
 const packages: readonly [string, Readonly<Record<string, unknown>>][] = [
+  ['io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1', apiextensionsV1Crd],
   ['io.k8s.api.apps.v1', appsV1Deployment],
   ['io.k8s.api.coordination.v1', coordinationV1Lease],
   ...[
@@ -43,6 +45,7 @@ const initialisms: readonly [string, string][] = [
   ['grpc', 'GRPC'],
   ['http', 'HTTP'],
   ['iscsi', 'ISCSI'],
+  ['json', 'JSON'],
   ['nfs', 'NFS'],
   ['rbd', 'RBD'],
   ['seLinux', 'SELinux'],

@@ -1,5 +1,6 @@
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
+import { customResourceDefinitions } from '../crd/crd-type.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
 import {
   deploymentStatusUpdate,
@@ -165,4 +166,13 @@ export const leases: ResourceType = {
   statusSubresource: false,
 };
 
-export const builtinTypes: readonly ResourceType[] = [namespaces, configMaps, secrets, pods, deployments, leases];
+// In kube-apiserver's group order: apiextensions.k8s.io comes before coordination.k8s.io.
+export const builtinTypes: readonly ResourceType[] = [
+  namespaces,
+  configMaps,
+  secrets,
+  pods,
+  deployments,
+  customResourceDefinitions,
+  leases,
+];

@@ -4,6 +4,7 @@ import type { ResourceType } from '../resource-type.ts';
 import { goRoundTrip, schemaFor } from '../schema/index.ts';
 import type { JsonValue } from '../schema/index.ts';
 import { selectorString } from '../table/selector-string.ts';
+import { customScaleParts } from '../crd/custom-scale.ts';
 
 /** The Scale as a type of its own: bodies, patches and field ownership of `/scale` use it. */
 export const scaleType: ResourceType = {
@@ -25,14 +26,20 @@ const objectOf = (value: unknown): Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
 
 /**
- * The Scale of a Deployment, as kube-apiserver writes it: the Deployment's identity
+ * The Scale of a Deployment (or of a custom resource, at its CRD's paths), as kube-apiserver writes it: the Deployment's identity
  * (name, namespace, uid, resourceVersion, creationTimestamp), spec.replicas,
  * status.replicas and the selector as a string. No managedFields.
  */
-export function scaleOf(parent: KubeObject): KubeObject {
+export function scaleOf(parent: KubeObject, type?: ResourceType): KubeObject {
   const metadata = parent.metadata ?? {};
   const spec = objectOf(parent.spec);
   const status = objectOf(parent.status);
+  const parts = type?.scalePaths
+    ? customScaleParts(parent, type.scalePaths)
+    : {
+        spec: { replicas: spec.replicas },
+        status: { replicas: status.replicas, selector: selectorString(spec.selector as never) },
+      };
   const scale = {
     kind: scaleType.kind,
     apiVersion: 'autoscaling/v1',
@@ -43,8 +50,7 @@ export function scaleOf(parent: KubeObject): KubeObject {
       resourceVersion: metadata.resourceVersion,
       creationTimestamp: metadata.creationTimestamp,
     },
-    spec: { replicas: spec.replicas },
-    status: { replicas: status.replicas, selector: selectorString(spec.selector as never) },
+    ...parts,
   };
   return goRoundTrip(
     schemaFor('autoscaling/v1', 'Scale'),

@@ -3,6 +3,7 @@
  * types of k8s.io/api v0.36.3 and checked against kube-apiserver v1.36.3's OpenAPI.
  * @packageDocumentation
  */
+import { customResourceDefinition } from './apiextensions-v1-crd.ts';
 import { deployment } from './apps-v1-deployment.ts';
 import { scale } from './autoscaling-v1-scale.ts';
 import { lease } from './coordination-v1-lease.ts';
@@ -51,6 +52,10 @@ const kinds: Record<string, KindInfo> = {
   },
   'coordination.k8s.io/v1/Lease': { schema: lease, resetFields: {} },
   'autoscaling/v1/Scale': { schema: scale, resetFields: {} },
+  'apiextensions.k8s.io/v1/CustomResourceDefinition': {
+    schema: customResourceDefinition,
+    resetFields: { '': [['status']], status: [['spec']] },
+  },
 };
 
 /**

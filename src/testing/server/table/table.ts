@@ -5,9 +5,12 @@ import { badRequest } from '../http/status.ts';
 import type { KubeObject } from '../../../core/object.ts';
 import { groupVersion, isCustomResource, type ResourceType } from '../resource-type.ts';
 import { builtinPrinter, defaultPrinter, type Printer } from './columns.ts';
+import { columnsPrinter, crdPrinter } from '../crd/crd-printers.ts';
 
 /** The printer of `type`: built-in kinds that have one, and custom resources (Name, Age). */
 function printerOf(type: ResourceType): Printer | undefined {
+  if (type.kind === 'CustomResourceDefinition' && type.group === 'apiextensions.k8s.io') return crdPrinter;
+  if (type.printerColumns !== undefined && type.printerColumns.length > 0) return columnsPrinter(type.printerColumns);
   return builtinPrinter(groupVersion(type), type.kind) ?? (isCustomResource(type) ? defaultPrinter : undefined);
 }
 
