@@ -2,7 +2,7 @@ import { goHtmlEscape } from '../fields/json-value.ts';
 import { string, struct } from '../schema/define.ts';
 import { byCodePoint } from '../selectors/code-point-order.ts';
 import { customResource, type Schema, schemaFor } from '../schema/index.ts';
-import { objectMeta } from '../schema/meta-v1.ts';
+import { objectMeta } from '../schema/meta-v1.generated.ts';
 
 /**
  * How an object's keys are ordered: by a schema (Go structs and maps), all sorted (Go
