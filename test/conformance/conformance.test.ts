@@ -9,6 +9,7 @@ import { send } from '../support/raw-http.ts';
 import { runStatusCase, type Target } from '../support/run-status-case.ts';
 import { applyCases } from './cases/apply.ts';
 import { badInputCases } from './cases/bad-input.ts';
+import { builtinRoundCases } from './cases/builtin-rounds.ts';
 import { customCases, widgetDefinition } from './cases/custom.ts';
 import { customStatusCases, gadgetDefinition } from './cases/custom-status.ts';
 import { deleteCollectionCases } from './cases/delete-collection.ts';
@@ -48,6 +49,7 @@ const cases = [
   ...discoveryCases,
   ...deleteCollectionCases,
   ...podTableCases,
+  ...builtinRoundCases,
 ];
 const token = 'conformance-token';
 

@@ -25,7 +25,12 @@ export const schemaRoots: readonly SchemaRoot[] = [
   core('Secret'),
   core('Namespace'),
   core('Pod'),
+  core('ServiceAccount'),
+  core('Event'),
   group('apps/v1', 'apps.v1', 'Deployment'),
   group('coordination.k8s.io/v1', 'coordination.v1', 'Lease'),
   group('autoscaling/v1', 'autoscaling.v1', 'Scale'),
+  ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].map((kind) =>
+    group('rbac.authorization.k8s.io/v1', 'rbac.v1', kind),
+  ),
 ];

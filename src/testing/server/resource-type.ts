@@ -37,6 +37,8 @@ export interface ResourceType {
   readonly prepareStatusUpdate?: (object: KubeObject, live: KubeObject) => void;
   /** Whether `/finalize` (a Namespace's PUT of spec.finalizers) is served. @default false */
   readonly finalizeSubresource?: boolean;
+  /** Whether a DELETE answers the deleted object, not a Status (the store's ReturnDeletedObject). @default false */
+  readonly returnDeletedObject?: boolean;
   /** Whether `/scale` (autoscaling/v1 Scale of spec.replicas) is served. @default false */
   readonly scaleSubresource?: boolean;
   /** Discovery categories (`all` makes `kubectl get all` list it). @default [] */

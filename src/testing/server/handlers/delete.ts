@@ -43,6 +43,11 @@ export function deleteObject(
     if (metadata.generation !== undefined) metadata.generation += 1;
     return { status: 200, object: pod };
   }
+  // The deleted object at the revision of its deletion (kube-apiserver's etcd3 store answers the deletion's revision).
+  if (type.returnDeletedObject === true) {
+    const resourceVersion = dryRun ? live.metadata?.resourceVersion : String(context.store.revision);
+    return { status: 200, object: { ...deleted, metadata: { ...deleted.metadata, resourceVersion } } };
+  }
   return { status: 200, object: successStatus(type, name, live.metadata?.uid) };
 }
 

@@ -21,7 +21,12 @@ describe('openApiV3', () => {
   };
 
   it('indexes every group-version by a URL carrying the hash of its document', () => {
-    assert.deepEqual(Object.keys(index.paths), ['api/v1', 'apis/apps/v1', 'apis/coordination.k8s.io/v1']);
+    assert.deepEqual(Object.keys(index.paths), [
+      'api/v1',
+      'apis/apps/v1',
+      'apis/coordination.k8s.io/v1',
+      'apis/rbac.authorization.k8s.io/v1',
+    ]);
     assert.match(
       index.paths['apis/apps/v1']?.serverRelativeURL ?? '',
       /^\/openapi\/v3\/apis\/apps\/v1\?hash=[0-9A-F]{128}$/,

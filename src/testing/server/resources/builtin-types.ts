@@ -1,6 +1,8 @@
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
+import { events, serviceAccounts } from './core-more-types.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
+import { rbacTypes } from './rbac-types.ts';
 import {
   deploymentStatusUpdate,
   namespaceStatusUpdate,
@@ -165,4 +167,15 @@ export const leases: ResourceType = {
   statusSubresource: false,
 };
 
-export const builtinTypes: readonly ResourceType[] = [namespaces, configMaps, secrets, pods, deployments, leases];
+// Groups in kube-apiserver's order of /apis (apps, ..., rbac.authorization.k8s.io, ..., coordination.k8s.io).
+export const builtinTypes: readonly ResourceType[] = [
+  namespaces,
+  configMaps,
+  secrets,
+  pods,
+  serviceAccounts,
+  events,
+  deployments,
+  ...rbacTypes,
+  leases,
+];

@@ -1028,6 +1028,55 @@ export const pod = struct({
   status: podStatus,
 });
 
+export const objectReference = atomicStruct({
+  kind: string,
+  namespace: string,
+  name: string,
+  uid: string,
+  apiVersion: string,
+  resourceVersion: string,
+  fieldPath: string,
+});
+
+export const serviceAccount = struct({
+  kind: string,
+  apiVersion: string,
+  metadata: objectMeta,
+  secrets: mergedBy('name', mapList(objectReference, ['name'], {})),
+  imagePullSecrets: atomicList(localObjectReference),
+  automountServiceAccountToken: ptr(boolean),
+});
+
+export const eventSource = struct({
+  component: string,
+  host: string,
+});
+
+export const eventSeries = struct({
+  count: integer,
+  lastObservedTime: time,
+});
+
+export const event = struct({
+  kind: string,
+  apiVersion: string,
+  metadata: always(objectMeta),
+  involvedObject: always(objectReference),
+  reason: string,
+  message: string,
+  source: eventSource,
+  firstTimestamp: time,
+  lastTimestamp: time,
+  count: integer,
+  type: string,
+  eventTime: time,
+  series: ptr(eventSeries),
+  action: string,
+  related: ptr(objectReference),
+  reportingComponent: always(string),
+  reportingInstance: always(string),
+});
+
 export const podTemplateSpec = struct({
   metadata: objectMeta,
   spec: podSpec,

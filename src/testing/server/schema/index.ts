@@ -7,7 +7,8 @@
 import { deployment } from './apps-v1.generated.ts';
 import { scale } from './autoscaling-v1.generated.ts';
 import { lease } from './coordination-v1.generated.ts';
-import { configMap, namespace, pod, secret } from './core-v1.generated.ts';
+import { configMap, event, namespace, pod, secret, serviceAccount } from './core-v1.generated.ts';
+import { clusterRole, clusterRoleBinding, role, roleBinding } from './rbac-v1.generated.ts';
 import { customResource } from './custom-resource.ts';
 import type { Schema } from './schema.ts';
 
@@ -50,6 +51,12 @@ const kinds: Record<string, KindInfo> = {
   },
   'coordination.k8s.io/v1/Lease': { schema: lease, resetFields: {} },
   'autoscaling/v1/Scale': { schema: scale, resetFields: {} },
+  'v1/ServiceAccount': { schema: serviceAccount, resetFields: {} },
+  'v1/Event': { schema: event, resetFields: {} },
+  'rbac.authorization.k8s.io/v1/Role': { schema: role, resetFields: {} },
+  'rbac.authorization.k8s.io/v1/RoleBinding': { schema: roleBinding, resetFields: {} },
+  'rbac.authorization.k8s.io/v1/ClusterRole': { schema: clusterRole, resetFields: {} },
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': { schema: clusterRoleBinding, resetFields: {} },
 };
 
 /**

@@ -8,6 +8,7 @@ import * as autoscalingV1 from './autoscaling-v1.generated.ts';
 import * as coordinationV1 from './coordination-v1.generated.ts';
 import * as coreV1 from './core-v1.generated.ts';
 import * as metaV1 from './meta-v1.generated.ts';
+import * as rbacV1 from './rbac-v1.generated.ts';
 
 /** Every generated module, with the OpenAPI package (`io.k8s.api.core.v1`) of the structs it exports. */
 export const generatedPackages: readonly (readonly [string, Readonly<Record<string, unknown>>])[] = [
@@ -16,4 +17,5 @@ export const generatedPackages: readonly (readonly [string, Readonly<Record<stri
   ['io.k8s.api.coordination.v1', coordinationV1],
   ['io.k8s.api.core.v1', coreV1],
   ['io.k8s.apimachinery.pkg.apis.meta.v1', metaV1],
+  ['io.k8s.api.rbac.v1', rbacV1],
 ];
