@@ -32,6 +32,9 @@ export const rootKinds: readonly RootKind[] = [
   { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', message: 'k8s.io.api.coordination.v1.Lease' },
   { apiVersion: 'coordination.k8s.io/v1', kind: 'LeaseList', message: 'k8s.io.api.coordination.v1.LeaseList' },
   { apiVersion: 'autoscaling/v1', kind: 'Scale', message: 'k8s.io.api.autoscaling.v1.Scale' },
+  ...kindAndList('apps/v1', 'k8s.io.api.apps.v1', 'ReplicaSet'),
+  ...kindAndList('apps/v1', 'k8s.io.api.apps.v1', 'StatefulSet'),
+  ...kindAndList('batch/v1', 'k8s.io.api.batch.v1', 'CronJob'),
   ...kindAndList('v1', core, 'ServiceAccount'),
   ...kindAndList('v1', core, 'Event'),
   ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].flatMap((kind) =>

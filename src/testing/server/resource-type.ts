@@ -37,6 +37,8 @@ export interface ResourceType {
   readonly prepareStatusUpdate?: (object: KubeObject, live: KubeObject) => void;
   /** Whether `/finalize` (a Namespace's PUT of spec.finalizers) is served. @default false */
   readonly finalizeSubresource?: boolean;
+  /** What a create's status starts as (the strategy's PrepareForCreate), for kinds with a status subresource. */
+  readonly statusOnCreate?: Readonly<Record<string, unknown>>;
   /** Whether a DELETE answers the deleted object, not a Status (the store's ReturnDeletedObject). @default false */
   readonly returnDeletedObject?: boolean;
   /** Whether `/scale` (autoscaling/v1 Scale of spec.replicas) is served. @default false */

@@ -17,6 +17,8 @@ interface RoundOf {
   readonly update: (object: Json) => void;
   /** A strategic merge patch body (lists merged by key where the kind has keys). */
   readonly strategic: Json;
+  /** Requests of the kind's subresources (/status, /scale), after the apply. */
+  readonly subresources?: (item: string) => Step[];
 }
 
 const latest = (responses: readonly { json: unknown }[]) => structuredClone(responses.at(-1)?.json) as Json;
@@ -24,7 +26,7 @@ const rvOf = (response: { json: unknown } | undefined) =>
   ((response?.json as Json).metadata as Json).resourceVersion as string;
 
 /** The steps of a round, after any `before` steps the kind needs (its namespace...). */
-function round({ kind, collection, object, update, strategic }: RoundOf): ConformanceCase {
+function round({ kind, collection, object, update, strategic, subresources }: RoundOf): ConformanceCase {
   const name = `round-${kind.toLowerCase()}`;
   const item = `${collection}/${name}`;
   const selector = `labelSelector=round%3D${kind.toLowerCase()}`;
@@ -51,6 +53,7 @@ function round({ kind, collection, object, update, strategic }: RoundOf): Confor
       headers: applyPatch,
       body: { ...object(name, { ...labels, applied: 'yes' }) },
     }),
+    ...(subresources?.(item) ?? []),
     () => ({ method: 'GET', path: `${collection}?${selector}` }),
     (r) => ({
       method: 'GET',
@@ -68,10 +71,91 @@ function round({ kind, collection, object, update, strategic }: RoundOf): Confor
 }
 
 const rbac = '/apis/rbac.authorization.k8s.io/v1';
+const apps = '/apis/apps/v1/namespaces/default';
+
+/** A pod template labelled `app: name`, and a selector for it. */
+const podTemplate = (name: string, restartPolicy = 'Always') => ({
+  metadata: { labels: { app: name } },
+  spec: { restartPolicy, containers: [{ name: 'main', image: 'busybox:1.36', ports: [{ containerPort: 8080 }] }] },
+});
+const selector = (name: string) => ({ matchLabels: { app: name } });
+const containerPatch = { spec: { template: { spec: { containers: [{ name: 'main', image: 'busybox:1.37' }] } } } };
+
+/** A status write, a read of it, and when the kind has one, a read and a patch of its Scale. */
+const statusAndScale =
+  (status: Json, scale: boolean) =>
+  (item: string): Step[] => [
+    () => ({ method: 'PATCH', path: `${item}/status`, headers: mergePatch, body: { status } }),
+    () => ({ method: 'GET', path: `${item}/status` }),
+    ...(scale
+      ? [
+          (): ReturnType<Step> => ({ method: 'GET', path: `${item}/scale` }),
+          (): ReturnType<Step> => ({
+            method: 'PATCH',
+            path: `${item}/scale`,
+            headers: mergePatch,
+            body: { spec: { replicas: 3 } },
+          }),
+        ]
+      : []),
+  ];
 const meta = (name: string, labels: Record<string, string>) => ({ name, labels });
 const rule = (resources: string[], verbs: string[]) => ({ apiGroups: [''], resources, verbs });
 
 export const builtinRoundCases: ConformanceCase[] = [
+  round({
+    kind: 'ReplicaSet',
+    collection: `${apps}/replicasets`,
+    object: (name, labels) => ({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: meta(name, labels),
+      spec: { selector: selector(name), template: podTemplate(name) },
+    }),
+    update: (object) => {
+      (object.spec as Json).replicas = 2;
+    },
+    strategic: containerPatch,
+    subresources: statusAndScale(
+      { replicas: 2, fullyLabeledReplicas: 2, readyReplicas: 1, availableReplicas: 1 },
+      true,
+    ),
+  }),
+  round({
+    kind: 'StatefulSet',
+    collection: `${apps}/statefulsets`,
+    object: (name, labels) => ({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: meta(name, labels),
+      spec: { serviceName: 'web', selector: selector(name), template: podTemplate(name) },
+    }),
+    update: (object) => {
+      (object.spec as Json).minReadySeconds = 5;
+    },
+    strategic: containerPatch,
+    subresources: statusAndScale(
+      { replicas: 2, readyReplicas: 1, currentReplicas: 2, updatedReplicas: 2, availableReplicas: 1 },
+      true,
+    ),
+  }),
+  round({
+    kind: 'CronJob',
+    collection: '/apis/batch/v1/namespaces/default/cronjobs',
+    object: (name, labels) => ({
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: meta(name, labels),
+      spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { template: podTemplate(name, 'OnFailure') } } },
+    }),
+    update: (object) => {
+      (object.spec as Json).suspend = true;
+    },
+    strategic: {
+      spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'main', args: ['date'] }] } } } } },
+    },
+    subresources: statusAndScale({ lastScheduleTime: '2026-01-01T00:00:00Z' }, false),
+  }),
   round({
     kind: 'ServiceAccount',
     collection: '/api/v1/namespaces/default/serviceaccounts',

@@ -8,7 +8,8 @@ import type { ConformanceCase } from '../conformance-case.ts';
 /** Resources the embedded server serves, by group-version (the conformance suite's CRDs included). */
 const served: Readonly<Record<string, readonly string[]>> = {
   v1: ['configmaps', 'events', 'namespaces', 'pods', 'secrets', 'serviceaccounts'],
-  'apps/v1': ['deployments'],
+  'apps/v1': ['deployments', 'replicasets', 'statefulsets'],
+  'batch/v1': ['cronjobs'],
   'rbac.authorization.k8s.io/v1': ['clusterrolebindings', 'clusterroles', 'rolebindings', 'roles'],
   'coordination.k8s.io/v1': ['leases'],
   'example.kubeconflict.dev/v1': ['gadgets', 'widgets'],

@@ -100,6 +100,7 @@ function restoreStatus(object: KubeObject, live: KubeObject): void {
 /** What a create starts with in `status`, per resource (the client cannot set it). */
 function resetStatusOnCreate(type: ResourceType, object: KubeObject): void {
   if (!type.statusSubresource) return;
+  if (type.statusOnCreate !== undefined) object.status = structuredClone(type.statusOnCreate);
   if (type.kind === 'Deployment') object.status = {};
   if (type.kind === 'Pod') object.status = { phase: 'Pending', qosClass: 'BestEffort' };
   if (type.kind === 'Namespace') object.status = { phase: 'Active' };

@@ -3,6 +3,7 @@ import type { ResourceType } from '../resource-type.ts';
 import { events, serviceAccounts } from './core-more-types.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
 import { rbacTypes } from './rbac-types.ts';
+import { cronJobs, replicaSets, statefulSets } from './workload-types.ts';
 import {
   deploymentStatusUpdate,
   namespaceStatusUpdate,
@@ -167,7 +168,7 @@ export const leases: ResourceType = {
   statusSubresource: false,
 };
 
-// Groups in kube-apiserver's order of /apis (apps, ..., rbac.authorization.k8s.io, ..., coordination.k8s.io).
+// Groups in kube-apiserver's order of /apis (apps, ..., batch, ..., rbac.authorization.k8s.io, ..., coordination.k8s.io).
 export const builtinTypes: readonly ResourceType[] = [
   namespaces,
   configMaps,
@@ -176,6 +177,9 @@ export const builtinTypes: readonly ResourceType[] = [
   serviceAccounts,
   events,
   deployments,
+  replicaSets,
+  statefulSets,
+  cronJobs,
   ...rbacTypes,
   leases,
 ];

@@ -5,6 +5,7 @@
 // of k8s.io/api@v0.36.3 and k8s.io/apimachinery@v0.36.3.
 import {
   always,
+  atomicList,
   boolean,
   field,
   intOrString,
@@ -16,7 +17,7 @@ import {
   struct,
   time,
 } from './define.ts';
-import { podTemplateSpec } from './core-v1.generated.ts';
+import { persistentVolumeClaim, podTemplateSpec } from './core-v1.generated.ts';
 import { labelSelector, objectMeta } from './meta-v1.generated.ts';
 
 export const rollingUpdateDeployment = struct({
@@ -67,4 +68,99 @@ export const deployment = struct({
   metadata: objectMeta,
   spec: deploymentSpec,
   status: deploymentStatus,
+});
+
+export const replicaSetSpec = struct({
+  replicas: ptr(integer),
+  minReadySeconds: integer,
+  selector: ptr(labelSelector, { omitEmpty: false }),
+  template: podTemplateSpec,
+});
+
+export const replicaSetCondition = struct({
+  type: always(string),
+  status: always(string),
+  lastTransitionTime: time,
+  reason: string,
+  message: string,
+});
+
+export const replicaSetStatus = struct({
+  replicas: always(integer),
+  fullyLabeledReplicas: integer,
+  readyReplicas: integer,
+  availableReplicas: integer,
+  terminatingReplicas: ptr(integer),
+  observedGeneration: integer,
+  conditions: mergedBy('type', mapList(replicaSetCondition, ['type'], { type: '' })),
+});
+
+export const replicaSet = struct({
+  kind: string,
+  apiVersion: string,
+  metadata: objectMeta,
+  spec: replicaSetSpec,
+  status: replicaSetStatus,
+});
+
+export const rollingUpdateStatefulSetStrategy = struct({
+  partition: ptr(integer),
+  maxUnavailable: ptr(intOrString),
+});
+
+export const statefulSetUpdateStrategy = struct({
+  type: string,
+  rollingUpdate: ptr(rollingUpdateStatefulSetStrategy),
+});
+
+export const statefulSetPersistentVolumeClaimRetentionPolicy = struct({
+  whenDeleted: string,
+  whenScaled: string,
+});
+
+export const statefulSetOrdinals = struct({
+  start: always(integer),
+});
+
+export const statefulSetSpec = struct({
+  replicas: ptr(integer),
+  selector: ptr(labelSelector, { omitEmpty: false }),
+  template: always(podTemplateSpec),
+  volumeClaimTemplates: atomicList(persistentVolumeClaim),
+  serviceName: always(string),
+  podManagementPolicy: string,
+  updateStrategy: statefulSetUpdateStrategy,
+  revisionHistoryLimit: ptr(integer),
+  minReadySeconds: integer,
+  persistentVolumeClaimRetentionPolicy: ptr(statefulSetPersistentVolumeClaimRetentionPolicy),
+  ordinals: ptr(statefulSetOrdinals),
+});
+
+export const statefulSetCondition = struct({
+  type: always(string),
+  status: always(string),
+  lastTransitionTime: time,
+  reason: string,
+  message: string,
+});
+
+export const statefulSetStatus = struct({
+  observedGeneration: integer,
+  replicas: always(integer),
+  readyReplicas: integer,
+  currentReplicas: integer,
+  updatedReplicas: integer,
+  currentRevision: string,
+  updateRevision: string,
+  collisionCount: ptr(integer),
+  conditions: mergedBy('type', mapList(statefulSetCondition, ['type'], { type: '' })),
+  availableReplicas: always(integer),
+});
+
+export const statefulSet = struct({
+  kind: string,
+  apiVersion: string,
+  metadata: objectMeta,
+  spec: statefulSetSpec,
+  status: statefulSetStatus,
 });

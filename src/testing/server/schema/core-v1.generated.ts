@@ -1081,3 +1081,36 @@ export const podTemplateSpec = struct({
   metadata: objectMeta,
   spec: podSpec,
 });
+
+export const persistentVolumeClaimCondition = struct({
+  type: always(string),
+  status: always(string),
+  lastProbeTime: time,
+  lastTransitionTime: time,
+  reason: string,
+  message: string,
+});
+
+export const modifyVolumeStatus = struct({
+  targetVolumeAttributesClassName: string,
+  status: always(string),
+});
+
+export const persistentVolumeClaimStatus = struct({
+  phase: string,
+  accessModes: atomicList(string),
+  capacity: map(quantity),
+  conditions: mergedBy('type', mapList(persistentVolumeClaimCondition, ['type'], { type: '' })),
+  allocatedResources: map(quantity),
+  allocatedResourceStatuses: map(string),
+  currentVolumeAttributesClassName: ptr(string),
+  modifyVolumeStatus: ptr(modifyVolumeStatus),
+});
+
+export const persistentVolumeClaim = struct({
+  kind: string,
+  apiVersion: string,
+  metadata: objectMeta,
+  spec: persistentVolumeClaimSpec,
+  status: persistentVolumeClaimStatus,
+});

@@ -4,7 +4,8 @@
  * k8s.io/api v0.36.3 (the *.generated.ts files).
  * @packageDocumentation
  */
-import { deployment } from './apps-v1.generated.ts';
+import { deployment, replicaSet, statefulSet } from './apps-v1.generated.ts';
+import { cronJob } from './batch-v1.generated.ts';
 import { scale } from './autoscaling-v1.generated.ts';
 import { lease } from './coordination-v1.generated.ts';
 import { configMap, event, namespace, pod, secret, serviceAccount } from './core-v1.generated.ts';
@@ -34,6 +35,9 @@ interface KindInfo {
   readonly resetFields: Readonly<Record<string, readonly (readonly string[])[]>>;
 }
 
+// ReplicaSet, StatefulSet and CronJob strategies: the main resource resets status, /status resets spec.
+const workloadResetFields = { '': [['status']], status: [['spec']] };
+
 const kinds: Record<string, KindInfo> = {
   'v1/ConfigMap': { schema: configMap, resetFields: {} },
   'v1/Secret': { schema: secret, resetFields: {} },
@@ -51,6 +55,9 @@ const kinds: Record<string, KindInfo> = {
   },
   'coordination.k8s.io/v1/Lease': { schema: lease, resetFields: {} },
   'autoscaling/v1/Scale': { schema: scale, resetFields: {} },
+  'apps/v1/ReplicaSet': { schema: replicaSet, resetFields: workloadResetFields },
+  'apps/v1/StatefulSet': { schema: statefulSet, resetFields: workloadResetFields },
+  'batch/v1/CronJob': { schema: cronJob, resetFields: workloadResetFields },
   'v1/ServiceAccount': { schema: serviceAccount, resetFields: {} },
   'v1/Event': { schema: event, resetFields: {} },
   'rbac.authorization.k8s.io/v1/Role': { schema: role, resetFields: {} },

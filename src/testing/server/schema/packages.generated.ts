@@ -5,6 +5,7 @@
 // of k8s.io/api@v0.36.3 and k8s.io/apimachinery@v0.36.3.
 import * as appsV1 from './apps-v1.generated.ts';
 import * as autoscalingV1 from './autoscaling-v1.generated.ts';
+import * as batchV1 from './batch-v1.generated.ts';
 import * as coordinationV1 from './coordination-v1.generated.ts';
 import * as coreV1 from './core-v1.generated.ts';
 import * as metaV1 from './meta-v1.generated.ts';
@@ -14,6 +15,7 @@ import * as rbacV1 from './rbac-v1.generated.ts';
 export const generatedPackages: readonly (readonly [string, Readonly<Record<string, unknown>>])[] = [
   ['io.k8s.api.apps.v1', appsV1],
   ['io.k8s.api.autoscaling.v1', autoscalingV1],
+  ['io.k8s.api.batch.v1', batchV1],
   ['io.k8s.api.coordination.v1', coordinationV1],
   ['io.k8s.api.core.v1', coreV1],
   ['io.k8s.apimachinery.pkg.apis.meta.v1', metaV1],
