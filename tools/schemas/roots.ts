@@ -31,6 +31,7 @@ export const schemaRoots: readonly SchemaRoot[] = [
   group('apps/v1', 'apps.v1', 'ReplicaSet'),
   group('apps/v1', 'apps.v1', 'StatefulSet'),
   group('batch/v1', 'batch.v1', 'CronJob'),
+  group('batch/v1', 'batch.v1', 'Job'),
   group('coordination.k8s.io/v1', 'coordination.v1', 'Lease'),
   group('autoscaling/v1', 'autoscaling.v1', 'Scale'),
   ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].map((kind) =>

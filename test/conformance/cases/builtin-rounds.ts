@@ -11,6 +11,8 @@ type Json = Record<string, unknown>;
 interface RoundOf {
   /** The kind, its collection's path and an object of it named `name` with `labels`. */
   readonly kind: string;
+  /** What names the round's object and labels it. @default the kind in lower case */
+  readonly slug?: string;
   readonly collection: string;
   readonly object: (name: string, labels: Record<string, string>) => Json;
   /** What the PUT changes in the object read back. */
@@ -19,18 +21,22 @@ interface RoundOf {
   readonly strategic: Json;
   /** Requests of the kind's subresources (/status, /scale), after the apply. */
   readonly subresources?: (item: string) => Step[];
+  /** The DELETEs' query, when the kind's default propagation is not the one to test. @default '' */
+  readonly deleteQuery?: string;
 }
 
 const latest = (responses: readonly { json: unknown }[]) => structuredClone(responses.at(-1)?.json) as Json;
 const rvOf = (response: { json: unknown } | undefined) =>
   ((response?.json as Json).metadata as Json).resourceVersion as string;
 
-/** The steps of a round, after any `before` steps the kind needs (its namespace...). */
-function round({ kind, collection, object, update, strategic, subresources }: RoundOf): ConformanceCase {
-  const name = `round-${kind.toLowerCase()}`;
+/** The steps of a round of one kind, on an object named and labelled after its slug. */
+function round(roundOf: RoundOf): ConformanceCase {
+  const { kind, collection, object, update, strategic, subresources, deleteQuery = '' } = roundOf;
+  const slug = roundOf.slug ?? kind.toLowerCase();
+  const name = `round-${slug}`;
   const item = `${collection}/${name}`;
-  const selector = `labelSelector=round%3D${kind.toLowerCase()}`;
-  const labels = { round: kind.toLowerCase() };
+  const selector = `labelSelector=round%3D${slug}`;
+  const labels = { round: slug };
   const steps: Step[] = [
     () => ({ method: 'POST', path: collection, body: object(name, labels) }),
     () => ({ method: 'GET', path: item }),
@@ -60,12 +66,12 @@ function round({ kind, collection, object, update, strategic, subresources }: Ro
       path: `${collection}?watch=true&timeoutSeconds=1&${selector}&resourceVersion=${rvOf(r[0])}`,
     }),
     () => ({ method: 'GET', path: item, headers: { accept: 'application/vnd.kubernetes.protobuf,application/json' } }),
-    () => ({ method: 'DELETE', path: `${item}?dryRun=All` }),
-    () => ({ method: 'DELETE', path: item }),
+    () => ({ method: 'DELETE', path: `${item}?dryRun=All${deleteQuery && `&${deleteQuery}`}` }),
+    () => ({ method: 'DELETE', path: `${item}${deleteQuery && `?${deleteQuery}`}` }),
     () => ({ method: 'GET', path: item }),
   ];
   return {
-    name: `round of ${kind}: create, get, update, merge/JSON/strategic patch, apply, list, watch, protobuf, dry-run delete, delete`,
+    name: `round of ${slug === kind.toLowerCase() ? kind : `${kind} (${slug})`}: create, get, update, merge/JSON/strategic patch, apply, list, watch, protobuf, dry-run delete, delete`,
     steps,
   };
 }
@@ -138,6 +144,41 @@ export const builtinRoundCases: ConformanceCase[] = [
       { replicas: 2, readyReplicas: 1, currentReplicas: 2, updatedReplicas: 2, availableReplicas: 1 },
       true,
     ),
+  }),
+  round({
+    kind: 'Job',
+    collection: '/apis/batch/v1/namespaces/default/jobs',
+    object: (name, labels) => ({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: meta(name, labels),
+      spec: { template: podTemplate(name, 'Never') },
+    }),
+    update: (object) => {
+      (object.spec as Json).parallelism = 2;
+    },
+    strategic: { spec: { activeDeadlineSeconds: 600 } },
+    subresources: statusAndScale({ active: 1, startTime: '2026-01-01T00:00:00Z' }, false),
+    // batch/v1 orphans a Job's Pods by default, with a finalizer only the garbage collector removes.
+    deleteQuery: 'propagationPolicy=Background',
+  }),
+  round({
+    kind: 'Job',
+    slug: 'job-without-labels',
+    collection: '/apis/batch/v1/namespaces/default/jobs',
+    // Created without labels; the apply gives it one (an apply that changes nothing is a
+    // known difference: kube-apiserver records the manager, the embedded server does not).
+    object: (name, labels) => ({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name, ...(labels.applied !== undefined && { labels: { applied: labels.applied } }) },
+      spec: { template: podTemplate(name, 'Never') },
+    }),
+    update: (object) => {
+      (object.spec as Json).parallelism = 2;
+    },
+    strategic: { spec: { activeDeadlineSeconds: 600 } },
+    deleteQuery: 'propagationPolicy=Background',
   }),
   round({
     kind: 'CronJob',

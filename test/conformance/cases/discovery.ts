@@ -9,7 +9,7 @@ import type { ConformanceCase } from '../conformance-case.ts';
 const served: Readonly<Record<string, readonly string[]>> = {
   v1: ['configmaps', 'events', 'namespaces', 'pods', 'secrets', 'serviceaccounts'],
   'apps/v1': ['deployments', 'replicasets', 'statefulsets'],
-  'batch/v1': ['cronjobs'],
+  'batch/v1': ['cronjobs', 'jobs'],
   'rbac.authorization.k8s.io/v1': ['clusterrolebindings', 'clusterroles', 'rolebindings', 'roles'],
   'coordination.k8s.io/v1': ['leases'],
   'example.kubeconflict.dev/v1': ['gadgets', 'widgets'],

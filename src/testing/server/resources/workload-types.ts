@@ -1,7 +1,9 @@
-// apps/v1 ReplicaSets and StatefulSets and batch/v1 CronJobs: stored and served with
+// apps/v1 ReplicaSets and StatefulSets and batch/v1 Jobs and CronJobs: stored and served with
 // kube-apiserver v1.36.3's defaults (pkg/apis/apps/v1 and pkg/apis/batch/v1 defaults.go)
 // and strategies (status and scale subresources, generation on spec changes). No
 // controller runs: they get no Pods or Jobs, and their status is what `/status` writes.
+// A Job's DELETE without propagationPolicy is not kube-apiserver's: batch/v1 orphans by
+// default (an `orphan` finalizer that only the garbage collector removes); here it is gone.
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
@@ -83,4 +85,54 @@ export const cronJobs: ResourceType = {
     spec.failedJobsHistoryLimit ??= 1;
     defaultPodSpec(templateSpecOf(objectAt(objectAt(spec, 'jobTemplate'), 'spec')));
   },
+};
+
+const jobNameLabels = ['job-name', 'batch.kubernetes.io/job-name'];
+const controllerUidLabels = ['controller-uid', 'batch.kubernetes.io/controller-uid'];
+const labelsOf = (object: Json): Json | undefined => {
+  const labels = objectAt(object, 'metadata').labels;
+  return typeof labels === 'object' && labels !== null && Object.keys(labels).length > 0 ? (labels as Json) : undefined;
+};
+
+/** SetDefaults_Job, which runs on every decode (a Job without labels takes its template's). */
+function defaultJob(object: KubeObject): void {
+  const spec = objectAt(object, 'spec');
+  if (spec.completions == null && spec.parallelism == null) spec.completions = 1;
+  spec.parallelism ??= 1;
+  spec.backoffLimit ??= spec.backoffLimitPerIndex == null ? 6 : 2147483647;
+  const templateLabels = labelsOf(objectAt(spec, 'template'));
+  if (templateLabels && !labelsOf(object)) objectAt(object, 'metadata').labels = { ...templateLabels };
+  spec.completionMode ??= 'NonIndexed';
+  spec.suspend ??= false;
+  spec.podReplacementPolicy ??= spec.podFailurePolicy == null ? 'TerminatingOrFailed' : 'Failed';
+  spec.manualSelector ??= false;
+  defaultPodSpec(templateSpecOf(spec));
+}
+
+/**
+ * The Job strategy's PrepareForCreate, after field ownership is recorded: without a manual
+ * selector, the template gets the job-name and controller-uid labels and the selector the
+ * uid. A Job whose labels are its template's gets them too (in Go both share one map, and
+ * every later decode copies the template's into a Job without labels).
+ */
+function generateJobSelector(object: KubeObject): void {
+  const spec = objectAt(object, 'spec');
+  if (spec.manualSelector === true) return;
+  const metadata = objectAt(object, 'metadata');
+  const template = objectAt(objectAt(spec, 'template'), 'metadata');
+  const before = JSON.stringify(labelsOf(objectAt(spec, 'template')) ?? {});
+  const sharesLabels = !labelsOf(object) || JSON.stringify(labelsOf(object)) === before;
+  const labels = objectAt(template, 'labels');
+  for (const key of jobNameLabels) labels[key] ??= metadata.name;
+  for (const key of controllerUidLabels) labels[key] ??= metadata.uid;
+  const matchLabels = objectAt(objectAt(spec, 'selector'), 'matchLabels');
+  matchLabels['batch.kubernetes.io/controller-uid'] ??= metadata.uid;
+  if (sharesLabels) metadata.labels = { ...labels };
+}
+
+export const jobs: ResourceType = {
+  ...workload('batch', 'Job', '', false),
+  shortNames: [],
+  applyDefaults: defaultJob,
+  admitOnCreate: generateJobSelector,
 };

@@ -3,7 +3,7 @@
 // atomicity and patch tags: kube-apiserver's OpenAPI v3 (k8s.io/kubernetes@v1.36.3
 // api/openapi-spec/v3). Field order, pointers, omitempty and omitzero, inlined structs: the Go types
 // of k8s.io/api@v0.36.3 and k8s.io/apimachinery@v0.36.3.
-import { always, atomicList, boolean, integer, ptr, setList, string, struct, time } from './define.ts';
+import { always, atomicList, boolean, integer, mergedBy, ptr, setList, string, struct, time } from './define.ts';
 import { objectReference, podTemplateSpec } from './core-v1.generated.ts';
 import { labelSelector, objectMeta } from './meta-v1.generated.ts';
 
@@ -84,4 +84,40 @@ export const cronJob = struct({
   metadata: objectMeta,
   spec: cronJobSpec,
   status: cronJobStatus,
+});
+
+export const jobCondition = struct({
+  type: always(string),
+  status: always(string),
+  lastProbeTime: time,
+  lastTransitionTime: time,
+  reason: string,
+  message: string,
+});
+
+export const uncountedTerminatedPods = struct({
+  succeeded: setList(string),
+  failed: setList(string),
+});
+
+export const jobStatus = struct({
+  conditions: mergedBy('type', atomicList(jobCondition)),
+  startTime: ptr(time),
+  completionTime: ptr(time),
+  active: integer,
+  succeeded: integer,
+  failed: integer,
+  terminating: ptr(integer),
+  completedIndexes: string,
+  failedIndexes: ptr(string),
+  uncountedTerminatedPods: ptr(uncountedTerminatedPods),
+  ready: ptr(integer),
+});
+
+export const job = struct({
+  kind: string,
+  apiVersion: string,
+  metadata: objectMeta,
+  spec: jobSpec,
+  status: jobStatus,
 });

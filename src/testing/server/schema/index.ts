@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 import { deployment, replicaSet, statefulSet } from './apps-v1.generated.ts';
-import { cronJob } from './batch-v1.generated.ts';
+import { cronJob, job } from './batch-v1.generated.ts';
 import { scale } from './autoscaling-v1.generated.ts';
 import { lease } from './coordination-v1.generated.ts';
 import { configMap, event, namespace, pod, secret, serviceAccount } from './core-v1.generated.ts';
@@ -35,7 +35,7 @@ interface KindInfo {
   readonly resetFields: Readonly<Record<string, readonly (readonly string[])[]>>;
 }
 
-// ReplicaSet, StatefulSet and CronJob strategies: the main resource resets status, /status resets spec.
+// ReplicaSet, StatefulSet, Job and CronJob strategies: the main resource resets status, /status resets spec.
 const workloadResetFields = { '': [['status']], status: [['spec']] };
 
 const kinds: Record<string, KindInfo> = {
@@ -58,6 +58,7 @@ const kinds: Record<string, KindInfo> = {
   'apps/v1/ReplicaSet': { schema: replicaSet, resetFields: workloadResetFields },
   'apps/v1/StatefulSet': { schema: statefulSet, resetFields: workloadResetFields },
   'batch/v1/CronJob': { schema: cronJob, resetFields: workloadResetFields },
+  'batch/v1/Job': { schema: job, resetFields: workloadResetFields },
   'v1/ServiceAccount': { schema: serviceAccount, resetFields: {} },
   'v1/Event': { schema: event, resetFields: {} },
   'rbac.authorization.k8s.io/v1/Role': { schema: role, resetFields: {} },
