@@ -34,6 +34,7 @@ export const rootKinds: readonly RootKind[] = [
   { apiVersion: 'autoscaling/v1', kind: 'Scale', message: 'k8s.io.api.autoscaling.v1.Scale' },
   ...kindAndList('apps/v1', 'k8s.io.api.apps.v1', 'ReplicaSet'),
   ...kindAndList('apps/v1', 'k8s.io.api.apps.v1', 'StatefulSet'),
+  ...kindAndList('apps/v1', 'k8s.io.api.apps.v1', 'DaemonSet'),
   ...kindAndList('batch/v1', 'k8s.io.api.batch.v1', 'CronJob'),
   ...kindAndList('batch/v1', 'k8s.io.api.batch.v1', 'Job'),
   ...kindAndList('v1', core, 'ServiceAccount'),

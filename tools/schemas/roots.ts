@@ -30,6 +30,7 @@ export const schemaRoots: readonly SchemaRoot[] = [
   group('apps/v1', 'apps.v1', 'Deployment'),
   group('apps/v1', 'apps.v1', 'ReplicaSet'),
   group('apps/v1', 'apps.v1', 'StatefulSet'),
+  group('apps/v1', 'apps.v1', 'DaemonSet'),
   group('batch/v1', 'batch.v1', 'CronJob'),
   group('batch/v1', 'batch.v1', 'Job'),
   group('coordination.k8s.io/v1', 'coordination.v1', 'Lease'),

@@ -146,6 +146,26 @@ export const builtinRoundCases: ConformanceCase[] = [
     ),
   }),
   round({
+    kind: 'DaemonSet',
+    collection: `${apps}/daemonsets`,
+    object: (name, labels) => ({
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: meta(name, labels),
+      spec: { selector: selector(name), template: podTemplate(name) },
+    }),
+    // A new template: its generation and the template generation annotation grow.
+    update: (object) => {
+      const template = (object.spec as Json).template as Json;
+      template.metadata = { labels: { app: 'round-daemonset', tier: 'node' } };
+    },
+    strategic: containerPatch,
+    subresources: statusAndScale(
+      { currentNumberScheduled: 1, desiredNumberScheduled: 1, numberMisscheduled: 0, numberReady: 1 },
+      false,
+    ),
+  }),
+  round({
     kind: 'Job',
     collection: '/apis/batch/v1/namespaces/default/jobs',
     object: (name, labels) => ({

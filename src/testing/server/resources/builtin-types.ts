@@ -3,7 +3,7 @@ import type { ResourceType } from '../resource-type.ts';
 import { events, serviceAccounts } from './core-more-types.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
 import { rbacTypes } from './rbac-types.ts';
-import { cronJobs, jobs, replicaSets, statefulSets } from './workload-types.ts';
+import { cronJobs, daemonSets, jobs, replicaSets, statefulSets } from './workload-types.ts';
 import {
   deploymentStatusUpdate,
   namespaceStatusUpdate,
@@ -179,6 +179,7 @@ export const builtinTypes: readonly ResourceType[] = [
   deployments,
   replicaSets,
   statefulSets,
+  daemonSets,
   cronJobs,
   jobs,
   ...rbacTypes,

@@ -1,4 +1,4 @@
-// apps/v1 ReplicaSets and StatefulSets and batch/v1 Jobs and CronJobs: stored and served with
+// apps/v1 ReplicaSets, StatefulSets and DaemonSets and batch/v1 Jobs and CronJobs: stored and served with
 // kube-apiserver v1.36.3's defaults (pkg/apis/apps/v1 and pkg/apis/batch/v1 defaults.go)
 // and strategies (status and scale subresources, generation on spec changes). No
 // controller runs: they get no Pods or Jobs, and their status is what `/status` writes.
@@ -135,4 +135,47 @@ export const jobs: ResourceType = {
   shortNames: [],
   applyDefaults: defaultJob,
   admitOnCreate: generateJobSelector,
+};
+
+// A DaemonSet's internal spec.templateGeneration, which apps/v1 carries as this annotation.
+const templateGeneration = 'deprecated.daemonset.template.generation';
+const annotationsOf = (object: KubeObject): Json => objectAt(objectAt(object, 'metadata'), 'annotations');
+const generationIn = (object: KubeObject): number => Number(annotationsOf(object)[templateGeneration] ?? 0);
+
+/**
+ * SetDefaults_DaemonSet; and the annotation as Go's conversion writes it from the internal
+ * object, before field ownership is recorded: `0` when the request has none.
+ */
+function defaultDaemonSet(object: KubeObject): void {
+  const spec = objectAt(object, 'spec');
+  const strategy = objectAt(spec, 'updateStrategy');
+  strategy.type ||= 'RollingUpdate';
+  if (strategy.type === 'RollingUpdate') {
+    const rollingUpdate = objectAt(strategy, 'rollingUpdate');
+    rollingUpdate.maxUnavailable ??= 1;
+    rollingUpdate.maxSurge ??= 0;
+  }
+  spec.revisionHistoryLimit ??= 10;
+  defaultPodSpec(templateSpecOf(spec));
+  annotationsOf(object)[templateGeneration] = String(generationIn(object));
+}
+
+export const daemonSets: ResourceType = {
+  ...workload('apps', 'DaemonSet', 'ds', false),
+  applyDefaults: defaultDaemonSet,
+  // PrepareForCreate: a template generation below 1 becomes 1.
+  admitOnCreate: (object) => {
+    if (generationIn(object) < 1) annotationsOf(object)[templateGeneration] = '1';
+  },
+  // PrepareForUpdate: the stored template generation, one more when the template changed.
+  prepareForUpdate: (object, live) => {
+    const changed =
+      JSON.stringify(objectAt(object, 'spec').template) !== JSON.stringify(objectAt(live, 'spec').template);
+    annotationsOf(object)[templateGeneration] = String(generationIn(live) + (changed ? 1 : 0));
+  },
+  // The status strategy keeps the stored spec, templateGeneration included.
+  prepareStatusUpdate: (object, live) => {
+    keepSpec(object, live);
+    annotationsOf(object)[templateGeneration] = String(generationIn(live));
+  },
 };

@@ -164,3 +164,50 @@ export const statefulSet = struct({
   spec: statefulSetSpec,
   status: statefulSetStatus,
 });
+
+export const rollingUpdateDaemonSet = struct({
+  maxUnavailable: ptr(intOrString),
+  maxSurge: ptr(intOrString),
+});
+
+export const daemonSetUpdateStrategy = struct({
+  type: string,
+  rollingUpdate: ptr(rollingUpdateDaemonSet),
+});
+
+export const daemonSetSpec = struct({
+  selector: ptr(labelSelector, { omitEmpty: false }),
+  template: always(podTemplateSpec),
+  updateStrategy: daemonSetUpdateStrategy,
+  minReadySeconds: integer,
+  revisionHistoryLimit: ptr(integer),
+});
+
+export const daemonSetCondition = struct({
+  type: always(string),
+  status: always(string),
+  lastTransitionTime: time,
+  reason: string,
+  message: string,
+});
+
+export const daemonSetStatus = struct({
+  currentNumberScheduled: always(integer),
+  numberMisscheduled: always(integer),
+  desiredNumberScheduled: always(integer),
+  numberReady: always(integer),
+  observedGeneration: integer,
+  updatedNumberScheduled: integer,
+  numberAvailable: integer,
+  numberUnavailable: integer,
+  collisionCount: ptr(integer),
+  conditions: mergedBy('type', mapList(daemonSetCondition, ['type'], { type: '' })),
+});
+
+export const daemonSet = struct({
+  kind: string,
+  apiVersion: string,
+  metadata: objectMeta,
+  spec: daemonSetSpec,
+  status: daemonSetStatus,
+});

@@ -4,7 +4,7 @@
  * k8s.io/api v0.36.3 (the *.generated.ts files).
  * @packageDocumentation
  */
-import { deployment, replicaSet, statefulSet } from './apps-v1.generated.ts';
+import { daemonSet, deployment, replicaSet, statefulSet } from './apps-v1.generated.ts';
 import { cronJob, job } from './batch-v1.generated.ts';
 import { scale } from './autoscaling-v1.generated.ts';
 import { lease } from './coordination-v1.generated.ts';
@@ -35,7 +35,7 @@ interface KindInfo {
   readonly resetFields: Readonly<Record<string, readonly (readonly string[])[]>>;
 }
 
-// ReplicaSet, StatefulSet, Job and CronJob strategies: the main resource resets status, /status resets spec.
+// ReplicaSet, StatefulSet, DaemonSet, Job and CronJob strategies: the main resource resets status, /status resets spec.
 const workloadResetFields = { '': [['status']], status: [['spec']] };
 
 const kinds: Record<string, KindInfo> = {
@@ -57,6 +57,7 @@ const kinds: Record<string, KindInfo> = {
   'autoscaling/v1/Scale': { schema: scale, resetFields: {} },
   'apps/v1/ReplicaSet': { schema: replicaSet, resetFields: workloadResetFields },
   'apps/v1/StatefulSet': { schema: statefulSet, resetFields: workloadResetFields },
+  'apps/v1/DaemonSet': { schema: daemonSet, resetFields: workloadResetFields },
   'batch/v1/CronJob': { schema: cronJob, resetFields: workloadResetFields },
   'batch/v1/Job': { schema: job, resetFields: workloadResetFields },
   'v1/ServiceAccount': { schema: serviceAccount, resetFields: {} },
