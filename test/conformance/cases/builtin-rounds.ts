@@ -1,12 +1,13 @@
 // One round per built-in kind served beyond the first six: create, get, update, every
-// patch type, server-side apply, list, watch from the creation, a protobuf read, a dry-run
-// delete, delete.
+// patch type, server-side apply, list (and as a Table), watch from the creation, a protobuf
+// read, a dry-run delete, delete.
 // Objects carry a `round` label so lists and watches leave out what kube-apiserver
 // bootstraps (its ~70 ClusterRoles and their bindings).
 import type { Step } from '../../support/status-cases.ts';
 import { type ConformanceCase, applyPatch, jsonPatch, mergePatch, strategicPatch } from '../conformance-case.ts';
 
 type Json = Record<string, unknown>;
+const tableAccept = { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' };
 
 interface RoundOf {
   /** The kind, its collection's path and an object of it named `name` with `labels`. */
@@ -21,6 +22,8 @@ interface RoundOf {
   readonly strategic: Json;
   /** Requests of the kind's subresources (/status, /scale), after the apply. */
   readonly subresources?: (item: string) => Step[];
+  /** Whether the server prints the kind as a Table (not yet Events). @default true */
+  readonly table?: boolean;
   /** The DELETEs' query, when the kind's default propagation is not the one to test. @default '' */
   readonly deleteQuery?: string;
 }
@@ -31,7 +34,7 @@ const rvOf = (response: { json: unknown } | undefined) =>
 
 /** The steps of a round of one kind, on an object named and labelled after its slug. */
 function round(roundOf: RoundOf): ConformanceCase {
-  const { kind, collection, object, update, strategic, subresources, deleteQuery = '' } = roundOf;
+  const { kind, collection, object, update, strategic, subresources, table = true, deleteQuery = '' } = roundOf;
   const slug = roundOf.slug ?? kind.toLowerCase();
   const name = `round-${slug}`;
   const item = `${collection}/${name}`;
@@ -61,6 +64,9 @@ function round(roundOf: RoundOf): ConformanceCase {
     }),
     ...(subresources?.(item) ?? []),
     () => ({ method: 'GET', path: `${collection}?${selector}` }),
+    ...(table
+      ? [(): ReturnType<Step> => ({ method: 'GET', path: `${collection}?${selector}`, headers: tableAccept })]
+      : []),
     (r) => ({
       method: 'GET',
       path: `${collection}?watch=true&timeoutSeconds=1&${selector}&resourceVersion=${rvOf(r[0])}`,
@@ -245,6 +251,7 @@ export const builtinRoundCases: ConformanceCase[] = [
       count: 1,
       source: { component: 'kubeconflict' },
     }),
+    table: false,
     update: (object) => {
       object.count = 2;
     },
