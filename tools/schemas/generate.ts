@@ -12,7 +12,7 @@ import * as prettier from 'prettier';
 import { goModuleDir } from '../protobuf/go-modules.ts';
 import { exportNameOf, fileOf, fileText, packagesText } from './emit.ts';
 import { GoPackages, goTypeOf } from './go-packages.ts';
-import { StructModel } from './model.ts';
+import { type StructDef, StructModel } from './model.ts';
 import { loadComponents } from './openapi.ts';
 import { schemaRoots } from './roots.ts';
 
@@ -31,8 +31,8 @@ const header = (): string[] => [
   `of ${goModules.map(({ path, version }) => `${path}@${version}`).join(' and ')}.`,
 ];
 
-/** The generated files, by path, formatted as prettier formats the repository. */
-export async function generate(): Promise<Map<string, string>> {
+/** Every struct the roots reach, grouped by the file of its Go package, each after those it uses. */
+function structsByFile(): Map<string, StructDef[]> {
   const specDir = join(goModuleDir(kubernetes.path, kubernetes.version), 'api', 'openapi-spec', 'v3');
   const components = loadComponents(
     specDir,
@@ -41,12 +41,20 @@ export async function generate(): Promise<Map<string, string>> {
   const go = new GoPackages(new Map(goModules.map(({ path, version }) => [path, goModuleDir(path, version)])));
   const model = new StructModel(components, go, exportNameOf);
   for (const root of schemaRoots) model.add(root.component);
-  const byFile = new Map<string, (typeof model.structs extends Map<string, infer V> ? V : never)[]>();
-  for (const def of model.structs.values())
-    byFile.set(fileOf(def.component), [...(byFile.get(fileOf(def.component)) ?? []), def]);
+  const byFile = new Map<string, StructDef[]>();
+  for (const def of model.structs.values()) {
+    const file = fileOf(def.component);
+    byFile.set(file, [...(byFile.get(file) ?? []), def]);
+  }
+  return new Map([...byFile].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The generated files, by path, formatted as prettier formats the repository. */
+export async function generate(): Promise<Map<string, string>> {
+  const byFile = structsByFile();
   const options = { ...(await prettier.resolveConfig(join(targetDir, 'index.ts'))), parser: 'typescript' };
   const files = new Map<string, string>();
-  for (const [file, defs] of [...byFile].sort(([a], [b]) => a.localeCompare(b)))
+  for (const [file, defs] of byFile)
     files.set(join(targetDir, `${file}.generated.ts`), await prettier.format(fileText(file, defs, header()), options));
   const packages = new Map(
     [...byFile].map(([file, defs]) => [file, goTypeOf(defs[0]?.component ?? '').openApiPackage]),

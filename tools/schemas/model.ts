@@ -3,7 +3,7 @@
  * holds, its list, map and struct types and its patch tags come from kube-apiserver's
  * OpenAPI; its order, pointer-ness and `omitempty`/`omitzero` from the Go struct.
  */
-import { type GoPackages, goTypeOf } from './go-packages.ts';
+import type { GoPackages } from './go-packages.ts';
 import { type OpenApiSchema, refOf } from './openapi.ts';
 
 /** A struct field as the schema files declare it. */
@@ -96,7 +96,6 @@ export class StructModel {
     const ref = refOf(schema);
     if (ref !== undefined) {
       if (ownJson[ref]) return ownJson[ref];
-      goTypeOf(ref);
       this.add(ref);
       uses.add(ref);
       return this.exportName(ref);
