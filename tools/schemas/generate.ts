@@ -85,7 +85,7 @@ async function main(args: readonly string[]): Promise<void> {
   });
   if (differing.length > 0) {
     console.error(
-      `schemas: ${differing.join(', ')} differ from what ${schemaRoots.length} root kinds give now; run 'npm run schemas' and review`,
+      `schemas: ${differing.join(', ')} ${differing.length === 1 ? 'differs' : 'differ'} from what ${schemaRoots.length} root kinds give now; run 'npm run schemas' and review`,
     );
     process.exit(1);
   }
