@@ -1,6 +1,7 @@
 import { goTypeName, initialisms } from '../../src/testing/server/openapi/go-type-name.ts';
 import { goTypeOf } from './go-packages.ts';
 import type { FieldDef, StructDef } from './model.ts';
+import type { GroupVersionKind } from './openapi.ts';
 
 /** `io.k8s.api.core.v1` → `core-v1`: the generated file of a package is `<this>.generated.ts`. */
 export const fileOf = (component: string): string => {
@@ -98,17 +99,27 @@ export function fileText(file: string, defs: readonly StructDef[], header: reado
 }
 
 /** The index of the generated files: each module with the OpenAPI package its structs are named in. */
-export function packagesText(files: ReadonlyMap<string, string>, header: readonly string[]): string {
+export function packagesText(
+  files: ReadonlyMap<string, string>,
+  kinds: ReadonlyMap<string, readonly GroupVersionKind[]>,
+  header: readonly string[],
+): string {
   const sorted = [...files].sort(([a], [b]) => a.localeCompare(b));
   const alias = (file: string): string => file.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
   return [
     ...header.map((line) => `// ${line}`),
+    "import type { GroupVersionKind } from './schema.ts';",
     ...sorted.map(([file]) => `import * as ${alias(file)} from './${file}.generated.ts';`),
     '',
     '/** Every generated module, with the OpenAPI package (`io.k8s.api.core.v1`) of the structs it exports. */',
     'export const generatedPackages: readonly (readonly [string, Readonly<Record<string, unknown>>])[] = [',
     ...sorted.map(([file, openApiPackage]) => `  ['${openApiPackage}', ${alias(file)}],`),
     '];',
+    '',
+    '/** The structs that are kinds, by component name, with their `x-kubernetes-group-version-kind`. */',
+    'export const componentKinds: Readonly<Record<string, readonly GroupVersionKind[]>> = {',
+    ...[...kinds].map(([component, list]) => `  '${component}': ${JSON.stringify(list)},`),
+    '};',
     '',
   ].join('\n');
 }

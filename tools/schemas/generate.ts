@@ -59,7 +59,11 @@ export async function generate(): Promise<Map<string, string>> {
   const packages = new Map(
     [...byFile].map(([file, defs]) => [file, goTypeOf(defs[0]?.component ?? '').openApiPackage]),
   );
-  files.set(join(targetDir, 'packages.generated.ts'), await prettier.format(packagesText(packages, header()), options));
+  const kinds = new Map(
+    [...byFile.values()].flat().flatMap((def) => (def.kinds ? [[def.component, def.kinds] as const] : [])),
+  );
+  const index = packagesText(packages, kinds, header());
+  files.set(join(targetDir, 'packages.generated.ts'), await prettier.format(index, options));
   return files;
 }
 

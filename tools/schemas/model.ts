@@ -4,7 +4,7 @@
  * OpenAPI; its order, pointer-ness and `omitempty`/`omitzero` from the Go struct.
  */
 import type { GoPackages } from './go-packages.ts';
-import { type OpenApiSchema, refOf } from './openapi.ts';
+import { type GroupVersionKind, type OpenApiSchema, refOf } from './openapi.ts';
 
 /** A struct field as the schema files declare it. */
 export interface FieldDef {
@@ -24,6 +24,8 @@ export interface StructDef {
   readonly fields: readonly FieldDef[];
   /** The components its fields refer to. */
   readonly uses: ReadonlySet<string>;
+  /** The kinds it is, when it is one (`x-kubernetes-group-version-kind`). */
+  readonly kinds?: readonly GroupVersionKind[];
 }
 
 /**
@@ -83,7 +85,9 @@ export class StructModel {
     if (unmatched.length > 0)
       throw new Error(`schemas: ${component} has OpenAPI fields Go lacks: ${unmatched.join(', ')}`);
     this.building.delete(component);
-    this.structs.set(component, { component, atomic: schema['x-kubernetes-map-type'] === 'atomic', fields, uses });
+    const kinds = schema['x-kubernetes-group-version-kind'];
+    const atomic = schema['x-kubernetes-map-type'] === 'atomic';
+    this.structs.set(component, { component, atomic, fields, uses, ...(kinds && { kinds }) });
   }
 
   private component(name: string): OpenApiSchema {
@@ -112,7 +116,8 @@ export class StructModel {
       case 'object':
         if (schema.additionalProperties) {
           const values = this.expression(schema.additionalProperties, uses, `${where}[*]`);
-          return schema['x-kubernetes-map-type'] === 'atomic' ? `map(${values}, { atomic: true })` : `map(${values})`;
+          const mapType = schema['x-kubernetes-map-type'];
+          return mapType === undefined ? `map(${values})` : `map(${values}, { ${mapType}: true })`;
         }
         if (!schema.properties) return 'deduced';
     }

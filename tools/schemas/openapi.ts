@@ -16,6 +16,14 @@ export interface OpenApiSchema {
   readonly 'x-kubernetes-map-type'?: 'atomic' | 'granular';
   readonly 'x-kubernetes-patch-strategy'?: string;
   readonly 'x-kubernetes-patch-merge-key'?: string;
+  readonly 'x-kubernetes-group-version-kind'?: readonly GroupVersionKind[];
+}
+
+/** A kind a component is, as `x-kubernetes-group-version-kind` lists it. */
+export interface GroupVersionKind {
+  readonly group: string;
+  readonly kind: string;
+  readonly version: string;
 }
 
 /**
@@ -46,6 +54,6 @@ export function refOf(schema: OpenApiSchema): string | undefined {
 }
 
 function withoutKinds(schema: OpenApiSchema): OpenApiSchema {
-  const { 'x-kubernetes-group-version-kind': _kinds, ...rest } = schema as OpenApiSchema & Record<string, unknown>;
+  const { 'x-kubernetes-group-version-kind': _kinds, ...rest } = schema;
   return rest;
 }

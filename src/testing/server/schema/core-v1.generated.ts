@@ -1102,7 +1102,7 @@ export const persistentVolumeClaimStatus = struct({
   capacity: map(quantity),
   conditions: mergedBy('type', mapList(persistentVolumeClaimCondition, ['type'], { type: '' })),
   allocatedResources: map(quantity),
-  allocatedResourceStatuses: map(string),
+  allocatedResourceStatuses: map(string, { granular: true }),
   currentVolumeAttributesClassName: ptr(string),
   modifyVolumeStatus: ptr(modifyVolumeStatus),
 });

@@ -69,8 +69,8 @@ export function struct(
 export const atomicStruct = (fields: Record<string, Schema | FieldSchema>): StructSchema =>
   struct(fields, { atomic: true });
 
-export function map(values: Schema, options: { atomic?: boolean } = {}): MapSchema {
-  return { kind: 'map', values, atomic: options.atomic ?? false };
+export function map(values: Schema, options: { atomic?: boolean; granular?: true } = {}): MapSchema {
+  return { kind: 'map', values, atomic: options.atomic ?? false, ...(options.granular && { granular: true }) };
 }
 
 export function atomicList(items: Schema): ListSchema {

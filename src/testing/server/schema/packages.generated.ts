@@ -3,6 +3,7 @@
 // atomicity and patch tags: kube-apiserver's OpenAPI v3 (k8s.io/kubernetes@v1.36.3
 // api/openapi-spec/v3). Field order, pointers, omitempty and omitzero, inlined structs: the Go types
 // of k8s.io/api@v0.36.3 and k8s.io/apimachinery@v0.36.3.
+import type { GroupVersionKind } from './schema.ts';
 import * as appsV1 from './apps-v1.generated.ts';
 import * as autoscalingV1 from './autoscaling-v1.generated.ts';
 import * as batchV1 from './batch-v1.generated.ts';
@@ -21,3 +22,28 @@ export const generatedPackages: readonly (readonly [string, Readonly<Record<stri
   ['io.k8s.apimachinery.pkg.apis.meta.v1', metaV1],
   ['io.k8s.api.rbac.v1', rbacV1],
 ];
+
+/** The structs that are kinds, by component name, with their `x-kubernetes-group-version-kind`. */
+export const componentKinds: Readonly<Record<string, readonly GroupVersionKind[]>> = {
+  'io.k8s.api.apps.v1.Deployment': [{ group: 'apps', kind: 'Deployment', version: 'v1' }],
+  'io.k8s.api.apps.v1.ReplicaSet': [{ group: 'apps', kind: 'ReplicaSet', version: 'v1' }],
+  'io.k8s.api.apps.v1.StatefulSet': [{ group: 'apps', kind: 'StatefulSet', version: 'v1' }],
+  'io.k8s.api.apps.v1.DaemonSet': [{ group: 'apps', kind: 'DaemonSet', version: 'v1' }],
+  'io.k8s.api.autoscaling.v1.Scale': [{ group: 'autoscaling', kind: 'Scale', version: 'v1' }],
+  'io.k8s.api.batch.v1.CronJob': [{ group: 'batch', kind: 'CronJob', version: 'v1' }],
+  'io.k8s.api.batch.v1.Job': [{ group: 'batch', kind: 'Job', version: 'v1' }],
+  'io.k8s.api.coordination.v1.Lease': [{ group: 'coordination.k8s.io', kind: 'Lease', version: 'v1' }],
+  'io.k8s.api.core.v1.ConfigMap': [{ group: '', kind: 'ConfigMap', version: 'v1' }],
+  'io.k8s.api.core.v1.Secret': [{ group: '', kind: 'Secret', version: 'v1' }],
+  'io.k8s.api.core.v1.Namespace': [{ group: '', kind: 'Namespace', version: 'v1' }],
+  'io.k8s.api.core.v1.Pod': [{ group: '', kind: 'Pod', version: 'v1' }],
+  'io.k8s.api.core.v1.ServiceAccount': [{ group: '', kind: 'ServiceAccount', version: 'v1' }],
+  'io.k8s.api.core.v1.Event': [{ group: '', kind: 'Event', version: 'v1' }],
+  'io.k8s.api.core.v1.PersistentVolumeClaim': [{ group: '', kind: 'PersistentVolumeClaim', version: 'v1' }],
+  'io.k8s.api.rbac.v1.Role': [{ group: 'rbac.authorization.k8s.io', kind: 'Role', version: 'v1' }],
+  'io.k8s.api.rbac.v1.RoleBinding': [{ group: 'rbac.authorization.k8s.io', kind: 'RoleBinding', version: 'v1' }],
+  'io.k8s.api.rbac.v1.ClusterRole': [{ group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', version: 'v1' }],
+  'io.k8s.api.rbac.v1.ClusterRoleBinding': [
+    { group: 'rbac.authorization.k8s.io', kind: 'ClusterRoleBinding', version: 'v1' },
+  ],
+};
