@@ -65,6 +65,7 @@ const defineNames = [
   'boolean',
   'bytes',
   'field',
+  'fieldsV1',
   'intOrString',
   'integer',
   'map',

@@ -30,14 +30,14 @@ export interface StructDef {
 
 /**
  * Components whose Go types write their own JSON, so the schema files hold them as
- * scalars of define.ts (or the deduced schema, for managedFields' free-form fieldsV1).
+ * scalars of define.ts (and managedFields' free-form fieldsV1 as define.ts's own deduced schema).
  */
 const ownJson: Readonly<Record<string, string>> = {
   'io.k8s.apimachinery.pkg.apis.meta.v1.Time': 'time',
   'io.k8s.apimachinery.pkg.apis.meta.v1.MicroTime': 'time',
   'io.k8s.apimachinery.pkg.api.resource.Quantity': 'quantity',
   'io.k8s.apimachinery.pkg.util.intstr.IntOrString': 'intOrString',
-  'io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1': 'deduced',
+  'io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1': 'fieldsV1',
 };
 
 export class StructModel {
