@@ -37,6 +37,7 @@ export const rootKinds: readonly RootKind[] = [
   ...kindAndList('apps/v1', 'k8s.io.api.apps.v1', 'DaemonSet'),
   ...kindAndList('batch/v1', 'k8s.io.api.batch.v1', 'CronJob'),
   ...kindAndList('batch/v1', 'k8s.io.api.batch.v1', 'Job'),
+  ...kindAndList('v1', core, 'Service'),
   ...kindAndList('v1', core, 'ServiceAccount'),
   ...kindAndList('v1', core, 'Event'),
   ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].flatMap((kind) =>

@@ -25,6 +25,7 @@ export const schemaRoots: readonly SchemaRoot[] = [
   core('Secret'),
   core('Namespace'),
   core('Pod'),
+  core('Service'),
   core('ServiceAccount'),
   core('Event'),
   group('apps/v1', 'apps.v1', 'Deployment'),

@@ -50,8 +50,9 @@ export interface ResourceType {
   /**
    * What admission plugins and the create strategy add after field ownership is
    * recorded, so no manager owns it (Pod tolerations and priority, Namespace finalizers).
+   * `stored` lists every stored object of the kind (what a Service's cluster IP avoids).
    */
-  readonly admitOnCreate?: (object: KubeObject) => void;
+  readonly admitOnCreate?: (object: KubeObject, stored: () => readonly KubeObject[]) => void;
 }
 
 /** `deployments.apps`, `configmaps`: how messages name a resource. */

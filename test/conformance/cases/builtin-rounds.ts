@@ -114,7 +114,54 @@ const statusAndScale =
 const meta = (name: string, labels: Record<string, string>) => ({ name, labels });
 const rule = (resources: string[], verbs: string[]) => ({ apiGroups: [''], resources, verbs });
 
+const services = '/api/v1/namespaces/default/services';
+const serviceRound = (slug: string, spec: Json, update: (spec: Json) => void, strategic: Json): ConformanceCase =>
+  round({
+    kind: 'Service',
+    slug,
+    collection: services,
+    object: (name, labels) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(name, labels), spec }),
+    update: (object) => {
+      update(object.spec as Json);
+    },
+    strategic,
+    subresources: statusAndScale(
+      {
+        conditions: [
+          { type: 'Tested', status: 'True', reason: 'Round', message: '', lastTransitionTime: '2026-01-01T00:00:00Z' },
+        ],
+      },
+      false,
+    ),
+    table: false,
+  });
+
 export const builtinRoundCases: ConformanceCase[] = [
+  // A requested cluster IP: the one kube-apiserver would allocate is random.
+  serviceRound(
+    'service',
+    { clusterIP: '10.0.0.200', selector: { app: 'web' }, ports: [{ name: 'web', port: 80, targetPort: 'http' }] },
+    (spec) => {
+      spec.sessionAffinity = 'ClientIP';
+    },
+    { spec: { ports: [{ name: 'tls', port: 443 }] } },
+  ),
+  serviceRound(
+    'headless-service',
+    { clusterIP: 'None', ports: [{ port: 53, protocol: 'UDP' }] },
+    (spec) => {
+      spec.publishNotReadyAddresses = true;
+    },
+    { spec: { ports: [{ port: 53, protocol: 'UDP', name: 'dns' }] } },
+  ),
+  serviceRound(
+    'externalname-service',
+    { type: 'ExternalName', externalName: 'example.com' },
+    (spec) => {
+      spec.externalName = 'example.org';
+    },
+    { metadata: { annotations: { strategic: 'yes' } } },
+  ),
   round({
     kind: 'ReplicaSet',
     collection: `${apps}/replicasets`,

@@ -80,7 +80,7 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
     if (managedFields.length > 0) (shaped.metadata ??= {}).managedFields = managedFields;
     else delete shaped.metadata?.managedFields;
   }
-  if (!live) type.admitOnCreate?.(shaped);
+  if (!live) type.admitOnCreate?.(shaped, () => context.store.list(`${type.group}/${type.plural}`, undefined));
   else if (write.subresource === undefined) type.prepareForUpdate?.(shaped, live);
   if (live && sameContent(live, shaped)) return { object: live, created: false };
   const ordered = inServerOrder(shaped);

@@ -3,6 +3,7 @@ import type { ResourceType } from '../resource-type.ts';
 import { events, serviceAccounts } from './core-more-types.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
 import { rbacTypes } from './rbac-types.ts';
+import { services } from './service-type.ts';
 import { cronJobs, daemonSets, jobs, replicaSets, statefulSets } from './workload-types.ts';
 import {
   deploymentStatusUpdate,
@@ -174,6 +175,7 @@ export const builtinTypes: readonly ResourceType[] = [
   configMaps,
   secrets,
   pods,
+  services,
   serviceAccounts,
   events,
   deployments,

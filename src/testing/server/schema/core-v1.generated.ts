@@ -22,7 +22,7 @@ import {
   struct,
   time,
 } from './define.ts';
-import { labelSelector, objectMeta } from './meta-v1.generated.ts';
+import { condition, labelSelector, objectMeta } from './meta-v1.generated.ts';
 
 export const configMap = struct({
   kind: string,
@@ -1026,6 +1026,76 @@ export const pod = struct({
   metadata: objectMeta,
   spec: podSpec,
   status: podStatus,
+});
+
+export const servicePort = struct({
+  name: string,
+  protocol: string,
+  appProtocol: ptr(string),
+  port: always(integer),
+  targetPort: intOrString,
+  nodePort: integer,
+});
+
+export const clientIPConfig = struct({
+  timeoutSeconds: ptr(integer),
+});
+
+export const sessionAffinityConfig = struct({
+  clientIP: ptr(clientIPConfig),
+});
+
+export const serviceSpec = struct({
+  ports: mergedBy('port', mapList(servicePort, ['port', 'protocol'], { port: 0, protocol: 'TCP' })),
+  selector: map(string, { atomic: true }),
+  clusterIP: string,
+  clusterIPs: atomicList(string),
+  type: string,
+  externalIPs: atomicList(string),
+  sessionAffinity: string,
+  loadBalancerIP: string,
+  loadBalancerSourceRanges: atomicList(string),
+  externalName: string,
+  externalTrafficPolicy: string,
+  healthCheckNodePort: integer,
+  publishNotReadyAddresses: boolean,
+  sessionAffinityConfig: ptr(sessionAffinityConfig),
+  ipFamilies: atomicList(string),
+  ipFamilyPolicy: ptr(string),
+  allocateLoadBalancerNodePorts: ptr(boolean),
+  loadBalancerClass: ptr(string),
+  internalTrafficPolicy: ptr(string),
+  trafficDistribution: ptr(string),
+});
+
+export const portStatus = struct({
+  port: always(integer),
+  protocol: always(string),
+  error: ptr(string),
+});
+
+export const loadBalancerIngress = struct({
+  ip: string,
+  hostname: string,
+  ipMode: ptr(string),
+  ports: atomicList(portStatus),
+});
+
+export const loadBalancerStatus = struct({
+  ingress: atomicList(loadBalancerIngress),
+});
+
+export const serviceStatus = struct({
+  loadBalancer: loadBalancerStatus,
+  conditions: mergedBy('type', mapList(condition, ['type'], { type: '' })),
+});
+
+export const service = struct({
+  kind: string,
+  apiVersion: string,
+  metadata: objectMeta,
+  spec: serviceSpec,
+  status: serviceStatus,
 });
 
 export const objectReference = atomicStruct({

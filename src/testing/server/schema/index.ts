@@ -8,7 +8,7 @@ import { daemonSet, deployment, replicaSet, statefulSet } from './apps-v1.genera
 import { cronJob, job } from './batch-v1.generated.ts';
 import { scale } from './autoscaling-v1.generated.ts';
 import { lease } from './coordination-v1.generated.ts';
-import { configMap, event, namespace, pod, secret, serviceAccount } from './core-v1.generated.ts';
+import { configMap, event, namespace, pod, secret, service, serviceAccount } from './core-v1.generated.ts';
 import { clusterRole, clusterRoleBinding, role, roleBinding } from './rbac-v1.generated.ts';
 import { customResource } from './custom-resource.ts';
 import type { Schema } from './schema.ts';
@@ -35,7 +35,7 @@ interface KindInfo {
   readonly resetFields: Readonly<Record<string, readonly (readonly string[])[]>>;
 }
 
-// ReplicaSet, StatefulSet, DaemonSet, Job and CronJob strategies: the main resource resets status, /status resets spec.
+// Service, ReplicaSet, StatefulSet, DaemonSet, Job and CronJob strategies: the main resource resets status, /status resets spec.
 const workloadResetFields = { '': [['status']], status: [['spec']] };
 
 const kinds: Record<string, KindInfo> = {
@@ -60,6 +60,7 @@ const kinds: Record<string, KindInfo> = {
   'apps/v1/DaemonSet': { schema: daemonSet, resetFields: workloadResetFields },
   'batch/v1/CronJob': { schema: cronJob, resetFields: workloadResetFields },
   'batch/v1/Job': { schema: job, resetFields: workloadResetFields },
+  'v1/Service': { schema: service, resetFields: workloadResetFields },
   'v1/ServiceAccount': { schema: serviceAccount, resetFields: {} },
   'v1/Event': { schema: event, resetFields: {} },
   'rbac.authorization.k8s.io/v1/Role': { schema: role, resetFields: {} },

@@ -9,6 +9,7 @@ import {
   atomicStruct,
   boolean,
   field,
+  fieldsV1,
   integer,
   map,
   mapList,
@@ -19,7 +20,6 @@ import {
   struct,
   time,
 } from './define.ts';
-import { deduced } from './schema.ts';
 
 export const ownerReference = atomicStruct({
   apiVersion: always(string),
@@ -36,7 +36,7 @@ export const managedFieldsEntry = struct({
   apiVersion: string,
   time: ptr(time),
   fieldsType: string,
-  fieldsV1: ptr(deduced),
+  fieldsV1: ptr(fieldsV1),
   subresource: string,
 });
 
@@ -67,4 +67,13 @@ export const labelSelectorRequirement = struct({
 export const labelSelector = atomicStruct({
   matchLabels: map(string),
   matchExpressions: atomicList(labelSelectorRequirement),
+});
+
+export const condition = struct({
+  type: always(string),
+  status: always(string),
+  observedGeneration: integer,
+  lastTransitionTime: always(time),
+  reason: always(string),
+  message: always(string),
 });

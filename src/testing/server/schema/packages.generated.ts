@@ -37,6 +37,7 @@ export const componentKinds: Readonly<Record<string, readonly GroupVersionKind[]
   'io.k8s.api.core.v1.Secret': [{ group: '', kind: 'Secret', version: 'v1' }],
   'io.k8s.api.core.v1.Namespace': [{ group: '', kind: 'Namespace', version: 'v1' }],
   'io.k8s.api.core.v1.Pod': [{ group: '', kind: 'Pod', version: 'v1' }],
+  'io.k8s.api.core.v1.Service': [{ group: '', kind: 'Service', version: 'v1' }],
   'io.k8s.api.core.v1.ServiceAccount': [{ group: '', kind: 'ServiceAccount', version: 'v1' }],
   'io.k8s.api.core.v1.Event': [{ group: '', kind: 'Event', version: 'v1' }],
   'io.k8s.api.core.v1.PersistentVolumeClaim': [{ group: '', kind: 'PersistentVolumeClaim', version: 'v1' }],
