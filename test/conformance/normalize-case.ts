@@ -130,7 +130,9 @@ function rewrite(value: unknown, rank: Map<string, string>, uids: string[]): unk
     else if (key === 'managedFields' && Array.isArray(child))
       out[key] = sortManagedFields(rewrite(child, rank, uids) as unknown[]);
     else if (key === 'cells' && Array.isArray(child))
-      out[key] = child.map((cell: unknown) => (isAge(cell) ? '<age>' : isTime(cell) ? '<time>' : cell));
+      out[key] = child.map((cell: unknown) =>
+        isAge(cell) ? '<age>' : isTimestamp(cell) ? '<time>' : rewrite(cell, rank, uids),
+      );
     else out[key] = rewrite(child, rank, uids);
   }
   const generateName = out.generateName;
@@ -140,10 +142,12 @@ function rewrite(value: unknown, rank: Map<string, string>, uids: string[]): unk
   return out;
 }
 
+/** A Table's Created At cell (RFC 3339), the time the server created the object. */
+const isTimestamp = (cell: unknown): boolean =>
+  typeof cell === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(cell);
+
 /** A Table's Age cell ("0s", "5m10s"): it depends on the second the row was printed. */
 const isAge = (cell: unknown): boolean => typeof cell === 'string' && /^(\d+[smhdy])+$/.test(cell);
-/** A date cell written as a time (a CRD's Created At). */
-const isTime = (cell: unknown): boolean => typeof cell === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(cell);
 
 function sortManagedFields(entries: unknown[]): unknown[] {
   const keyOf = (entry: unknown) => {

@@ -12,10 +12,11 @@ const timeKey = new RegExp(`("?(?:${[...timeKeys].map(escape).join('|')})"?: ?)"
 const resourceVersion = /("?resourceVersion"?: ?)"(\d+)"/g;
 const continueToken = /("?continue"?: ?)"[^"]+"/g;
 const generated = /"generateName":"([^"]+)"/g;
+// A Table's Created At cell, the server's clock (any other quoted RFC 3339 time goes too,
+// in both servers' answers alike).
+const dateCell = /"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/g;
 // A Table's Age cell, in JSON and in YAML: it depends on the second the row was printed.
 const ageCell = /"(?:\d+[smhdy])+"|(?<=^ *- )(?:\d+[smhdy])+$/gm;
-// A Table's date cell written as a time (a CRD's Created At), in JSON.
-const timeCell = /(?<="cells":\[[^\]]*)"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/g;
 
 /**
  * Each answer's text with resourceVersions, uids, times, continue tokens and generated
@@ -34,7 +35,7 @@ export function normalizeTexts(responses: readonly RawResponse[]): string[] {
       .replace(timeKey, (_whole, key: string) => `${key}"<time>"`)
       .replace(continueToken, (_whole, key: string) => `${key}"<continue>"`)
       .replace(ageCell, '<age>')
-      .replace(timeCell, '"<time>"');
+      .replace(dateCell, '"<time>"');
     uids.forEach((uid, index) => {
       text = text.replaceAll(uid, `uid${String(index + 1)}`);
     });

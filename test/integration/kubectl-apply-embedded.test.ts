@@ -384,6 +384,8 @@ describe(
         '/openapi/v3/api/v1',
         '/openapi/v3/apis/apps/v1',
         '/openapi/v3/apis/coordination.k8s.io/v1',
+        '/openapi/v3/apis/batch/v1',
+        '/openapi/v3/apis/rbac.authorization.k8s.io/v1',
       ]) {
         const [expected, actual] = await Promise.all([
           kubectl(pair.real, ['get', '--raw', path]),

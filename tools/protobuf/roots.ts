@@ -12,6 +12,10 @@ export interface RootKind {
 }
 
 const core = 'k8s.io.api.core.v1';
+const kindAndList = (apiVersion: string, pkg: string, kind: string): RootKind[] => [
+  { apiVersion, kind, message: `${pkg}.${kind}` },
+  { apiVersion, kind: `${kind}List`, message: `${pkg}.${kind}List` },
+];
 const meta = 'k8s.io.apimachinery.pkg.apis.meta.v1';
 
 export const rootKinds: readonly RootKind[] = [
@@ -28,6 +32,17 @@ export const rootKinds: readonly RootKind[] = [
   { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', message: 'k8s.io.api.coordination.v1.Lease' },
   { apiVersion: 'coordination.k8s.io/v1', kind: 'LeaseList', message: 'k8s.io.api.coordination.v1.LeaseList' },
   { apiVersion: 'autoscaling/v1', kind: 'Scale', message: 'k8s.io.api.autoscaling.v1.Scale' },
+  ...kindAndList('apps/v1', 'k8s.io.api.apps.v1', 'ReplicaSet'),
+  ...kindAndList('apps/v1', 'k8s.io.api.apps.v1', 'StatefulSet'),
+  ...kindAndList('apps/v1', 'k8s.io.api.apps.v1', 'DaemonSet'),
+  ...kindAndList('batch/v1', 'k8s.io.api.batch.v1', 'CronJob'),
+  ...kindAndList('batch/v1', 'k8s.io.api.batch.v1', 'Job'),
+  ...kindAndList('v1', core, 'Service'),
+  ...kindAndList('v1', core, 'ServiceAccount'),
+  ...kindAndList('v1', core, 'Event'),
+  ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].flatMap((kind) =>
+    kindAndList('rbac.authorization.k8s.io/v1', 'k8s.io.api.rbac.v1', kind),
+  ),
   { apiVersion: 'v1', kind: 'Status', message: `${meta}.Status` },
   { apiVersion: 'meta.k8s.io/v1', kind: 'Status', message: `${meta}.Status` },
   // What client-go's metadata client asks for (`as=PartialObjectMetadata[List]`), in protobuf first.

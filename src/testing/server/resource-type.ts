@@ -39,6 +39,10 @@ export interface ResourceType {
   readonly prepareStatusUpdate?: (object: KubeObject, live: KubeObject) => void;
   /** Whether `/finalize` (a Namespace's PUT of spec.finalizers) is served. @default false */
   readonly finalizeSubresource?: boolean;
+  /** What a create's status starts as (the strategy's PrepareForCreate), for kinds with a status subresource. */
+  readonly statusOnCreate?: Readonly<Record<string, unknown>>;
+  /** Whether a DELETE answers the deleted object, not a Status (the store's ReturnDeletedObject). @default false */
+  readonly returnDeletedObject?: boolean;
   /** Whether `/scale` (autoscaling/v1 Scale of spec.replicas) is served. @default false */
   readonly scaleSubresource?: boolean;
   /** Where a custom resource's Scale reads and writes (its CRD's `subresources.scale`). */
@@ -50,8 +54,9 @@ export interface ResourceType {
   /**
    * What admission plugins and the create strategy add after field ownership is
    * recorded, so no manager owns it (Pod tolerations and priority, Namespace finalizers).
+   * `stored` lists every stored object of the kind (what a Service's cluster IP avoids).
    */
-  readonly admitOnCreate?: (object: KubeObject) => void;
+  readonly admitOnCreate?: (object: KubeObject, stored: () => readonly KubeObject[]) => void;
   /**
    * The create or update strategy's own step on the main resource, before validation
    * (a CRD's status reset on create, its storedVersions). Mutates `object`.

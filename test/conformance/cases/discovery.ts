@@ -7,8 +7,10 @@ import type { ConformanceCase } from '../conformance-case.ts';
 
 /** Resources the embedded server serves, by group-version (the conformance suite's CRDs included). */
 const served: Readonly<Record<string, readonly string[]>> = {
-  v1: ['configmaps', 'namespaces', 'pods', 'secrets'],
-  'apps/v1': ['deployments'],
+  v1: ['configmaps', 'events', 'namespaces', 'pods', 'secrets', 'serviceaccounts', 'services'],
+  'apps/v1': ['daemonsets', 'deployments', 'replicasets', 'statefulsets'],
+  'batch/v1': ['cronjobs', 'jobs'],
+  'rbac.authorization.k8s.io/v1': ['clusterrolebindings', 'clusterroles', 'rolebindings', 'roles'],
   'coordination.k8s.io/v1': ['leases'],
   'example.kubeconflict.dev/v1': ['gadgets', 'widgets'],
   'apiextensions.k8s.io/v1': ['customresourcedefinitions'],

@@ -15,12 +15,13 @@ describe('goEncode', () => {
       metadata: {
         managedFields: [
           {
+            // fieldsV1 as the field set encoder writes it (Go keeps it as raw bytes).
             fieldsV1: {
+              'f:data': { '.': {}, 'f:10': {}, 'f:9': {}, 'f:a': {}, 'f:z': {} },
               'f:metadata': {
-                'f:labels': { 'f:z': {}, 'f:a': {}, '.': {} },
-                'f:annotations': { 'f:y': {}, 'f:b': {}, '.': {} },
+                'f:annotations': { '.': {}, 'f:b': {}, 'f:y': {} },
+                'f:labels': { '.': {}, 'f:a': {}, 'f:z': {} },
               },
-              'f:data': { 'f:z': {}, 'f:a': {}, 'f:9': {}, 'f:10': {}, '.': {} },
             },
             fieldsType: 'FieldsV1',
             time: '2026-12-05T08:02:03Z',
@@ -41,6 +42,17 @@ describe('goEncode', () => {
       kind: 'ConfigMap',
     };
     assert.equal(goEncode(scrambled), realConfigMap);
+  });
+
+  it('writes fieldsV1 as built, not sorted: list keys in structured-merge-diff order (port 80 before 443)', () => {
+    // As kube-apiserver answers for a Service with ports 80 and 443 (test/conformance builtin-rounds).
+    const ports = { '.': {}, 'k:{"port":80,"protocol":"TCP"}': {}, 'k:{"port":443,"protocol":"TCP"}': {} };
+    const service = {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { managedFields: [{ fieldsV1: { 'f:spec': { 'f:ports': ports } } }] },
+    };
+    assert.match(goEncode(service), /"f:ports":\{"\.":\{\},"k:\{\\"port\\":80,[^}]*\}":\{\},"k:\{\\"port\\":443,/);
   });
 
   it("writes a list's items as their kind", () => {

@@ -1,8 +1,8 @@
 import { goHtmlEscape } from '../fields/json-value.ts';
-import { string, struct } from '../schema/define.ts';
+import { fieldsV1, string, struct } from '../schema/define.ts';
 import { byCodePoint } from '../selectors/code-point-order.ts';
 import { customResource, type Schema, schemaFor } from '../schema/index.ts';
-import { objectMeta } from '../schema/meta-v1.ts';
+import { objectMeta } from '../schema/meta-v1.generated.ts';
 
 /**
  * How an object's keys are ordered: by a schema (Go structs and maps), all sorted (Go
@@ -93,7 +93,9 @@ function orderedEntries(object: Record<string, unknown>, order: Order): [string,
       ...others.map((key): [string, unknown, Order] => [key, object[key], 'sorted']),
     ];
   }
-  // Deduced (fieldsV1, a custom resource's spec) and scalars: Go holds them as maps.
+  // managedFields' fieldsV1: raw bytes in Go, written as the set's encoder ordered them.
+  if (order === fieldsV1) return present.map((key) => [key, object[key], fieldsV1]);
+  // Deduced (a custom resource's spec) and scalars: Go holds them as maps.
   return present.sort(byCodePoint).map((key) => [key, object[key], 'sorted']);
 }
 

@@ -80,9 +80,9 @@ export function removeNow(context: PersistContext, deletion: Deletion, latest: K
   return { object: deletedAnswer(type, object), deleted: true };
 }
 
-/** Pods and Namespaces answer a DELETE with the object; the other kinds with a Status. */
+/** Pods, Namespaces and kinds that say so (Services, ServiceAccounts) answer a DELETE with the object; the others with a Status. */
 export function deletedAnswer(type: ResourceType, object: KubeObject): KubeObject {
-  if (type.kind === 'Pod' || type.kind === 'Namespace') return object;
+  if (type.kind === 'Pod' || type.kind === 'Namespace' || type.returnDeletedObject === true) return object;
   const uid = object.metadata?.uid;
   return {
     kind: 'Status',

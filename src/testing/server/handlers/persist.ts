@@ -99,7 +99,7 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
     if (managedFields.length > 0) (shaped.metadata ??= {}).managedFields = managedFields;
     else delete shaped.metadata?.managedFields;
   }
-  if (!live) type.admitOnCreate?.(shaped);
+  if (!live) type.admitOnCreate?.(shaped, () => context.store.list(`${type.group}/${type.plural}`, undefined));
   else if (write.subresource === undefined) type.prepareForUpdate?.(shaped, live);
   if (live && deletesDuringUpdate(type, shaped, live))
     return { object: deleteDuringUpdate(context, write, shaped), created: false };
@@ -129,6 +129,7 @@ function restoreStatus(object: KubeObject, live: KubeObject): void {
 /** What a create starts with in `status`, per resource (the client cannot set it). */
 function resetStatusOnCreate(type: ResourceType, object: KubeObject): void {
   if (!type.statusSubresource) return;
+  if (type.statusOnCreate !== undefined) object.status = structuredClone(type.statusOnCreate);
   if (type.kind === 'Deployment') object.status = {};
   if (type.kind === 'Pod') object.status = { phase: 'Pending', qosClass: 'BestEffort' };
   if (type.kind === 'Namespace') object.status = { phase: 'Active' };

@@ -1,5 +1,6 @@
-// The `/scale` subresource of a Deployment: an autoscaling/v1 Scale of its spec.replicas,
-// written through the Deployment's own strategy (as kube-apiserver's ScaleREST does).
+// The `/scale` subresource of a Deployment, ReplicaSet or StatefulSet: an autoscaling/v1
+// Scale of its spec.replicas, written through the parent's own strategy (as kube-apiserver's
+// ScaleREST does).
 import { decodeObject } from '../http/decode-object.ts';
 import { invalid, notFound, StatusError } from '../http/status.ts';
 import type { KubeObject, ManagedFieldsEntry } from '../../../core/object.ts';
@@ -62,7 +63,7 @@ export function writeScale(
         );
   const replicas = (scale.spec as { replicas?: number } | undefined)?.replicas ?? 0;
   if (type.scalePaths) checkCustomReplicas(type, type.scalePaths, name, replicas);
-  checkScale(scale, name, live);
+  checkScale(type, scale, name, live);
   checkResourceVersionPrecondition(type, name, scale.metadata?.resourceVersion, live);
   const desired = structuredClone(live);
   if (type.scalePaths) setSpecReplicas(desired, type.scalePaths, replicas);
@@ -125,7 +126,7 @@ function appliedScale(context: PersistContext, request: ScaleRequest, current: K
 }
 
 /** ValidateScale (replicas not negative), then the UID precondition a Scale may carry. */
-function checkScale(scale: KubeObject, name: string, live: KubeObject): void {
+function checkScale(type: ResourceType, scale: KubeObject, name: string, live: KubeObject): void {
   const replicas = (scale.spec as { replicas?: unknown } | undefined)?.replicas;
   if (typeof replicas === 'number' && replicas < 0) {
     throw invalid(scaleType, name, [invalidValue('spec.replicas', replicas, 'must be greater than or equal to 0')]);
@@ -134,9 +135,9 @@ function checkScale(scale: KubeObject, name: string, live: KubeObject): void {
   if (uid !== undefined && uid !== '' && uid !== live.metadata?.uid) {
     throw new StatusError(
       409,
-      `Operation cannot be fulfilled on deployments/scale.apps "${name}": Precondition failed: UID in precondition: ${uid}, UID in object meta: ${live.metadata?.uid ?? ''}`,
+      `Operation cannot be fulfilled on ${type.plural}/scale.${type.group} "${name}": Precondition failed: UID in precondition: ${uid}, UID in object meta: ${live.metadata?.uid ?? ''}`,
       'Conflict',
-      { name, group: 'apps', kind: 'deployments/scale' },
+      { name, group: type.group, kind: `${type.plural}/scale` },
     );
   }
 }

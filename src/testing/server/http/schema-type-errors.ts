@@ -10,7 +10,7 @@ import { componentName } from '../openapi/component-names.ts';
 import { getOwn, goJsonKind, isJsonObject } from '../patch/json-value.ts';
 import * as define from '../schema/define.ts';
 import type { ScalarSchema, Schema, StructSchema } from '../schema/index.ts';
-import { objectMeta } from '../schema/meta-v1.ts';
+import { objectMeta } from '../schema/meta-v1.generated.ts';
 import { type Field, firstOf, goKindOf, objectMetaConverterError, objectMetaJsonError } from './object-meta-types.ts';
 
 /** The int64 fields of the kinds served (from k8s.io/api v0.36.3); every other integer is an int32. */

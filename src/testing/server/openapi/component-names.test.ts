@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { deployment } from '../schema/apps-v1-deployment.ts';
-import { httpGetAction } from '../schema/core-v1-probe.ts';
-import { objectMeta } from '../schema/meta-v1.ts';
+import { deployment } from '../schema/apps-v1.generated.ts';
+import { httpGetAction } from '../schema/core-v1.generated.ts';
+import { objectMeta } from '../schema/meta-v1.generated.ts';
 import { customResource } from '../schema/index.ts';
 import { componentName, goTypeName } from './component-names.ts';
 

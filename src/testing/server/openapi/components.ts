@@ -3,6 +3,7 @@
 // struct atomicity, strategic merge patch strategies and merge keys, and key defaults.
 import * as define from '../schema/define.ts';
 import type { FieldSchema, JsonValue, ScalarSchema, Schema, StructSchema } from '../schema/index.ts';
+import { componentKinds } from '../schema/packages.generated.ts';
 import { componentName } from './component-names.ts';
 
 /** A JSON object of an OpenAPI document. */
@@ -41,6 +42,7 @@ export function kindComponents(kinds: readonly KindComponent[]): Record<string, 
           type: 'object',
           additionalProperties: render(schema.values),
           ...(schema.atomic && { 'x-kubernetes-map-type': 'atomic' }),
+          ...(schema.granular && { 'x-kubernetes-map-type': 'granular' }),
         };
       case 'list':
         return {
@@ -55,7 +57,7 @@ export function kindComponents(kinds: readonly KindComponent[]): Record<string, 
         // Reserved before its fields are written, so a recursive type refers to itself.
         if (!(name in components)) {
           components[name] = {};
-          components[name] = renderStruct(schema);
+          components[name] = { ...renderStruct(schema), ...kindsOf(name) };
         }
         return componentRef(name);
       }
@@ -83,6 +85,15 @@ export function kindComponents(kinds: readonly KindComponent[]): Record<string, 
     };
   }
   return components;
+}
+
+/**
+ * The kinds a component is (a PersistentVolumeClaim inside a StatefulSet too), as
+ * kube-apiserver's documents name them wherever the component appears.
+ */
+function kindsOf(name: string): OpenApiObject {
+  const kinds = componentKinds[name];
+  return kinds ? { 'x-kubernetes-group-version-kind': kinds.map((kind) => ({ ...kind })) } : {};
 }
 
 /** A struct field: its schema with the field's own extensions (beside a $ref, in allOf). */

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ResourceRegistry } from '../registry.ts';
 import { configMaps, leases, namespaces } from '../resources/builtin-types.ts';
+import { roles } from '../resources/rbac-types.ts';
 import { groupVersionDocument, kindComponentName, objectPath } from './group-version-document.ts';
 import type { OpenApiObject } from './components.ts';
 
@@ -47,5 +48,7 @@ describe('groupVersionDocument', () => {
   it('names paths and kinds as kube-apiserver does', () => {
     assert.equal(objectPath(leases), '/apis/coordination.k8s.io/v1/namespaces/{namespace}/leases/{name}');
     assert.equal(kindComponentName(leases), 'io.k8s.api.coordination.v1.Lease');
+    // After the Go package, not the group.
+    assert.equal(kindComponentName(roles), 'io.k8s.api.rbac.v1.Role');
   });
 });

@@ -7,6 +7,7 @@
 import { emulatedVersion } from '../handlers/discovery.ts';
 import { groupVersion, type ResourceType, isCustomResource } from '../resource-type.ts';
 import { schemaFor } from '../schema/index.ts';
+import { componentName } from './component-names.ts';
 import { componentRef, type KindComponent, kindComponents, type OpenApiObject } from './components.ts';
 
 const stringParameter = (name: string, where: 'query' | 'path'): OpenApiObject => ({
@@ -28,8 +29,11 @@ const patchParameters: OpenApiObject[] = [
 /** `io.k8s.api.apps.v1.Deployment`; a custom resource's group reversed, as for a CRD. */
 export function kindComponentName(type: ResourceType): string {
   if (isCustomResource(type)) return [...type.group.split('.').reverse(), type.version, type.kind].join('.');
-  const group = type.group === '' ? 'core' : type.group.replace(/\.k8s\.io$/, '');
-  return `io.k8s.api.${group}.${type.version}.${type.kind}`;
+  // A built-in kind is named after its Go package (rbac.authorization.k8s.io's is rbac), as its schema is.
+  const schema = schemaFor(groupVersion(type), type.kind);
+  const named = schema.kind === 'struct' ? componentName(schema) : undefined;
+  if (named === undefined) throw new TypeError(`the schema of ${type.kind} has no component name`);
+  return named;
 }
 
 /** The URL path of one object, with kube-apiserver's parameter names. */

@@ -1,7 +1,11 @@
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { customResourceDefinitions } from '../crd/crd-type.ts';
+import { events, serviceAccounts } from './core-more-types.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
+import { rbacTypes } from './rbac-types.ts';
+import { services } from './service-type.ts';
+import { cronJobs, daemonSets, jobs, replicaSets, statefulSets } from './workload-types.ts';
 import {
   deploymentStatusUpdate,
   namespaceStatusUpdate,
@@ -166,13 +170,22 @@ export const leases: ResourceType = {
   statusSubresource: false,
 };
 
-// In kube-apiserver's group order: apiextensions.k8s.io comes before coordination.k8s.io.
+// Groups in kube-apiserver's order of /apis (apps, ..., batch, ..., rbac.authorization.k8s.io, ..., apiextensions.k8s.io, coordination.k8s.io).
 export const builtinTypes: readonly ResourceType[] = [
   namespaces,
   configMaps,
   secrets,
   pods,
+  services,
+  serviceAccounts,
+  events,
   deployments,
+  replicaSets,
+  statefulSets,
+  daemonSets,
+  cronJobs,
+  jobs,
+  ...rbacTypes,
   customResourceDefinitions,
   leases,
 ];

@@ -4,7 +4,7 @@
 // kept as written (deduced): `versions` is an atomic list, so nobody owns inside it.
 import { deduced, type FieldSchema } from './schema.ts';
 import { always, atomicList, boolean, field, integer, map, mapList, ptr, string, struct, time } from './define.ts';
-import { objectMeta } from './meta-v1.ts';
+import { objectMeta } from './meta-v1.generated.ts';
 
 export const customResourceDefinitionNames = struct({
   plural: always(string),

@@ -1,5 +1,5 @@
 import { string, struct } from './define.ts';
-import { objectMeta } from './meta-v1.ts';
+import { objectMeta } from './meta-v1.generated.ts';
 
 /**
  * A custom resource whose schema is `x-kubernetes-preserve-unknown-fields`: kube-apiserver

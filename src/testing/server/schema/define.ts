@@ -1,5 +1,6 @@
 // Constructors that keep the schema files close to the Go declarations they transcribe.
 import type {
+  DeducedSchema,
   FieldSchema,
   JsonValue,
   ListSchema,
@@ -20,6 +21,11 @@ export const bytes: ScalarSchema = { kind: 'scalar', type: 'string', zero: null,
 export const time: ScalarSchema = { kind: 'scalar', type: 'untyped', zero: null, go: 'struct' };
 /** `resource.Quantity`: a struct whose zero value is written `"0"`. */
 export const quantity: ScalarSchema = { kind: 'scalar', type: 'untyped', zero: '0', go: 'struct' };
+/**
+ * `metav1.FieldsV1`: free-form JSON, owned as the deduced schema, that Go holds as raw bytes
+ * and writes back as they are (not as a map with sorted keys).
+ */
+export const fieldsV1: DeducedSchema = { kind: 'deduced' };
 /** `intstr.IntOrString`: a struct whose zero value is written `0`. */
 export const intOrString: ScalarSchema = { kind: 'scalar', type: 'untyped', zero: 0, go: 'struct' };
 
@@ -69,8 +75,8 @@ export function struct(
 export const atomicStruct = (fields: Record<string, Schema | FieldSchema>): StructSchema =>
   struct(fields, { atomic: true });
 
-export function map(values: Schema, options: { atomic?: boolean } = {}): MapSchema {
-  return { kind: 'map', values, atomic: options.atomic ?? false };
+export function map(values: Schema, options: { atomic?: boolean; granular?: true } = {}): MapSchema {
+  return { kind: 'map', values, atomic: options.atomic ?? false, ...(options.granular && { granular: true }) };
 }
 
 export function atomicList(items: Schema): ListSchema {

@@ -42,6 +42,8 @@ export interface MapSchema {
   readonly values: Schema;
   /** `+mapType=atomic`: owned and replaced as a whole. */
   readonly atomic: boolean;
+  /** `+mapType=granular` said explicitly (the default), which the OpenAPI documents repeat. */
+  readonly granular?: true;
 }
 
 /** A list, whose `+listType` says how its items are owned and merged. */
@@ -87,3 +89,10 @@ export type PatchStrategy = 'merge' | 'replace' | 'retainKeys' | 'merge,retainKe
 
 /** The one deduced schema. */
 export const deduced: DeducedSchema = { kind: 'deduced' };
+
+/** A kind a struct is, as the OpenAPI's `x-kubernetes-group-version-kind` lists it. */
+export interface GroupVersionKind {
+  readonly group: string;
+  readonly kind: string;
+  readonly version: string;
+}

@@ -3,7 +3,7 @@
 // ObjectMeta declares (those of ownerReferences and managedFields entries included) and
 // drops the others, reporting them as `metadata.<field>` for fieldValidation.
 import type { Schema } from '../schema/index.ts';
-import { objectMeta } from '../schema/meta-v1.ts';
+import { objectMeta } from '../schema/meta-v1.generated.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>

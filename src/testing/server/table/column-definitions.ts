@@ -25,6 +25,12 @@ export interface Printer {
   readonly columns: readonly ColumnDefinition[];
   readonly cells: (object: KubeObject, now: Date) => unknown[];
   readonly conditions?: (object: KubeObject) => readonly RowCondition[] | undefined;
+  /**
+   * The metadata of a row's PartialObjectMetadata, when the printer sees other metadata
+   * than the answer's (a DaemonSet printed from the internal object, without the annotation
+   * only the apps/v1 conversion writes). @default the object's
+   */
+  readonly rowMetadata?: (metadata: NonNullable<KubeObject['metadata']>) => NonNullable<KubeObject['metadata']>;
 }
 
 export const column = (

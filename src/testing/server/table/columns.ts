@@ -6,7 +6,20 @@ import { age } from './human-duration.ts';
 import { selectorString } from './selector-string.ts';
 
 import { ageColumn, ageDescription, column, nameColumn, type Printer } from './column-definitions.ts';
+import {
+  clusterRoleBindingPrinter,
+  createdAtPrinter,
+  roleBindingPrinter,
+  serviceAccountPrinter,
+} from './access-printers.ts';
 import { podPrinter } from './pod-printer.ts';
+import {
+  cronJobPrinter,
+  daemonSetPrinter,
+  jobPrinter,
+  replicaSetPrinter,
+  statefulSetPrinter,
+} from './workload-printers.ts';
 
 export type { Printer } from './column-definitions.ts';
 
@@ -140,6 +153,16 @@ const builtin: Readonly<Record<string, Printer>> = {
   'apps/v1/Deployment': deployment,
   'coordination.k8s.io/v1/Lease': lease,
   'autoscaling/v1/Scale': scale,
+  'v1/ServiceAccount': serviceAccountPrinter,
+  'apps/v1/ReplicaSet': replicaSetPrinter,
+  'apps/v1/StatefulSet': statefulSetPrinter,
+  'apps/v1/DaemonSet': daemonSetPrinter,
+  'batch/v1/Job': jobPrinter,
+  'batch/v1/CronJob': cronJobPrinter,
+  'rbac.authorization.k8s.io/v1/Role': createdAtPrinter,
+  'rbac.authorization.k8s.io/v1/ClusterRole': createdAtPrinter,
+  'rbac.authorization.k8s.io/v1/RoleBinding': roleBindingPrinter,
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': clusterRoleBindingPrinter,
 };
 
 /** The printer of a built-in kind (`apps/v1`, `Deployment`); undefined for other kinds. */

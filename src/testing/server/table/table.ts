@@ -42,7 +42,12 @@ export function asTableIfAsked(
   const rowObject = (object: KubeObject): KubeObject | null => {
     if (includeObject === 'None') return null;
     if (includeObject === 'Object') return { kind: type.kind, apiVersion: groupVersion(type), ...object };
-    return { kind: 'PartialObjectMetadata', apiVersion: tableVersion, metadata: object.metadata ?? {} };
+    const metadata = object.metadata ?? {};
+    return {
+      kind: 'PartialObjectMetadata',
+      apiVersion: tableVersion,
+      metadata: printer.rowMetadata?.(metadata) ?? metadata,
+    };
   };
   return {
     kind: 'Table',

@@ -1,0 +1,37 @@
+// core/v1 ServiceAccounts and Events: stored and served, no defaults beyond what Go's
+// JSON writes (an Event's null timestamps and empty reporting fields come from its schema).
+// No token controller runs, so a ServiceAccount gets no secrets, as on a kube-apiserver
+// without kube-controller-manager.
+import type { ResourceType } from '../resource-type.ts';
+
+const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
+
+export const serviceAccounts: ResourceType = {
+  group: '',
+  version: 'v1',
+  kind: 'ServiceAccount',
+  plural: 'serviceaccounts',
+  singular: 'serviceaccount',
+  namespaced: true,
+  shortNames: ['sa'],
+  verbs,
+  unconditionalUpdate: true,
+  generation: 'none',
+  statusSubresource: false,
+  // pkg/registry/core/serviceaccount/storage sets ReturnDeletedObject.
+  returnDeletedObject: true,
+};
+
+export const events: ResourceType = {
+  group: '',
+  version: 'v1',
+  kind: 'Event',
+  plural: 'events',
+  singular: 'event',
+  namespaced: true,
+  shortNames: ['ev'],
+  verbs,
+  unconditionalUpdate: true,
+  generation: 'none',
+  statusSubresource: false,
+};

@@ -1,0 +1,368 @@
+// One round per built-in kind served beyond the first six: create, get, update, every
+// patch type, server-side apply, list (and as a Table), watch from the creation, a protobuf
+// read, a dry-run delete, delete.
+// Objects carry a `round` label so lists and watches leave out what kube-apiserver
+// bootstraps (its ~70 ClusterRoles and their bindings).
+import type { Step } from '../../support/status-cases.ts';
+import { type ConformanceCase, applyPatch, jsonPatch, mergePatch, strategicPatch } from '../conformance-case.ts';
+
+type Json = Record<string, unknown>;
+const tableAccept = { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' };
+
+interface RoundOf {
+  /** The kind, its collection's path and an object of it named `name` with `labels`. */
+  readonly kind: string;
+  /** What names the round's object and labels it. @default the kind in lower case */
+  readonly slug?: string;
+  readonly collection: string;
+  readonly object: (name: string, labels: Record<string, string>) => Json;
+  /** What the PUT changes in the object read back. */
+  readonly update: (object: Json) => void;
+  /** A strategic merge patch body (lists merged by key where the kind has keys). */
+  readonly strategic: Json;
+  /** Requests of the kind's subresources (/status, /scale), after the apply. */
+  readonly subresources?: (item: string) => Step[];
+  /** Whether the server prints the kind as a Table (not yet Events). @default true */
+  readonly table?: boolean;
+  /** The DELETEs' query, when the kind's default propagation is not the one to test. @default '' */
+  readonly deleteQuery?: string;
+}
+
+const latest = (responses: readonly { json: unknown }[]) => structuredClone(responses.at(-1)?.json) as Json;
+const rvOf = (response: { json: unknown } | undefined) =>
+  ((response?.json as Json).metadata as Json).resourceVersion as string;
+
+/** The steps of a round of one kind, on an object named and labelled after its slug. */
+function round(roundOf: RoundOf): ConformanceCase {
+  const { kind, collection, object, update, strategic, subresources, table = true, deleteQuery = '' } = roundOf;
+  const slug = roundOf.slug ?? kind.toLowerCase();
+  const name = `round-${slug}`;
+  const item = `${collection}/${name}`;
+  const selector = `labelSelector=round%3D${slug}`;
+  const labels = { round: slug };
+  const steps: Step[] = [
+    () => ({ method: 'POST', path: collection, body: object(name, labels) }),
+    () => ({ method: 'GET', path: item }),
+    (r) => {
+      const body = latest(r);
+      update(body);
+      return { method: 'PUT', path: item, body };
+    },
+    () => ({ method: 'PATCH', path: item, headers: mergePatch, body: { metadata: { labels: { merged: 'yes' } } } }),
+    () => ({
+      method: 'PATCH',
+      path: item,
+      headers: jsonPatch,
+      body: [{ op: 'add', path: '/metadata/annotations', value: { note: 'json-patch' } }],
+    }),
+    () => ({ method: 'PATCH', path: item, headers: strategicPatch, body: strategic }),
+    () => ({
+      method: 'PATCH',
+      path: `${item}?fieldManager=round-applier&force=true`,
+      headers: applyPatch,
+      body: { ...object(name, { ...labels, applied: 'yes' }) },
+    }),
+    ...(subresources?.(item) ?? []),
+    () => ({ method: 'GET', path: `${collection}?${selector}` }),
+    ...(table
+      ? [(): ReturnType<Step> => ({ method: 'GET', path: `${collection}?${selector}`, headers: tableAccept })]
+      : []),
+    (r) => ({
+      method: 'GET',
+      path: `${collection}?watch=true&timeoutSeconds=1&${selector}&resourceVersion=${rvOf(r[0])}`,
+    }),
+    () => ({ method: 'GET', path: item, headers: { accept: 'application/vnd.kubernetes.protobuf,application/json' } }),
+    () => ({ method: 'DELETE', path: `${item}?dryRun=All${deleteQuery && `&${deleteQuery}`}` }),
+    () => ({ method: 'DELETE', path: `${item}${deleteQuery && `?${deleteQuery}`}` }),
+    () => ({ method: 'GET', path: item }),
+  ];
+  return {
+    name: `round of ${slug === kind.toLowerCase() ? kind : `${kind} (${slug})`}: create, get, update, merge/JSON/strategic patch, apply, list, watch, protobuf, dry-run delete, delete`,
+    steps,
+  };
+}
+
+const rbac = '/apis/rbac.authorization.k8s.io/v1';
+const apps = '/apis/apps/v1/namespaces/default';
+
+/** A pod template labelled `app: name`, and a selector for it. */
+const podTemplate = (name: string, restartPolicy = 'Always') => ({
+  metadata: { labels: { app: name } },
+  spec: { restartPolicy, containers: [{ name: 'main', image: 'busybox:1.36', ports: [{ containerPort: 8080 }] }] },
+});
+const selector = (name: string) => ({ matchLabels: { app: name } });
+const containerPatch = { spec: { template: { spec: { containers: [{ name: 'main', image: 'busybox:1.37' }] } } } };
+
+/** A status write, a read of it, and when the kind has one, a read and a patch of its Scale. */
+const statusAndScale =
+  (status: Json, scale: boolean) =>
+  (item: string): Step[] => [
+    () => ({ method: 'PATCH', path: `${item}/status`, headers: mergePatch, body: { status } }),
+    () => ({ method: 'GET', path: `${item}/status` }),
+    ...(scale
+      ? [
+          (): ReturnType<Step> => ({ method: 'GET', path: `${item}/scale` }),
+          (): ReturnType<Step> => ({
+            method: 'PATCH',
+            path: `${item}/scale`,
+            headers: mergePatch,
+            body: { spec: { replicas: 3 } },
+          }),
+        ]
+      : []),
+  ];
+const meta = (name: string, labels: Record<string, string>) => ({ name, labels });
+const rule = (resources: string[], verbs: string[]) => ({ apiGroups: [''], resources, verbs });
+
+const services = '/api/v1/namespaces/default/services';
+const serviceRound = (slug: string, spec: Json, update: (spec: Json) => void, strategic: Json): ConformanceCase =>
+  round({
+    kind: 'Service',
+    slug,
+    collection: services,
+    object: (name, labels) => ({ apiVersion: 'v1', kind: 'Service', metadata: meta(name, labels), spec }),
+    update: (object) => {
+      update(object.spec as Json);
+    },
+    strategic,
+    subresources: statusAndScale(
+      {
+        conditions: [
+          { type: 'Tested', status: 'True', reason: 'Round', message: '', lastTransitionTime: '2026-01-01T00:00:00Z' },
+        ],
+      },
+      false,
+    ),
+    table: false,
+  });
+
+export const builtinRoundCases: ConformanceCase[] = [
+  // A requested cluster IP: the one kube-apiserver would allocate is random.
+  serviceRound(
+    'service',
+    { clusterIP: '10.0.0.200', selector: { app: 'web' }, ports: [{ name: 'web', port: 80, targetPort: 'http' }] },
+    (spec) => {
+      spec.sessionAffinity = 'ClientIP';
+    },
+    { spec: { ports: [{ name: 'tls', port: 443 }] } },
+  ),
+  serviceRound(
+    'headless-service',
+    { clusterIP: 'None', ports: [{ port: 53, protocol: 'UDP' }] },
+    (spec) => {
+      spec.publishNotReadyAddresses = true;
+    },
+    { spec: { ports: [{ port: 53, protocol: 'UDP', name: 'dns' }] } },
+  ),
+  serviceRound(
+    'externalname-service',
+    { type: 'ExternalName', externalName: 'example.com' },
+    (spec) => {
+      spec.externalName = 'example.org';
+    },
+    { metadata: { annotations: { strategic: 'yes' } } },
+  ),
+  round({
+    kind: 'ReplicaSet',
+    collection: `${apps}/replicasets`,
+    object: (name, labels) => ({
+      apiVersion: 'apps/v1',
+      kind: 'ReplicaSet',
+      metadata: meta(name, labels),
+      spec: { selector: selector(name), template: podTemplate(name) },
+    }),
+    update: (object) => {
+      (object.spec as Json).replicas = 2;
+    },
+    strategic: containerPatch,
+    subresources: statusAndScale(
+      { replicas: 2, fullyLabeledReplicas: 2, readyReplicas: 1, availableReplicas: 1 },
+      true,
+    ),
+  }),
+  round({
+    kind: 'StatefulSet',
+    collection: `${apps}/statefulsets`,
+    object: (name, labels) => ({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: meta(name, labels),
+      spec: { serviceName: 'web', selector: selector(name), template: podTemplate(name) },
+    }),
+    update: (object) => {
+      (object.spec as Json).minReadySeconds = 5;
+    },
+    strategic: containerPatch,
+    subresources: statusAndScale(
+      { replicas: 2, readyReplicas: 1, currentReplicas: 2, updatedReplicas: 2, availableReplicas: 1 },
+      true,
+    ),
+  }),
+  round({
+    kind: 'DaemonSet',
+    collection: `${apps}/daemonsets`,
+    object: (name, labels) => ({
+      apiVersion: 'apps/v1',
+      kind: 'DaemonSet',
+      metadata: meta(name, labels),
+      spec: { selector: selector(name), template: podTemplate(name) },
+    }),
+    // A new template: its generation and the template generation annotation grow.
+    update: (object) => {
+      const template = (object.spec as Json).template as Json;
+      template.metadata = { labels: { app: 'round-daemonset', tier: 'node' } };
+    },
+    strategic: containerPatch,
+    subresources: statusAndScale(
+      { currentNumberScheduled: 1, desiredNumberScheduled: 1, numberMisscheduled: 0, numberReady: 1 },
+      false,
+    ),
+  }),
+  round({
+    kind: 'Job',
+    collection: '/apis/batch/v1/namespaces/default/jobs',
+    object: (name, labels) => ({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: meta(name, labels),
+      spec: { template: podTemplate(name, 'Never') },
+    }),
+    update: (object) => {
+      (object.spec as Json).parallelism = 2;
+    },
+    strategic: { spec: { activeDeadlineSeconds: 600 } },
+    subresources: statusAndScale({ active: 1, startTime: '2026-01-01T00:00:00Z' }, false),
+    // batch/v1 orphans a Job's Pods by default, with a finalizer only the garbage collector removes.
+    deleteQuery: 'propagationPolicy=Background',
+  }),
+  round({
+    kind: 'Job',
+    slug: 'job-without-labels',
+    collection: '/apis/batch/v1/namespaces/default/jobs',
+    // Created without labels; the apply gives it one (an apply that changes nothing is a
+    // known difference: kube-apiserver records the manager, the embedded server does not).
+    object: (name, labels) => ({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name, ...(labels.applied !== undefined && { labels: { applied: labels.applied } }) },
+      spec: { template: podTemplate(name, 'Never') },
+    }),
+    update: (object) => {
+      (object.spec as Json).parallelism = 2;
+    },
+    strategic: { spec: { activeDeadlineSeconds: 600 } },
+    deleteQuery: 'propagationPolicy=Background',
+  }),
+  round({
+    kind: 'CronJob',
+    collection: '/apis/batch/v1/namespaces/default/cronjobs',
+    object: (name, labels) => ({
+      apiVersion: 'batch/v1',
+      kind: 'CronJob',
+      metadata: meta(name, labels),
+      spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { template: podTemplate(name, 'OnFailure') } } },
+    }),
+    update: (object) => {
+      (object.spec as Json).suspend = true;
+    },
+    strategic: {
+      spec: { jobTemplate: { spec: { template: { spec: { containers: [{ name: 'main', args: ['date'] }] } } } } },
+    },
+    subresources: statusAndScale({ lastScheduleTime: '2026-01-01T00:00:00Z' }, false),
+  }),
+  round({
+    kind: 'ServiceAccount',
+    collection: '/api/v1/namespaces/default/serviceaccounts',
+    object: (name, labels) => ({
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: meta(name, labels),
+      imagePullSecrets: [{ name: 'registry' }],
+    }),
+    update: (object) => {
+      object.automountServiceAccountToken = false;
+    },
+    strategic: { secrets: [{ name: 'token-a' }] },
+  }),
+  round({
+    kind: 'Event',
+    collection: '/api/v1/namespaces/default/events',
+    object: (name, labels) => ({
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: meta(name, labels),
+      involvedObject: { kind: 'ConfigMap', name: 'watched', namespace: 'default', apiVersion: 'v1' },
+      reason: 'Tested',
+      message: 'a round of the conformance suite',
+      type: 'Normal',
+      count: 1,
+      source: { component: 'kubeconflict' },
+    }),
+    table: false,
+    update: (object) => {
+      object.count = 2;
+    },
+    strategic: { message: 'patched', related: { kind: 'Pod', name: 'p' } },
+  }),
+  round({
+    kind: 'Role',
+    collection: `${rbac}/namespaces/default/roles`,
+    object: (name, labels) => ({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: meta(name, labels),
+      rules: [rule(['configmaps'], ['get', 'list'])],
+    }),
+    update: (object) => {
+      object.rules = [rule(['configmaps', 'secrets'], ['get'])];
+    },
+    strategic: { rules: [rule(['pods'], ['watch'])] },
+  }),
+  round({
+    kind: 'RoleBinding',
+    collection: `${rbac}/namespaces/default/rolebindings`,
+    object: (name, labels) => ({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: meta(name, labels),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'round-role' },
+      subjects: [
+        { kind: 'User', name: 'alice' },
+        { kind: 'ServiceAccount', name: 'robot', namespace: 'default' },
+      ],
+    }),
+    update: (object) => {
+      object.subjects = [{ kind: 'Group', name: 'devs' }];
+    },
+    strategic: { subjects: [{ kind: 'User', name: 'bob' }] },
+  }),
+  round({
+    kind: 'ClusterRole',
+    collection: `${rbac}/clusterroles`,
+    object: (name, labels) => ({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRole',
+      metadata: meta(name, labels),
+      rules: [{ nonResourceURLs: ['/healthz'], verbs: ['get'] }],
+    }),
+    update: (object) => {
+      object.aggregationRule = { clusterRoleSelectors: [{ matchLabels: { aggregate: 'yes' } }] };
+    },
+    strategic: { rules: [rule(['nodes'], ['list'])] },
+  }),
+  round({
+    kind: 'ClusterRoleBinding',
+    collection: `${rbac}/clusterrolebindings`,
+    object: (name, labels) => ({
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: meta(name, labels),
+      roleRef: { kind: 'ClusterRole', name: 'round-clusterrole' },
+      subjects: [{ kind: 'Group', name: 'ops' }],
+    }),
+    update: (object) => {
+      object.subjects = [{ kind: 'User', name: 'carol' }];
+    },
+    strategic: { subjects: [{ kind: 'ServiceAccount', name: 'robot', namespace: 'default' }] },
+  }),
+];
