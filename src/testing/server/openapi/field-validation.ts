@@ -9,6 +9,7 @@ import { decodeJson } from '../http/decode-json.ts';
 import { badRequest, invalidOptions, invalidPatch } from '../http/status.ts';
 import { protobufMediaType } from '../protobuf/index.ts';
 import type { KubeObject } from '../../../core/object.ts';
+import type { CustomResourceSchema } from '../crd/custom-resource-schema.ts';
 import type { ObjectStore } from '../object-store.ts';
 import { applyMergePatch } from '../patch/merge-patch.ts';
 import { applyStrategicMergePatch } from '../patch/strategic-merge-patch.ts';
@@ -59,11 +60,22 @@ function checkBody(request: WriteRequest): void {
   } catch {
     return; // the handler answers with the decoding error
   }
-  const unknown = [...new Set(unknownFields(schemaFor(groupVersion(type), type.kind), object))];
+  const unknown = type.customSchema
+    ? prunedPaths(type.customSchema, object)
+    : [...new Set(unknownFields(schemaFor(groupVersion(type), type.kind), object))];
   if (unknown.length === 0) return;
   throw badRequest(
     `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${strictError(unknown)}`,
   );
+}
+
+/** What a CRD's schema prunes of `object`, as kube-apiserver lists it; none when it cannot decode it. */
+function prunedPaths(schema: CustomResourceSchema, object: KubeObject): readonly string[] {
+  try {
+    return schema.prune(structuredClone(object));
+  } catch {
+    return []; // the handler answers with the decoding error
+  }
 }
 
 /**
