@@ -10,6 +10,7 @@ import { runStatusCase, type Target } from '../support/run-status-case.ts';
 import { applyCases } from './cases/apply.ts';
 import { badInputCases } from './cases/bad-input.ts';
 import { crdCases } from './cases/crd.ts';
+import { crdSchemaCases } from './cases/crd-schema.ts';
 import { customCases, widgetDefinition } from './cases/custom.ts';
 import { customStatusCases, gadgetDefinition } from './cases/custom-status.ts';
 import { deleteCollectionCases } from './cases/delete-collection.ts';
@@ -54,6 +55,7 @@ const cases = [
   ...finalizerCases,
   ...namespaceDeletionCases,
   ...crdCases,
+  ...crdSchemaCases,
 ];
 const token = 'conformance-token';
 
