@@ -141,10 +141,9 @@ export const crdSchemaCases: ConformanceCase[] = [
     ],
   },
   {
-    // managedFields are left out: kube-apiserver types an applied custom resource by its
-    // schema (declared objects are structs, no "." entry); the embedded server deduces them.
-    name: 'CRD schema: server-side apply is pruned, defaulted and validated (managedFields aside)',
-    select: withoutManagedFields,
+    // kube-apiserver types an applied custom resource by its schema: declared objects are
+    // structs (no "." entry in managedFields), an undeclared field fails the typed patch.
+    name: 'CRD schema: server-side apply typed by the schema: defaulted, validated, conflicts over a created one',
     steps: [
       ...install,
       () => ({
@@ -152,6 +151,12 @@ export const crdSchemaCases: ConformanceCase[] = [
         path: `${valves}/b?fieldManager=applier`,
         headers: applyPatch,
         body: valve('b', { size: 5, extra: { free: 'form' } }),
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${valves}/b?fieldManager=applier`,
+        headers: applyPatch,
+        body: valve('b', { size: 5, bogus: 1 }),
       }),
       () => ({
         method: 'PATCH',
@@ -165,14 +170,20 @@ export const crdSchemaCases: ConformanceCase[] = [
         headers: applyPatch,
         body: valve('b', { size: 6 }),
       }),
+      () => ({ method: 'POST', path: valves, body: valve('c', { size: 1, ports: [1, 2], extra: { a: { b: 1 } } }) }),
+      () => ({
+        method: 'PATCH',
+        path: `${valves}/c?fieldManager=applier`,
+        headers: applyPatch,
+        body: valve('c', { size: 2, ports: [3], extra: { a: { c: 2 } } }),
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${valves}/c?fieldManager=applier&force=true`,
+        headers: applyPatch,
+        body: valve('c', { size: 2, ports: [3], extra: { a: { c: 2 } } }),
+      }),
       ...uninstall,
     ],
   },
 ];
-
-function withoutManagedFields(body: unknown): unknown {
-  const metadata = (body as { metadata?: Record<string, unknown> } | undefined)?.metadata;
-  if (metadata === undefined) return body;
-  const { managedFields: _managedFields, ...rest } = metadata;
-  return { ...(body as object), metadata: rest };
-}

@@ -6,6 +6,7 @@
 // are for fieldValidation=Strict. CRDs created through the API get the structural schema
 // (structural-schemas.ts); types registered in code keep `openSchema`.
 import type { KubeObject } from '../../../core/object.ts';
+import type { Schema } from '../schema/schema.ts';
 
 /** A field cause of a 422 (the server's `Cause`), declared here so this seam imports nothing of the server. */
 export interface FieldCause {
@@ -28,6 +29,8 @@ export interface CustomResourceSchema {
   validate(object: KubeObject, old?: KubeObject): readonly FieldCause[];
   /** What the schema of `status` refuses on a write through `/status`. */
   validateStatus(object: KubeObject, old?: KubeObject): readonly FieldCause[];
+  /** How server-side apply types the object; absent: deduced, as an open schema is. */
+  readonly applySchema?: Schema;
 }
 
 /** A version's schema as the CRD declares it: the input of a `CustomResourceSchema`. */

@@ -8,6 +8,7 @@ import {
   customResourceSchema,
   fieldErrorBody,
 } from '../structural/index.ts';
+import { applySchema } from './apply-schema.ts';
 import {
   type CustomResourceSchemaFactory,
   type FieldCause,
@@ -30,6 +31,7 @@ export const structuralSchemas: CustomResourceSchemaFactory = (openAPIV3Schema) 
     throw error;
   }
   return {
+    applySchema: applySchema(schema.schema),
     prune: (object: KubeObject) => {
       try {
         return schema.prune(object);
