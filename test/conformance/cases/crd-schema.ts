@@ -18,6 +18,8 @@ const spec = {
     code: { type: 'string', pattern: '^[a-z]+$' },
     ports: { type: 'array', items: { type: 'integer' } },
     extra: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+    tags: { type: 'array', items: { type: 'string' }, 'x-kubernetes-list-type': 'set' },
+    labels: { type: 'object', additionalProperties: { type: 'string' } },
   },
 };
 const status = {
@@ -104,7 +106,11 @@ export const crdSchemaCases: ConformanceCase[] = [
     name: 'CRD schema: update, merge and JSON patches are pruned, defaulted and validated; status too',
     steps: [
       ...install,
-      () => ({ method: 'POST', path: valves, body: valve('a', { size: 3, color: 'red' }) }),
+      () => ({
+        method: 'POST',
+        path: valves,
+        body: valve('a', { size: 3, color: 'red', tags: ['x', 'y'], labels: { k: 'v' } }),
+      }),
       (previous) => ({
         method: 'PUT',
         path: `${valves}/a`,

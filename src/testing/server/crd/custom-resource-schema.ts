@@ -29,8 +29,8 @@ export interface CustomResourceSchema {
   validate(object: KubeObject, old?: KubeObject): readonly FieldCause[];
   /** What the schema of `status` refuses on a write through `/status`. */
   validateStatus(object: KubeObject, old?: KubeObject): readonly FieldCause[];
-  /** How server-side apply types the object; absent: deduced, as an open schema is. */
-  readonly applySchema?: Schema;
+  /** How managedFields (updates, server-side apply) type the object; absent: deduced, as for an open schema. */
+  readonly managedFieldsSchema?: Schema;
 }
 
 /** A version's schema as the CRD declares it: the input of a `CustomResourceSchema`. */

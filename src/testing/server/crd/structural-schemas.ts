@@ -8,7 +8,7 @@ import {
   customResourceSchema,
   fieldErrorBody,
 } from '../structural/index.ts';
-import { applySchema } from './apply-schema.ts';
+import { managedFieldsSchema } from './managed-fields-schema.ts';
 import {
   type CustomResourceSchemaFactory,
   type FieldCause,
@@ -31,7 +31,7 @@ export const structuralSchemas: CustomResourceSchemaFactory = (openAPIV3Schema) 
     throw error;
   }
   return {
-    applySchema: applySchema(schema.schema),
+    managedFieldsSchema: managedFieldsSchema(schema.schema),
     prune: (object: KubeObject) => {
       try {
         return schema.prune(object);

@@ -1,5 +1,5 @@
-// The schema server-side apply types a custom resource by, made from its CRD's structural
-// schema as kube-apiserver's type converter makes it: declared objects are structs (no
+// The schema managedFields (updates and server-side apply) type a custom resource by, made
+// from its CRD's structural schema as kube-apiserver's type converter makes it: declared objects are structs (no
 // "." of their own in managedFields, undeclared fields refused unless
 // x-kubernetes-preserve-unknown-fields), additionalProperties maps, lists atomic unless
 // x-kubernetes-list-type says set or map. The root stays open to Go's unstructured shape.
@@ -61,8 +61,8 @@ function objectOf(schema: StructuralSchema): Schema {
   return struct(fields, { atomic, open: schema.preserveUnknownFields || additionalProperties === true });
 }
 
-/** The apply schema of a custom resource whose CRD declares `schema`. */
-export function applySchema(schema: StructuralSchema): Schema {
+/** The managedFields schema of a custom resource whose CRD declares `schema`. */
+export function managedFieldsSchema(schema: StructuralSchema): Schema {
   const declared = Object.entries(schema.properties ?? {}).filter(
     ([name]) => name !== 'apiVersion' && name !== 'kind' && name !== 'metadata',
   );

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Schema } from '../schema/schema.ts';
 import { structuralSchema } from '../structural/index.ts';
-import { applySchema } from './apply-schema.ts';
+import { managedFieldsSchema } from './managed-fields-schema.ts';
 
-const schema = applySchema(
+const schema = managedFieldsSchema(
   structuralSchema({
     type: 'object',
     properties: {
@@ -36,7 +36,7 @@ const fieldOf = (parent: Schema, name: string): Schema => {
   return found.schema;
 };
 
-describe('applySchema', () => {
+describe('managedFieldsSchema', () => {
   it('types declared objects as closed structs under an open root with typed metadata', () => {
     assert.ok(schema.kind === 'struct' && schema.open);
     assert.equal(fieldOf(schema, 'metadata').kind, 'struct');
