@@ -123,6 +123,7 @@ export const crdSchemaCases: ConformanceCase[] = [
       }),
       () => ({ method: 'PATCH', path: `${valves}/a`, headers: mergePatch, body: { spec: { color: null, more: 1 } } }),
       () => ({ method: 'PATCH', path: `${valves}/a`, headers: mergePatch, body: { spec: { code: 'A-1' } } }),
+
       () => ({
         method: 'PATCH',
         path: `${valves}/a`,
@@ -192,4 +193,36 @@ export const crdSchemaCases: ConformanceCase[] = [
       ...uninstall,
     ],
   },
+  {
+    // The 422 shows the patched object, whose resourceVersion is each server's own: only
+    // the error after it is compared.
+    name: 'CRD schema: a Strict merge patch is refused with the fields the schema prunes',
+    select: strictErrorOnly,
+    steps: [
+      ...install,
+      () => ({ method: 'POST', path: valves, body: valve('a', { size: 3 }) }),
+      () => ({
+        method: 'PATCH',
+        path: `${valves}/a?fieldValidation=Strict`,
+        headers: mergePatch,
+        body: { spec: { bogus: 1, size: 5 }, junk: true },
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${valves}/a?fieldValidation=Strict`,
+        headers: mergePatch,
+        body: { spec: { size: 4 } },
+      }),
+      ...uninstall,
+    ],
+  },
 ];
+
+/** A Status's messages cut to what follows the object they quote; other answers as they are. */
+function strictErrorOnly(body: unknown): unknown {
+  const status = body as { kind?: string; message?: string; details?: { causes?: { message: string }[] } };
+  if (status.kind !== 'Status' || status.message === undefined) return body;
+  const tail = (message: string) => message.slice(message.lastIndexOf('}": ') + 1);
+  const causes = status.details?.causes?.map((cause) => ({ ...cause, message: tail(cause.message) }));
+  return { ...status, message: tail(status.message), details: { ...status.details, causes } };
+}
