@@ -3,9 +3,9 @@
 // an update, which kube-apiserver reports only when the old object had none (after the
 // CRD gained `x-kubernetes-list-type: set` over objects that already hold duplicates).
 import assert from 'node:assert/strict';
-import { request } from 'node:https';
+import { type RequestOptions, request } from 'node:https';
 import { after, before, describe, it } from 'node:test';
-import { type RunningApiServer, startApiServer } from '../../src/testing/index.ts';
+import { type RunningApiServer, startApiServer, startTestServer, type TestServer } from '../../src/testing/index.ts';
 import { customResourceSchema, type FieldError, fieldErrorBody } from '../../src/testing/server/structural/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
 import { type RawResponse, send } from '../support/raw-http.ts';
@@ -90,7 +90,7 @@ const ratchetCases: readonly { readonly name: string; readonly spec: Json }[] = 
 ];
 
 /** The `Warning` headers of one POST, as sent. */
-function warningsOf(server: RunningApiServer, path: string, body: unknown): Promise<string[]> {
+function warningsOf(server: { url: string; tls: RequestOptions }, path: string, body: unknown): Promise<string[]> {
   const text = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const outgoing = request(
@@ -99,7 +99,11 @@ function warningsOf(server: RunningApiServer, path: string, body: unknown): Prom
         ...server.tls,
         method: 'POST',
         agent: false,
-        headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)) },
+        headers: {
+          ...(server.tls.headers as Record<string, string> | undefined),
+          'content-type': 'application/json',
+          'content-length': String(Buffer.byteLength(text)),
+        },
       },
       (res) => {
         res.resume();
@@ -116,6 +120,11 @@ function warningsOf(server: RunningApiServer, path: string, body: unknown): Prom
 
 describe('structural schemas on updates and warnings, as kube-apiserver applies them', apiServerSuite(), () => {
   let server: RunningApiServer;
+  let embedded: TestServer;
+  const embeddedTarget = () => ({
+    url: embedded.url,
+    tls: { ca: embedded.caPem, headers: { authorization: 'Bearer warnings' } },
+  });
   const call = (method: 'POST' | 'PUT' | 'GET', path: string, body?: unknown): Promise<RawResponse> =>
     send(server.url, server.tls, { method, path, body });
   const served = async (path: string) => {
@@ -130,8 +139,19 @@ describe('structural schemas on updates and warnings, as kube-apiserver applies 
     }
     await served(widgetPath);
     await served(gadgetPath);
+    embedded = await startTestServer({ token: 'warnings', controllers: false });
+    const { url, tls } = embeddedTarget();
+    const created = await send(url, tls, {
+      method: 'POST',
+      path: '/apis/apiextensions.k8s.io/v1/customresourcedefinitions',
+      body: widgetCrd,
+      headers: tls.headers,
+    });
+    assert.equal(created.status, 201, created.text);
+    while ((await send(url, tls, { method: 'GET', path: widgetPath, headers: tls.headers })).status !== 200)
+      await new Promise((resolve) => setTimeout(resolve, 10));
   });
-  after(() => server.stop());
+  after(() => Promise.all([server.stop(), embedded.stop()]));
 
   it('warns of each pruned field with fieldValidation=Warn, as prune reports it', async () => {
     for (const { name, object } of unknownFieldCases) {
@@ -147,6 +167,9 @@ describe('structural schemas on updates and warnings, as kube-apiserver applies 
         warned,
         pruned.map((path) => `299 - ${JSON.stringify(`unknown field "${path}"`)}`),
       );
+      // The embedded server serving the same CRD warns the same, with the directive or without.
+      const sent = { ...object, metadata: { ...(object.metadata as Json), name: `embedded-${name}` } };
+      assert.deepEqual(await warningsOf(embeddedTarget(), widgetPath, sent), warned);
     }
   });
 

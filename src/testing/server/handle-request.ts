@@ -29,6 +29,7 @@ import { methodNotAllowed, notFound, StatusError, unauthorized, unknownResource 
 import type { KubeObject } from '../../core/object.ts';
 import type { ObjectStore } from './object-store.ts';
 import { checkFieldValidation } from './openapi/field-validation.ts';
+import { unknownFieldWarnings } from './openapi/unknown-field-warnings.ts';
 import { openApiV3 } from './openapi/openapi-v3.ts';
 import type { ResourceRegistry } from './registry.ts';
 import { namespaces as namespaceType } from './resources/builtin-types.ts';
@@ -233,7 +234,7 @@ async function serveCollection(state: ServerState, call: Dispatch, namespace: st
 /** create, update, patch or delete of one object: the body read, decoded and applied. */
 async function serveWrite(
   state: ServerState,
-  { request, url, type, target }: Dispatch,
+  { request, response, url, type, target }: Dispatch,
   { namespace, verb }: { namespace: string; verb: string },
 ): Promise<{ status: number; object: KubeObject }> {
   const query = url.searchParams;
@@ -259,6 +260,7 @@ async function serveWrite(
         : dryRunOf(query, verb as 'create' | 'update' | 'patch' | 'delete'),
   };
   checkFieldValidation(state.store, writeRequest, verb);
+  for (const warning of unknownFieldWarnings(writeRequest, verb)) response.appendHeader('Warning', warning);
   const context = { store: state.store, fields: state.fields };
   if (verb === 'create') {
     requireNamespace(state, type, namespace);

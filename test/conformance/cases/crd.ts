@@ -10,10 +10,8 @@ const group = 'crd.kubeconflict.dev';
 const gizmos = `/apis/${group}/v1/namespaces/default/gizmos`;
 const table = { accept: 'application/json;as=Table;g=meta.k8s.io;v=v1' };
 
-// Open at the root, as the embedded server treats every schema until structural
-// schemas are wired in (kube-apiserver then tracks a declared spec as a struct, and
-// prunes what a declared property does not declare). Keys out of Go's order: the
-// answers write them in JSONSchemaProps' order.
+// Open at the root: these cases are about the CRD's life, not its schema (crd-schema.ts
+// declares one). Keys out of Go's order: the answers write them in JSONSchemaProps' order.
 const schema = { 'x-kubernetes-preserve-unknown-fields': true, title: 'Open', type: 'object' };
 
 export const gizmoDefinition = (over: Record<string, unknown> = {}) => ({

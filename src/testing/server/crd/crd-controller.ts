@@ -11,13 +11,14 @@ import type { ResourceRegistry } from '../registry.ts';
 import { cleanupFinalizer, customResourceDefinitions as crdType, setCondition } from './crd-type.ts';
 import { conditionOf, isEstablished, specOf, statusOf, versionsOf } from './crd-fields.ts';
 import { decideNames } from './crd-names.ts';
-import { type CustomResourceSchemaFactory, openSchema } from './custom-resource-schema.ts';
+import type { CustomResourceSchemaFactory } from './custom-resource-schema.ts';
+import { structuralSchemas } from './structural-schemas.ts';
 
 export interface CrdControllerOptions {
   readonly store: ObjectStore;
   readonly fields: FieldTracker;
   readonly registry: ResourceRegistry;
-  /** How a served version's schema is made. @default openSchema */
+  /** How a served version's schema is made. @default structuralSchemas */
   readonly schemas?: CustomResourceSchemaFactory;
 }
 
@@ -105,7 +106,7 @@ function serve(options: CrdControllerOptions, crd: KubeObject): void {
   if (!isEstablished(crd)) return;
   const spec = specOf(crd);
   const names = statusOf(crd).acceptedNames ?? {};
-  const schemas = options.schemas ?? openSchema;
+  const schemas = options.schemas ?? structuralSchemas;
   const storage = versionsOf(crd).find((version) => version.storage === true)?.name;
   for (const version of versionsOf(crd)) {
     if (version.served !== true || version.name === undefined) continue;

@@ -1,11 +1,12 @@
 // The seam between a CRD's per-version openAPIV3Schema and the writes of its custom
-// resources. The server calls these three on every write of a custom resource (status
-// and scale included), in kube-apiserver's order: default, prune, then validate with the
-// other rules. Not yet on reads (kube-apiserver also defaults what it reads from etcd);
-// the pruned paths are for fieldValidation (Strict refuses them, Warn warns). Today only the open behaviour is
-// plugged in (every field kept, nothing defaulted or refused); a structural-schema
-// module implements the interface to make the schema count.
+// resources. The server calls these on every write of a custom resource (status and
+// scale included), in kube-apiserver's order: prune and default as the body is decoded,
+// then validate with the other rules. Not on reads (kube-apiserver also prunes and
+// defaults what it reads from etcd; here stored objects were already). The pruned paths
+// are for fieldValidation=Strict. CRDs created through the API get the structural schema
+// (structural-schemas.ts); types registered in code keep `openSchema`.
 import type { KubeObject } from '../../../core/object.ts';
+import type { Schema } from '../schema/schema.ts';
 
 /** A field cause of a 422 (the server's `Cause`), declared here so this seam imports nothing of the server. */
 export interface FieldCause {
@@ -14,13 +15,22 @@ export interface FieldCause {
   readonly field: string;
 }
 
+/** A body the schema cannot decode (metadata of the wrong JSON type): kube-apiserver's 400. */
+export class UndecodableCustomResource extends Error {
+  override readonly name = 'UndecodableCustomResource';
+}
+
 export interface CustomResourceSchema {
+  /** Drops fields the schema does not declare. Mutates `object`; answers the paths dropped (`spec.extra`). Throws UndecodableCustomResource. */
+  prune(object: KubeObject): readonly string[];
   /** Fills in the schema's `default`s. Mutates `object`. */
   default(object: KubeObject): void;
-  /** Drops fields the schema does not declare. Mutates `object`; answers the paths dropped (`spec.extra`). */
-  prune(object: KubeObject): readonly string[];
-  /** What the schema refuses, as kube-apiserver's field causes (empty when valid). */
-  validate(object: KubeObject): readonly FieldCause[];
+  /** What the schema refuses, as kube-apiserver's field causes (empty when valid); `old` on updates. */
+  validate(object: KubeObject, old?: KubeObject): readonly FieldCause[];
+  /** What the schema of `status` refuses on a write through `/status`. */
+  validateStatus(object: KubeObject, old?: KubeObject): readonly FieldCause[];
+  /** How managedFields (updates, server-side apply) type the object; absent: deduced, as for an open schema. */
+  readonly managedFieldsSchema?: Schema;
 }
 
 /** A version's schema as the CRD declares it: the input of a `CustomResourceSchema`. */
@@ -31,7 +41,8 @@ export type CustomResourceSchemaFactory = (openAPIV3Schema: OpenApiV3Schema) => 
 
 /** Everything kept, nothing defaulted or refused: `x-kubernetes-preserve-unknown-fields` everywhere. */
 export const openSchema: CustomResourceSchemaFactory = () => ({
-  default: () => {},
   prune: () => [],
+  default: () => {},
   validate: () => [],
+  validateStatus: () => [],
 });

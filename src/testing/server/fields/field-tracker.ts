@@ -42,7 +42,7 @@ export function createFieldTracker(): FieldTracker {
     update({ type, live, updated, manager, time, subresource = '' }) {
       const apiVersion = groupVersion(type);
       return updateManagedFields({
-        schema: schemaFor(apiVersion, type.kind),
+        schema: type.customSchema?.managedFieldsSchema ?? schemaFor(apiVersion, type.kind),
         resetFields: resetFieldsOf(type, subresource),
         apiVersion,
         manager,
@@ -55,7 +55,7 @@ export function createFieldTracker(): FieldTracker {
     apply({ type, live, config, manager, force, time, subresource = '' }) {
       const apiVersion = groupVersion(type);
       return applyConfiguration({
-        schema: schemaFor(apiVersion, type.kind),
+        schema: type.customSchema?.managedFieldsSchema ?? schemaFor(apiVersion, type.kind),
         resetFields: resetFieldsOf(type, subresource),
         apiVersion,
         kind: type.kind,

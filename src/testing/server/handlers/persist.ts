@@ -8,7 +8,8 @@ import type { FieldTracker } from '../fields/field-tracker.ts';
 import { generationChanged, inServerOrder, sameContent } from './object-shape.ts';
 import { validateStatusWrite } from './status-validation.ts';
 import { validateObject } from './validate.ts';
-import { invalid } from '../http/status.ts';
+import { badRequest, invalid } from '../http/status.ts';
+import { UndecodableCustomResource } from '../crd/custom-resource-schema.ts';
 import { refuseInTerminatingNamespace } from './terminating-namespace.ts';
 import {
   asSentForFieldOwnership,
@@ -56,10 +57,7 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
   if (type.namespaced) metadata.namespace = namespace;
   else delete metadata.namespace;
   type.applyDefaults?.(object);
-  if (type.customSchema) {
-    type.customSchema.default(object);
-    type.customSchema.prune(object);
-  }
+  if (type.customSchema) decodeCustomResource(type, object);
   const now = timestamp();
   const apiVersion = groupVersion(type);
   const schema = schemaFor(apiVersion, type.kind);
@@ -88,7 +86,7 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
     resetStatusOnCreate(type, object);
   }
   if (write.subresource === undefined) type.prepareWrite?.(object, live);
-  validateObject(type, object, live);
+  validateObject(type, object, live, write.subresource);
   if (live && write.subresource === 'status') validateStatusWrite(type, object, live);
   // The JSON Go would store: managedFields are computed on exactly that shape.
   const shaped = goRoundTrip(schema, object as JsonValue) as KubeObject;
@@ -119,6 +117,17 @@ function deleteDuringUpdate(context: PersistContext, write: Write, updated: Kube
   const ordered = inServerOrder(updated);
   if (!write.dryRun) context.store.delete(`${type.group}/${type.plural}`, namespace, ordered.metadata?.name ?? '');
   return ordered;
+}
+
+/** What kube-apiserver's decoder does to a custom resource: prune, then default; a 400 when it cannot. */
+function decodeCustomResource(type: ResourceType, object: KubeObject): void {
+  try {
+    type.customSchema?.prune(object);
+  } catch (error) {
+    if (!(error instanceof UndecodableCustomResource)) throw error;
+    throw badRequest(`${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${error.message}`);
+  }
+  type.customSchema?.default(object);
 }
 
 function restoreStatus(object: KubeObject, live: KubeObject): void {

@@ -4,6 +4,7 @@ import { dnsLabelErrors, dnsSubdomainErrors, labelKeyErrors, labelValueErrors } 
 import { type Cause, invalid } from '../http/status.ts';
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
+import type { CustomResourceSchema } from '../crd/custom-resource-schema.ts';
 
 export const invalidValue = (field: string, value: unknown, detail: string): Cause => ({
   reason: 'FieldValueInvalid',
@@ -32,7 +33,12 @@ function labelCauses(field: string, labels: unknown): Cause[] {
 }
 
 /** Throws the real server's 422 when `object` is not valid. */
-export function validateObject(type: ResourceType, object: KubeObject, live?: KubeObject): void {
+export function validateObject(
+  type: ResourceType,
+  object: KubeObject,
+  live?: KubeObject,
+  subresource?: 'status' | 'finalize',
+): void {
   const metadata = object.metadata ?? {};
   const name = metadata.name ?? '';
   const causes: Cause[] = [];
@@ -44,7 +50,7 @@ export function validateObject(type: ResourceType, object: KubeObject, live?: Ku
   causes.push(...labelCauses('metadata.labels', metadata.labels));
   if (type.kind === 'Deployment') causes.push(...deploymentCauses(object));
   if (type.validate) causes.push(...type.validate(object, live));
-  if (type.customSchema) causes.push(...type.customSchema.validate(object));
+  if (type.customSchema) causes.push(...customSchemaCauses(type.customSchema, object, live, subresource));
   if (causes.length > 0) throw invalid(type, name, causes);
 }
 
@@ -68,4 +74,14 @@ function deploymentCauses(object: KubeObject): Cause[] {
     causes.push(required('spec.template.spec.containers', ''));
   }
   return causes;
+}
+
+/** A custom resource's schema errors: of the whole object, or of `status` alone on a status write. */
+function customSchemaCauses(
+  schema: CustomResourceSchema,
+  object: KubeObject,
+  live: KubeObject | undefined,
+  subresource: string | undefined,
+): readonly Cause[] {
+  return subresource === 'status' && live ? schema.validateStatus(object, live) : schema.validate(object, live);
 }

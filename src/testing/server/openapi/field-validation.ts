@@ -1,14 +1,16 @@
 // The `fieldValidation` query parameter the OpenAPI documents advertise, which kubectl
 // sets to Strict on create and patch once it finds it there (leaving validation to the
 // server). With Strict, a field the kind's schema does not declare fails the request
-// with kube-apiserver's own message. Without it, the embedded server drops such fields
-// silently (kube-apiserver, by default, also warns in a Warning header).
+// with kube-apiserver's own message; a custom resource's unknown fields are those its
+// CRD's schema prunes. Without it, the embedded server drops such fields (warning of a
+// custom resource's, unknown-field-warnings.ts; kube-apiserver also warns of built-ins').
 import type { WriteRequest } from '../handlers/write-request.ts';
 import { decodeObject } from '../http/decode-object.ts';
 import { decodeJson } from '../http/decode-json.ts';
 import { badRequest, invalidOptions, invalidPatch } from '../http/status.ts';
 import { protobufMediaType } from '../protobuf/index.ts';
 import type { KubeObject } from '../../../core/object.ts';
+import type { CustomResourceSchema } from '../crd/custom-resource-schema.ts';
 import type { ObjectStore } from '../object-store.ts';
 import { applyMergePatch } from '../patch/merge-patch.ts';
 import { applyStrategicMergePatch } from '../patch/strategic-merge-patch.ts';
@@ -59,11 +61,22 @@ function checkBody(request: WriteRequest): void {
   } catch {
     return; // the handler answers with the decoding error
   }
-  const unknown = [...new Set(unknownFields(schemaFor(groupVersion(type), type.kind), object))];
+  const unknown = type.customSchema
+    ? prunedPaths(type.customSchema, object)
+    : [...new Set(unknownFields(schemaFor(groupVersion(type), type.kind), object))];
   if (unknown.length === 0) return;
   throw badRequest(
     `${type.kind} in version "${type.version}" cannot be handled as a ${type.kind}: ${strictError(unknown)}`,
   );
+}
+
+/** What a CRD's schema prunes of `object`, as kube-apiserver lists it; none when it cannot decode it. */
+function prunedPaths(schema: CustomResourceSchema, object: KubeObject): readonly string[] {
+  try {
+    return schema.prune(structuredClone(object));
+  } catch {
+    return []; // the handler answers with the decoding error
+  }
 }
 
 /**
@@ -93,7 +106,9 @@ function checkPatch(store: ObjectStore, request: WriteRequest & { name?: string 
   } catch {
     return; // the handler answers with the patch's own error
   }
-  const unknown = unknownFields(schema, patched).sort(byCodePoint);
+  const unknown = (
+    type.customSchema ? [...prunedPaths(type.customSchema, patched as KubeObject)] : unknownFields(schema, patched)
+  ).sort(byCodePoint);
   if (unknown.length === 0) return;
   const shown =
     mediaType === 'application/merge-patch+json'
