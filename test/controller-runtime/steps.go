@@ -116,15 +116,18 @@ func waitReconciled(ctx context.Context, c client.Client, namespace string) (lin
 // collector. Not collected is reported as an error with collected=false.
 func waitGone(ctx context.Context, c client.Client, namespace string, limit time.Duration) (bool, error) {
 	key := client.ObjectKey{Namespace: namespace, Name: widgetName}
-	err := wait.PollUntilContextTimeout(ctx, 50*time.Millisecond, limit, true, func(ctx context.Context) (bool, error) {
+	// A plain deadline, not a context one: the client's rate limiter would answer a context
+	// deadline with an error of its own instead of the NotFound this waits for.
+	for deadline := time.Now().Add(limit); ; time.Sleep(50 * time.Millisecond) {
 		err := c.Get(ctx, key, &corev1.ConfigMap{})
 		if apierrors.IsNotFound(err) {
 			return true, nil
 		}
-		return false, err
-	})
-	if wait.Interrupted(err) {
-		return false, fmt.Errorf("the owned ConfigMap was not garbage-collected within %s", limit)
+		if err != nil {
+			return false, err
+		}
+		if time.Now().After(deadline) {
+			return false, fmt.Errorf("the owned ConfigMap was not garbage-collected within %s", limit)
+		}
 	}
-	return err == nil, err
 }
