@@ -51,7 +51,7 @@ func main() {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	r := &report{}
+	r := &report{last: time.Now()}
 	runSteps(ctx, r, config, o)
 	if r.failed {
 		os.Exit(1)

@@ -4,16 +4,23 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"time"
 )
 
 // line is one step's result, printed as one JSON line on stdout for the Node test to check.
 type line map[string]any
 
-// report prints a step's line and remembers whether any step failed.
-type report struct{ failed bool }
+// report prints a step's line, with the milliseconds since the previous line, and
+// remembers whether any step failed.
+type report struct {
+	failed bool
+	last   time.Time
+}
 
 func (r *report) step(name string, err error, facts line) bool {
-	out := line{"step": name, "ok": err == nil}
+	now := time.Now()
+	out := line{"step": name, "ok": err == nil, "ms": now.Sub(r.last).Milliseconds()}
+	r.last = now
 	for key, value := range facts {
 		out[key] = value
 	}

@@ -58,6 +58,7 @@ function assertReconciled(run: ControllerRun): void {
 /** Timings for docs/TESTING.md ("Replacing envtest"), reported, never asserted. */
 function report(t: TestContext, server: string, startMs: number, run: ControllerRun): void {
   t.diagnostic(`${server}: started in ${startMs.toFixed(0)} ms; the program ran in ${run.wallMs.toFixed(0)} ms`);
+  t.diagnostic(`${server}: ms per step: ${run.steps.map((line) => `${line.step} ${String(line.ms)}`).join(', ')}`);
 }
 
 describe(
