@@ -32,37 +32,43 @@ func newScheme() *runtime.Scheme {
 // runSteps runs the steps in order; a step whose prerequisite failed is not run.
 func runSteps(ctx context.Context, r *report, config *rest.Config, o options) {
 	scheme := newScheme()
-	direct, err := client.New(config, client.Options{Scheme: scheme})
+	// The test's own client: its polling must not hold up the reconciler's requests in one
+	// client-side rate limiter (client-go's default: 5 requests a second, bursts of 10).
+	tester, err := client.New(config, client.Options{Scheme: scheme})
 	if !r.step("client", err, nil) {
 		return
 	}
 	env, err := startEnvironment(config, o.crdDir)
 	if err == nil {
-		err = waitEstablished(ctx, direct, crdName)
+		err = waitEstablished(ctx, tester, crdName)
 	}
 	if !r.step("install-crd", err, line{"crd": crdName, "established": err == nil}) {
 		return
 	}
 	defer func() { r.step("stop-environment", env.Stop(), nil) }()
 	namespace := &corev1.Namespace{ObjectMeta: metav1.ObjectMeta{Name: o.namespace}}
-	if !r.step("create-namespace", direct.Create(ctx, namespace), nil) {
+	if !r.step("create-namespace", tester.Create(ctx, namespace), nil) {
 		return
 	}
 	widget := newWidget(o.namespace, widgetName)
 	widget.Object["spec"] = map[string]any{"size": int64(widgetSz)}
-	if !r.step("create-widget", direct.Create(ctx, widget), nil) {
+	if !r.step("create-widget", tester.Create(ctx, widget), nil) {
 		return
 	}
-	if !reconcileSteps(ctx, r, config, scheme, direct, o.namespace) {
+	if !reconcileSteps(ctx, r, config, scheme, tester, o.namespace) {
 		return
 	}
-	r.step("delete-widget", direct.Delete(ctx, widget), nil)
-	collected, err := waitGone(ctx, direct, o.namespace, o.gcWait)
+	r.step("delete-widget", tester.Delete(ctx, widget), nil)
+	collected, err := waitGone(ctx, tester, o.namespace, o.gcWait)
 	r.step("garbage-collection", err, line{"collected": collected})
 }
 
 // reconcileSteps runs the manager until the Widget is reconciled, and checks its work.
-func reconcileSteps(ctx context.Context, r *report, config *rest.Config, scheme *runtime.Scheme, direct client.Client, namespace string) bool {
+func reconcileSteps(ctx context.Context, r *report, config *rest.Config, scheme *runtime.Scheme, tester client.Client, namespace string) bool {
+	direct, err := client.New(config, client.Options{Scheme: scheme})
+	if err != nil {
+		return r.step("reconcile", err, nil)
+	}
 	other, err := client.New(config, client.Options{Scheme: scheme})
 	if err != nil {
 		return r.step("reconcile", err, nil)
@@ -73,7 +79,7 @@ func reconcileSteps(ctx context.Context, r *report, config *rest.Config, scheme 
 		return r.step("reconcile", err, nil)
 	}
 	defer stop()
-	facts, err := waitReconciled(ctx, direct, namespace)
+	facts, err := waitReconciled(ctx, tester, namespace)
 	if !r.step("reconcile", err, facts) {
 		return false
 	}
@@ -89,7 +95,7 @@ func reconcileSteps(ctx context.Context, r *report, config *rest.Config, scheme 
 // the ConfigMap holds the size and names the Widget as its controller.
 func waitReconciled(ctx context.Context, c client.Client, namespace string) (line, error) {
 	widget := newWidget(namespace, widgetName)
-	err := wait.PollUntilContextTimeout(ctx, 20*time.Millisecond, 30*time.Second, true, func(ctx context.Context) (bool, error) {
+	err := wait.PollUntilContextTimeout(ctx, 50*time.Millisecond, 30*time.Second, true, func(ctx context.Context) (bool, error) {
 		if err := c.Get(ctx, client.ObjectKeyFromObject(widget), widget); err != nil {
 			return false, err
 		}
