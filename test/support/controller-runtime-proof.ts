@@ -1,0 +1,78 @@
+// Builds and runs test/controller-runtime: controller-runtime's envtest, manager and client
+// pointed at an existing server, one JSON line per step on stdout.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const programDir = fileURLToPath(new URL('../controller-runtime/', import.meta.url));
+
+/** One step's line: its name, whether it held, and what it observed. */
+export interface StepLine {
+  readonly step: string;
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly [fact: string]: unknown;
+}
+
+export interface ControllerRun {
+  readonly exitCode: number;
+  readonly steps: readonly StepLine[];
+  readonly stdout: string;
+  readonly stderr: string;
+  /** Wall time of the whole program, start to exit. */
+  readonly wallMs: number;
+}
+
+interface Finished {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+function run(file: string, args: readonly string[], timeoutMs: number, passStderr: boolean): Promise<Finished> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(file, args, { encoding: 'utf8', timeout: timeoutMs }, (error, stdout, stderr) => {
+      if (error !== null && typeof error.code !== 'number') {
+        reject(new Error(`${file} did not finish (${error.signal ?? String(error.code)}): ${stderr}`));
+        return;
+      }
+      resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
+    });
+    if (passStderr) child.stderr?.pipe(process.stderr);
+  });
+}
+
+/**
+ * Builds the program if needed (into the cache outside the repository, through the Go
+ * module cache; progress on stderr) and returns the binary's path.
+ */
+export async function buildControllerRuntimeProof(): Promise<string> {
+  const script = `${programDir}build.sh`;
+  const finished = await run('bash', [script], 30 * 60_000, true);
+  if (finished.code !== 0) throw new Error(`${script} failed with exit code ${finished.code}`);
+  const binary = finished.stdout.trim().split('\n').at(-1) ?? '';
+  if (binary === '') throw new Error(`${script} printed no binary path`);
+  return binary;
+}
+
+/**
+ * Runs the program against the server of `kubeconfigPath`, in `namespace` (which it
+ * creates), waiting up to `gcWait` (a Go duration) for garbage collection. Resolves
+ * whatever the exit code, except 2 (arguments refused).
+ */
+export async function runControllerRuntimeProof(
+  binary: string,
+  kubeconfigPath: string,
+  namespace: string,
+  gcWait: string,
+): Promise<ControllerRun> {
+  const args = ['-kubeconfig', kubeconfigPath, '-crd-dir', `${programDir}crds`, '-namespace', namespace];
+  const started = performance.now();
+  const finished = await run(binary, [...args, '-gc-wait', gcWait], 5 * 60_000, false);
+  const wallMs = performance.now() - started;
+  if (finished.code === 2) throw new Error(`controller-runtime-proof refused its arguments: ${finished.stderr}`);
+  const steps = finished.stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as StepLine);
+  return { exitCode: finished.code, steps, stdout: finished.stdout, stderr: finished.stderr, wallMs };
+}
