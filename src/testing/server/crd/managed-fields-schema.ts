@@ -16,7 +16,7 @@ import {
   string,
   struct,
 } from '../schema/define.ts';
-import { objectMeta } from '../schema/meta-v1.ts';
+import { objectMeta } from '../schema/meta-v1.generated.ts';
 import { deduced, type Schema } from '../schema/schema.ts';
 import type { StructuralSchema } from '../structural/index.ts';
 
