@@ -36,6 +36,8 @@ export const schemaRoots: readonly SchemaRoot[] = [
   group('batch/v1', 'batch.v1', 'Job'),
   group('coordination.k8s.io/v1', 'coordination.v1', 'Lease'),
   group('autoscaling/v1', 'autoscaling.v1', 'Scale'),
+  group('networking.k8s.io/v1', 'networking.v1', 'Ingress'),
+  group('networking.k8s.io/v1', 'networking.v1', 'NetworkPolicy'),
   ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].map((kind) =>
     group('rbac.authorization.k8s.io/v1', 'rbac.v1', kind),
   ),

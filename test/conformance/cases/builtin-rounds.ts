@@ -84,6 +84,7 @@ function round(roundOf: RoundOf): ConformanceCase {
 
 const rbac = '/apis/rbac.authorization.k8s.io/v1';
 const apps = '/apis/apps/v1/namespaces/default';
+const networking = '/apis/networking.k8s.io/v1/namespaces/default';
 
 /** A pod template labelled `app: name`, and a selector for it. */
 const podTemplate = (name: string, restartPolicy = 'Always') => ({
@@ -364,5 +365,58 @@ export const builtinRoundCases: ConformanceCase[] = [
       object.subjects = [{ kind: 'User', name: 'carol' }];
     },
     strategic: { subjects: [{ kind: 'ServiceAccount', name: 'robot', namespace: 'default' }] },
+  }),
+  round({
+    kind: 'Ingress',
+    collection: `${networking}/ingresses`,
+    object: (name, labels) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: meta(name, labels),
+      spec: {
+        ingressClassName: 'nginx',
+        rules: [
+          {
+            host: 'web.example.com',
+            http: {
+              paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }],
+            },
+          },
+        ],
+      },
+    }),
+    update: (object) => {
+      object.spec = { ...(object.spec as Json), tls: [{ hosts: ['web.example.com'], secretName: 'web-tls' }] };
+    },
+    strategic: { spec: { defaultBackend: { service: { name: 'fallback', port: { name: 'http' } } } } },
+    subresources: statusAndScale(
+      { loadBalancer: { ingress: [{ ip: '192.0.2.10', ports: [{ port: 80, protocol: 'TCP' }] }] } },
+      false,
+    ),
+  }),
+  round({
+    kind: 'NetworkPolicy',
+    collection: `${networking}/networkpolicies`,
+    object: (name, labels) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta(name, labels),
+      spec: {
+        podSelector: selector('web'),
+        ingress: [{ from: [{ podSelector: selector('client') }], ports: [{ port: 8080 }] }],
+      },
+    }),
+    update: (object) => {
+      object.spec = {
+        ...(object.spec as Json),
+        egress: [
+          {
+            to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }],
+            ports: [{ port: 53, protocol: 'UDP' }],
+          },
+        ],
+      };
+    },
+    strategic: { spec: { policyTypes: ['Ingress', 'Egress'] } },
   }),
 ];

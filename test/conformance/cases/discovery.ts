@@ -10,6 +10,7 @@ const served: Readonly<Record<string, readonly string[]>> = {
   v1: ['configmaps', 'events', 'namespaces', 'pods', 'secrets', 'serviceaccounts', 'services'],
   'apps/v1': ['daemonsets', 'deployments', 'replicasets', 'statefulsets'],
   'batch/v1': ['cronjobs', 'jobs'],
+  'networking.k8s.io/v1': ['ingresses', 'networkpolicies'],
   'rbac.authorization.k8s.io/v1': ['clusterrolebindings', 'clusterroles', 'rolebindings', 'roles'],
   'coordination.k8s.io/v1': ['leases'],
   'example.kubeconflict.dev/v1': ['gadgets', 'widgets'],

@@ -2,6 +2,7 @@ import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { customResourceDefinitions } from '../crd/crd-type.ts';
 import { events, serviceAccounts } from './core-more-types.ts';
+import { networkingTypes } from './networking-types.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
 import { rbacTypes } from './rbac-types.ts';
 import { services } from './service-type.ts';
@@ -170,7 +171,7 @@ export const leases: ResourceType = {
   statusSubresource: false,
 };
 
-// Groups in kube-apiserver's order of /apis (apps, ..., batch, ..., rbac.authorization.k8s.io, ..., apiextensions.k8s.io, coordination.k8s.io).
+// Groups in kube-apiserver's order of /apis (apps, ..., batch, ..., networking.k8s.io, ..., rbac.authorization.k8s.io, ..., apiextensions.k8s.io, coordination.k8s.io).
 export const builtinTypes: readonly ResourceType[] = [
   namespaces,
   configMaps,
@@ -185,6 +186,7 @@ export const builtinTypes: readonly ResourceType[] = [
   daemonSets,
   cronJobs,
   jobs,
+  ...networkingTypes,
   ...rbacTypes,
   customResourceDefinitions,
   leases,

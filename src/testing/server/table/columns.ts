@@ -12,6 +12,7 @@ import {
   roleBindingPrinter,
   serviceAccountPrinter,
 } from './access-printers.ts';
+import { ingressPrinter, networkPolicyPrinter } from './networking-printers.ts';
 import { podPrinter } from './pod-printer.ts';
 import {
   cronJobPrinter,
@@ -159,6 +160,8 @@ const builtin: Readonly<Record<string, Printer>> = {
   'apps/v1/DaemonSet': daemonSetPrinter,
   'batch/v1/Job': jobPrinter,
   'batch/v1/CronJob': cronJobPrinter,
+  'networking.k8s.io/v1/Ingress': ingressPrinter,
+  'networking.k8s.io/v1/NetworkPolicy': networkPolicyPrinter,
   'rbac.authorization.k8s.io/v1/Role': createdAtPrinter,
   'rbac.authorization.k8s.io/v1/ClusterRole': createdAtPrinter,
   'rbac.authorization.k8s.io/v1/RoleBinding': roleBindingPrinter,
