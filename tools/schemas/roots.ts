@@ -38,6 +38,7 @@ export const schemaRoots: readonly SchemaRoot[] = [
   group('autoscaling/v1', 'autoscaling.v1', 'Scale'),
   group('networking.k8s.io/v1', 'networking.v1', 'Ingress'),
   group('networking.k8s.io/v1', 'networking.v1', 'NetworkPolicy'),
+  group('policy/v1', 'policy.v1', 'PodDisruptionBudget'),
   ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].map((kind) =>
     group('rbac.authorization.k8s.io/v1', 'rbac.v1', kind),
   ),

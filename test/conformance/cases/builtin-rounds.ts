@@ -419,4 +419,38 @@ export const builtinRoundCases: ConformanceCase[] = [
     },
     strategic: { spec: { policyTypes: ['Ingress', 'Egress'] } },
   }),
+  round({
+    kind: 'PodDisruptionBudget',
+    collection: '/apis/policy/v1/namespaces/default/poddisruptionbudgets',
+    object: (name, labels) => ({
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: meta(name, labels),
+      spec: { minAvailable: 1, selector: selector('web') },
+    }),
+    update: (object) => {
+      object.spec = { selector: selector('web'), minAvailable: '50%', unhealthyPodEvictionPolicy: 'AlwaysAllow' };
+    },
+    strategic: { spec: { selector: { matchLabels: { tier: 'front' } } } },
+    subresources: statusAndScale(
+      {
+        observedGeneration: 2,
+        disruptionsAllowed: 1,
+        currentHealthy: 2,
+        desiredHealthy: 1,
+        expectedPods: 2,
+        conditions: [
+          {
+            type: 'DisruptionAllowed',
+            status: 'True',
+            reason: 'SufficientPods',
+            message: '',
+            observedGeneration: 2,
+            lastTransitionTime: '2026-01-01T00:00:00Z',
+          },
+        ],
+      },
+      false,
+    ),
+  }),
 ];

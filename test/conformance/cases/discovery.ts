@@ -11,6 +11,7 @@ const served: Readonly<Record<string, readonly string[]>> = {
   'apps/v1': ['daemonsets', 'deployments', 'replicasets', 'statefulsets'],
   'batch/v1': ['cronjobs', 'jobs'],
   'networking.k8s.io/v1': ['ingresses', 'networkpolicies'],
+  'policy/v1': ['poddisruptionbudgets'],
   'rbac.authorization.k8s.io/v1': ['clusterrolebindings', 'clusterroles', 'rolebindings', 'roles'],
   'coordination.k8s.io/v1': ['leases'],
   'example.kubeconflict.dev/v1': ['gadgets', 'widgets'],

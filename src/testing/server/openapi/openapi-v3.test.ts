@@ -28,6 +28,7 @@ describe('openApiV3', () => {
       'apis/batch/v1',
       'apis/coordination.k8s.io/v1',
       'apis/networking.k8s.io/v1',
+      'apis/policy/v1',
       'apis/rbac.authorization.k8s.io/v1',
     ]);
     assert.match(

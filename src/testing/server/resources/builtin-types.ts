@@ -4,6 +4,7 @@ import { customResourceDefinitions } from '../crd/crd-type.ts';
 import { events, serviceAccounts } from './core-more-types.ts';
 import { networkingTypes } from './networking-types.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
+import { podDisruptionBudgets } from './policy-types.ts';
 import { rbacTypes } from './rbac-types.ts';
 import { services } from './service-type.ts';
 import { cronJobs, daemonSets, jobs, replicaSets, statefulSets } from './workload-types.ts';
@@ -171,7 +172,7 @@ export const leases: ResourceType = {
   statusSubresource: false,
 };
 
-// Groups in kube-apiserver's order of /apis (apps, ..., batch, ..., networking.k8s.io, ..., rbac.authorization.k8s.io, ..., apiextensions.k8s.io, coordination.k8s.io).
+// Groups in kube-apiserver's order of /apis (apps, ..., batch, ..., networking.k8s.io, policy, rbac.authorization.k8s.io, ..., apiextensions.k8s.io, coordination.k8s.io).
 export const builtinTypes: readonly ResourceType[] = [
   namespaces,
   configMaps,
@@ -187,6 +188,7 @@ export const builtinTypes: readonly ResourceType[] = [
   cronJobs,
   jobs,
   ...networkingTypes,
+  podDisruptionBudgets,
   ...rbacTypes,
   customResourceDefinitions,
   leases,

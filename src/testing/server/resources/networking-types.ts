@@ -4,18 +4,13 @@
 // served only: no ingress controller or network plugin acts on them.
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
+import { specOnlyStatusUpdate } from './status-strategies.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const group = 'networking.k8s.io';
 const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
-
-/** The Ingress status strategy keeps the stored spec, nothing else. */
-function keepSpec(object: KubeObject, live: KubeObject): void {
-  if (live.spec === undefined) Reflect.deleteProperty(object, 'spec');
-  else object.spec = structuredClone(live.spec);
-}
 
 export const ingresses: ResourceType = {
   group,
@@ -29,7 +24,7 @@ export const ingresses: ResourceType = {
   unconditionalUpdate: true,
   generation: 'spec',
   statusSubresource: true,
-  prepareStatusUpdate: keepSpec,
+  prepareStatusUpdate: specOnlyStatusUpdate,
   statusOnCreate: {},
 };
 

@@ -14,6 +14,7 @@ import {
 } from './access-printers.ts';
 import { ingressPrinter, networkPolicyPrinter } from './networking-printers.ts';
 import { podPrinter } from './pod-printer.ts';
+import { podDisruptionBudgetPrinter } from './policy-printers.ts';
 import {
   cronJobPrinter,
   daemonSetPrinter,
@@ -162,6 +163,7 @@ const builtin: Readonly<Record<string, Printer>> = {
   'batch/v1/CronJob': cronJobPrinter,
   'networking.k8s.io/v1/Ingress': ingressPrinter,
   'networking.k8s.io/v1/NetworkPolicy': networkPolicyPrinter,
+  'policy/v1/PodDisruptionBudget': podDisruptionBudgetPrinter,
   'rbac.authorization.k8s.io/v1/Role': createdAtPrinter,
   'rbac.authorization.k8s.io/v1/ClusterRole': createdAtPrinter,
   'rbac.authorization.k8s.io/v1/RoleBinding': roleBindingPrinter,
