@@ -387,6 +387,7 @@ describe(
         '/openapi/v3/apis/batch/v1',
         '/openapi/v3/apis/networking.k8s.io/v1',
         '/openapi/v3/apis/policy/v1',
+        '/openapi/v3/apis/discovery.k8s.io/v1',
         '/openapi/v3/apis/rbac.authorization.k8s.io/v1',
       ]) {
         const [expected, actual] = await Promise.all([

@@ -43,6 +43,7 @@ export const rootKinds: readonly RootKind[] = [
   ...kindAndList('networking.k8s.io/v1', 'k8s.io.api.networking.v1', 'Ingress'),
   ...kindAndList('networking.k8s.io/v1', 'k8s.io.api.networking.v1', 'NetworkPolicy'),
   ...kindAndList('policy/v1', 'k8s.io.api.policy.v1', 'PodDisruptionBudget'),
+  ...kindAndList('discovery.k8s.io/v1', 'k8s.io.api.discovery.v1', 'EndpointSlice'),
   ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].flatMap((kind) =>
     kindAndList('rbac.authorization.k8s.io/v1', 'k8s.io.api.rbac.v1', kind),
   ),

@@ -39,6 +39,7 @@ export const schemaRoots: readonly SchemaRoot[] = [
   group('networking.k8s.io/v1', 'networking.v1', 'Ingress'),
   group('networking.k8s.io/v1', 'networking.v1', 'NetworkPolicy'),
   group('policy/v1', 'policy.v1', 'PodDisruptionBudget'),
+  group('discovery.k8s.io/v1', 'discovery.v1', 'EndpointSlice'),
   ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].map((kind) =>
     group('rbac.authorization.k8s.io/v1', 'rbac.v1', kind),
   ),

@@ -453,4 +453,26 @@ export const builtinRoundCases: ConformanceCase[] = [
       false,
     ),
   }),
+  round({
+    kind: 'EndpointSlice',
+    collection: '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices',
+    object: (name, labels) => ({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: meta(name, { ...labels, 'kubernetes.io/service-name': 'web' }),
+      addressType: 'IPv4',
+      endpoints: [
+        { addresses: ['10.1.0.5'], conditions: { ready: true }, nodeName: 'node-a', zone: 'zone-a' },
+        { addresses: ['10.1.0.6'], conditions: { ready: false, serving: true, terminating: true } },
+      ],
+      ports: [
+        { name: 'http', port: 8080 },
+        { port: 53, protocol: 'UDP' },
+      ],
+    }),
+    update: (object) => {
+      object.endpoints = [{ addresses: ['10.1.0.7'], hints: { forZones: [{ name: 'zone-a' }] } }];
+    },
+    strategic: { ports: [{ name: 'metrics', port: 9090 }] },
+  }),
 ];

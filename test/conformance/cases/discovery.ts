@@ -14,6 +14,7 @@ const served: Readonly<Record<string, readonly string[]>> = {
   'policy/v1': ['poddisruptionbudgets'],
   'rbac.authorization.k8s.io/v1': ['clusterrolebindings', 'clusterroles', 'rolebindings', 'roles'],
   'coordination.k8s.io/v1': ['leases'],
+  'discovery.k8s.io/v1': ['endpointslices'],
   'example.kubeconflict.dev/v1': ['gadgets', 'widgets'],
   'apiextensions.k8s.io/v1': ['customresourcedefinitions'],
   // The CRD that test/conformance/cases/crd.ts defines through the API and keeps.

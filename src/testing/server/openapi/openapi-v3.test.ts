@@ -27,6 +27,7 @@ describe('openApiV3', () => {
       'apis/apps/v1',
       'apis/batch/v1',
       'apis/coordination.k8s.io/v1',
+      'apis/discovery.k8s.io/v1',
       'apis/networking.k8s.io/v1',
       'apis/policy/v1',
       'apis/rbac.authorization.k8s.io/v1',

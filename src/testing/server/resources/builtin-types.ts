@@ -2,6 +2,7 @@ import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { customResourceDefinitions } from '../crd/crd-type.ts';
 import { events, serviceAccounts } from './core-more-types.ts';
+import { endpointSlices } from './discovery-types.ts';
 import { networkingTypes } from './networking-types.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
 import { podDisruptionBudgets } from './policy-types.ts';
@@ -172,7 +173,7 @@ export const leases: ResourceType = {
   statusSubresource: false,
 };
 
-// Groups in kube-apiserver's order of /apis (apps, ..., batch, ..., networking.k8s.io, policy, rbac.authorization.k8s.io, ..., apiextensions.k8s.io, coordination.k8s.io).
+// Groups in kube-apiserver's order of /apis (apps, ..., batch, ..., networking.k8s.io, policy, rbac.authorization.k8s.io, ..., apiextensions.k8s.io, coordination.k8s.io, discovery.k8s.io).
 export const builtinTypes: readonly ResourceType[] = [
   namespaces,
   configMaps,
@@ -192,4 +193,5 @@ export const builtinTypes: readonly ResourceType[] = [
   ...rbacTypes,
   customResourceDefinitions,
   leases,
+  endpointSlices,
 ];

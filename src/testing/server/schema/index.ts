@@ -11,6 +11,7 @@ import { scale } from './autoscaling-v1.generated.ts';
 import { lease } from './coordination-v1.generated.ts';
 import { configMap, event, namespace, pod, secret, service, serviceAccount } from './core-v1.generated.ts';
 import { ingress, networkPolicy } from './networking-v1.generated.ts';
+import { endpointSlice } from './discovery-v1.generated.ts';
 import { podDisruptionBudget } from './policy-v1.generated.ts';
 import { clusterRole, clusterRoleBinding, role, roleBinding } from './rbac-v1.generated.ts';
 import { customResource } from './custom-resource.ts';
@@ -72,6 +73,7 @@ const kinds: Record<string, KindInfo> = {
   'v1/Event': { schema: event, resetFields: {} },
   'networking.k8s.io/v1/Ingress': { schema: ingress, resetFields: workloadResetFields },
   'networking.k8s.io/v1/NetworkPolicy': { schema: networkPolicy, resetFields: {} },
+  'discovery.k8s.io/v1/EndpointSlice': { schema: endpointSlice, resetFields: {} },
   'policy/v1/PodDisruptionBudget': { schema: podDisruptionBudget, resetFields: workloadResetFields },
   'rbac.authorization.k8s.io/v1/Role': { schema: role, resetFields: {} },
   'rbac.authorization.k8s.io/v1/RoleBinding': { schema: roleBinding, resetFields: {} },

@@ -12,6 +12,7 @@ import {
   roleBindingPrinter,
   serviceAccountPrinter,
 } from './access-printers.ts';
+import { endpointSlicePrinter } from './discovery-printers.ts';
 import { ingressPrinter, networkPolicyPrinter } from './networking-printers.ts';
 import { podPrinter } from './pod-printer.ts';
 import { podDisruptionBudgetPrinter } from './policy-printers.ts';
@@ -163,6 +164,7 @@ const builtin: Readonly<Record<string, Printer>> = {
   'batch/v1/CronJob': cronJobPrinter,
   'networking.k8s.io/v1/Ingress': ingressPrinter,
   'networking.k8s.io/v1/NetworkPolicy': networkPolicyPrinter,
+  'discovery.k8s.io/v1/EndpointSlice': endpointSlicePrinter,
   'policy/v1/PodDisruptionBudget': podDisruptionBudgetPrinter,
   'rbac.authorization.k8s.io/v1/Role': createdAtPrinter,
   'rbac.authorization.k8s.io/v1/ClusterRole': createdAtPrinter,
