@@ -28,6 +28,7 @@ export const schemaRoots: readonly SchemaRoot[] = [
   core('Service'),
   core('ServiceAccount'),
   core('Event'),
+  core('Endpoints'),
   group('apps/v1', 'apps.v1', 'Deployment'),
   group('apps/v1', 'apps.v1', 'ReplicaSet'),
   group('apps/v1', 'apps.v1', 'StatefulSet'),

@@ -475,4 +475,30 @@ export const builtinRoundCases: ConformanceCase[] = [
     },
     strategic: { ports: [{ name: 'metrics', port: 9090 }] },
   }),
+  round({
+    kind: 'Endpoints',
+    collection: '/api/v1/namespaces/default/endpoints',
+    object: (name, labels) => ({
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: meta(name, labels),
+      subsets: [
+        {
+          addresses: [{ ip: '10.1.0.5', nodeName: 'node-a' }, { ip: '10.1.0.6' }],
+          notReadyAddresses: [{ ip: '10.1.0.9' }],
+          ports: [
+            { name: 'http', port: 8080 },
+            { name: 'dns', port: 53, protocol: 'UDP' },
+          ],
+        },
+      ],
+    }),
+    update: (object) => {
+      object.subsets = [
+        { addresses: [{ ip: '10.1.0.7' }] },
+        { addresses: [{ ip: '10.1.0.8' }], ports: [{ port: 80 }] },
+      ];
+    },
+    strategic: { metadata: { annotations: { strategic: 'yes' } } },
+  }),
 ];

@@ -3,6 +3,7 @@ import type { ResourceType } from '../resource-type.ts';
 import { customResourceDefinitions } from '../crd/crd-type.ts';
 import { events, serviceAccounts } from './core-more-types.ts';
 import { endpointSlices } from './discovery-types.ts';
+import { endpoints } from './endpoints-type.ts';
 import { networkingTypes } from './networking-types.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
 import { podDisruptionBudgets } from './policy-types.ts';
@@ -180,6 +181,7 @@ export const builtinTypes: readonly ResourceType[] = [
   secrets,
   pods,
   services,
+  endpoints,
   serviceAccounts,
   events,
   deployments,

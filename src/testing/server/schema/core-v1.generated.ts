@@ -1147,6 +1147,33 @@ export const event = struct({
   reportingInstance: always(string),
 });
 
+export const endpointAddress = atomicStruct({
+  ip: always(string),
+  hostname: string,
+  nodeName: ptr(string),
+  targetRef: ptr(objectReference),
+});
+
+export const endpointPort = atomicStruct({
+  name: string,
+  port: always(integer),
+  protocol: string,
+  appProtocol: ptr(string),
+});
+
+export const endpointSubset = struct({
+  addresses: atomicList(endpointAddress),
+  notReadyAddresses: atomicList(endpointAddress),
+  ports: atomicList(endpointPort),
+});
+
+export const endpoints = struct({
+  kind: string,
+  apiVersion: string,
+  metadata: objectMeta,
+  subsets: atomicList(endpointSubset),
+});
+
 export const podTemplateSpec = struct({
   metadata: objectMeta,
   spec: podSpec,

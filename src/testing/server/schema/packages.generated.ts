@@ -46,6 +46,7 @@ export const componentKinds: Readonly<Record<string, readonly GroupVersionKind[]
   'io.k8s.api.core.v1.Service': [{ group: '', kind: 'Service', version: 'v1' }],
   'io.k8s.api.core.v1.ServiceAccount': [{ group: '', kind: 'ServiceAccount', version: 'v1' }],
   'io.k8s.api.core.v1.Event': [{ group: '', kind: 'Event', version: 'v1' }],
+  'io.k8s.api.core.v1.Endpoints': [{ group: '', kind: 'Endpoints', version: 'v1' }],
   'io.k8s.api.core.v1.PersistentVolumeClaim': [{ group: '', kind: 'PersistentVolumeClaim', version: 'v1' }],
   'io.k8s.api.discovery.v1.EndpointSlice': [{ group: 'discovery.k8s.io', kind: 'EndpointSlice', version: 'v1' }],
   'io.k8s.api.networking.v1.Ingress': [{ group: 'networking.k8s.io', kind: 'Ingress', version: 'v1' }],

@@ -13,6 +13,7 @@ import {
   serviceAccountPrinter,
 } from './access-printers.ts';
 import { endpointSlicePrinter } from './discovery-printers.ts';
+import { endpointsPrinter } from './endpoints-printer.ts';
 import { ingressPrinter, networkPolicyPrinter } from './networking-printers.ts';
 import { podPrinter } from './pod-printer.ts';
 import { podDisruptionBudgetPrinter } from './policy-printers.ts';
@@ -157,6 +158,7 @@ const builtin: Readonly<Record<string, Printer>> = {
   'coordination.k8s.io/v1/Lease': lease,
   'autoscaling/v1/Scale': scale,
   'v1/ServiceAccount': serviceAccountPrinter,
+  'v1/Endpoints': endpointsPrinter,
   'apps/v1/ReplicaSet': replicaSetPrinter,
   'apps/v1/StatefulSet': statefulSetPrinter,
   'apps/v1/DaemonSet': daemonSetPrinter,
