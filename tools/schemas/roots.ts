@@ -29,6 +29,7 @@ export const schemaRoots: readonly SchemaRoot[] = [
   core('ServiceAccount'),
   core('Event'),
   core('Endpoints'),
+  core('PersistentVolumeClaim'),
   group('apps/v1', 'apps.v1', 'Deployment'),
   group('apps/v1', 'apps.v1', 'ReplicaSet'),
   group('apps/v1', 'apps.v1', 'StatefulSet'),

@@ -501,4 +501,23 @@ export const builtinRoundCases: ConformanceCase[] = [
     },
     strategic: { metadata: { annotations: { strategic: 'yes' } } },
   }),
+  round({
+    kind: 'PersistentVolumeClaim',
+    collection: '/api/v1/namespaces/default/persistentvolumeclaims',
+    object: (name, labels) => ({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: meta(name, labels),
+      spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'slow', resources: { requests: { storage: '1Gi' } } },
+    }),
+    update: (object) => {
+      (object.metadata as Json).annotations = { updated: 'yes' };
+    },
+    strategic: { metadata: { annotations: { strategic: 'yes' } } },
+    subresources: statusAndScale(
+      { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' } },
+      false,
+    ),
+    table: false,
+  }),
 ];

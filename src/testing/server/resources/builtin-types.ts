@@ -1,6 +1,7 @@
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { customResourceDefinitions } from '../crd/crd-type.ts';
+import { persistentVolumeClaims } from './claim-type.ts';
 import { events, serviceAccounts } from './core-more-types.ts';
 import { endpointSlices } from './discovery-types.ts';
 import { endpoints } from './endpoints-type.ts';
@@ -182,6 +183,7 @@ export const builtinTypes: readonly ResourceType[] = [
   pods,
   services,
   endpoints,
+  persistentVolumeClaims,
   serviceAccounts,
   events,
   deployments,

@@ -1174,11 +1174,6 @@ export const endpoints = struct({
   subsets: atomicList(endpointSubset),
 });
 
-export const podTemplateSpec = struct({
-  metadata: objectMeta,
-  spec: podSpec,
-});
-
 export const persistentVolumeClaimCondition = struct({
   type: always(string),
   status: always(string),
@@ -1210,4 +1205,9 @@ export const persistentVolumeClaim = struct({
   metadata: objectMeta,
   spec: persistentVolumeClaimSpec,
   status: persistentVolumeClaimStatus,
+});
+
+export const podTemplateSpec = struct({
+  metadata: objectMeta,
+  spec: podSpec,
 });

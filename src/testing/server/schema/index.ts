@@ -9,7 +9,17 @@ import { daemonSet, deployment, replicaSet, statefulSet } from './apps-v1.genera
 import { cronJob, job } from './batch-v1.generated.ts';
 import { scale } from './autoscaling-v1.generated.ts';
 import { lease } from './coordination-v1.generated.ts';
-import { configMap, endpoints, event, namespace, pod, secret, service, serviceAccount } from './core-v1.generated.ts';
+import {
+  configMap,
+  endpoints,
+  event,
+  namespace,
+  persistentVolumeClaim,
+  pod,
+  secret,
+  service,
+  serviceAccount,
+} from './core-v1.generated.ts';
 import { ingress, networkPolicy } from './networking-v1.generated.ts';
 import { endpointSlice } from './discovery-v1.generated.ts';
 import { podDisruptionBudget } from './policy-v1.generated.ts';
@@ -72,6 +82,7 @@ const kinds: Record<string, KindInfo> = {
   'v1/ServiceAccount': { schema: serviceAccount, resetFields: {} },
   'v1/Event': { schema: event, resetFields: {} },
   'v1/Endpoints': { schema: endpoints, resetFields: {} },
+  'v1/PersistentVolumeClaim': { schema: persistentVolumeClaim, resetFields: workloadResetFields },
   'networking.k8s.io/v1/Ingress': { schema: ingress, resetFields: workloadResetFields },
   'networking.k8s.io/v1/NetworkPolicy': { schema: networkPolicy, resetFields: {} },
   'discovery.k8s.io/v1/EndpointSlice': { schema: endpointSlice, resetFields: {} },
