@@ -7,7 +7,17 @@ import type { ConformanceCase } from '../conformance-case.ts';
 
 /** Resources the embedded server serves, by group-version (the conformance suite's CRDs included). */
 const served: Readonly<Record<string, readonly string[]>> = {
-  v1: ['configmaps', 'endpoints', 'events', 'namespaces', 'persistentvolumeclaims', 'pods', 'secrets', 'serviceaccounts', 'services'],
+  v1: [
+    'configmaps',
+    'endpoints',
+    'events',
+    'namespaces',
+    'persistentvolumeclaims',
+    'pods',
+    'secrets',
+    'serviceaccounts',
+    'services',
+  ],
   'apps/v1': ['daemonsets', 'deployments', 'replicasets', 'statefulsets'],
   'batch/v1': ['cronjobs', 'jobs'],
   'networking.k8s.io/v1': ['ingresses', 'networkpolicies'],
