@@ -385,6 +385,9 @@ describe(
         '/openapi/v3/apis/apps/v1',
         '/openapi/v3/apis/coordination.k8s.io/v1',
         '/openapi/v3/apis/batch/v1',
+        '/openapi/v3/apis/networking.k8s.io/v1',
+        '/openapi/v3/apis/policy/v1',
+        '/openapi/v3/apis/discovery.k8s.io/v1',
         '/openapi/v3/apis/rbac.authorization.k8s.io/v1',
       ]) {
         const [expected, actual] = await Promise.all([

@@ -77,6 +77,36 @@ const lease = {
   },
 };
 
+// Int-or-string in both forms, optional pointers, nested lists of structs.
+const networkPolicy = {
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: meta('netpol'),
+  spec: {
+    podSelector: { matchLabels: { app: 'proto' } },
+    ingress: [{ ports: [{ port: 8080 }, { port: 'http', protocol: 'TCP' }] }],
+    egress: [
+      { to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }], ports: [{ port: 53, endPort: 60 }] },
+    ],
+  },
+};
+
+const podDisruptionBudget = {
+  apiVersion: 'policy/v1',
+  kind: 'PodDisruptionBudget',
+  metadata: meta('pdb'),
+  spec: { minAvailable: '50%', selector: { matchLabels: { app: 'proto' } } },
+};
+
+const endpointSlice = {
+  apiVersion: 'discovery.k8s.io/v1',
+  kind: 'EndpointSlice',
+  metadata: meta('slice'),
+  addressType: 'IPv4',
+  endpoints: [{ addresses: ['10.1.0.5'], conditions: { ready: false, serving: true }, zone: 'a' }],
+  ports: [{ name: 'http', port: 8080, appProtocol: 'http' }],
+};
+
 /** Objects that exercise the special JSON mappings: times, quantities, int-or-string, bytes, maps. */
 export function protobufCases(namespace: string): ProtobufCase[] {
   const core = `/api/v1/namespaces/${namespace}`;
@@ -86,5 +116,8 @@ export function protobufCases(namespace: string): ProtobufCase[] {
     { collection: `${core}/pods`, object: pod },
     { collection: `/apis/apps/v1/namespaces/${namespace}/deployments`, object: deployment },
     { collection: `/apis/coordination.k8s.io/v1/namespaces/${namespace}/leases`, object: lease },
+    { collection: `/apis/networking.k8s.io/v1/namespaces/${namespace}/networkpolicies`, object: networkPolicy },
+    { collection: `/apis/policy/v1/namespaces/${namespace}/poddisruptionbudgets`, object: podDisruptionBudget },
+    { collection: `/apis/discovery.k8s.io/v1/namespaces/${namespace}/endpointslices`, object: endpointSlice },
   ];
 }

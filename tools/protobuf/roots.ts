@@ -40,6 +40,12 @@ export const rootKinds: readonly RootKind[] = [
   ...kindAndList('v1', core, 'Service'),
   ...kindAndList('v1', core, 'ServiceAccount'),
   ...kindAndList('v1', core, 'Event'),
+  ...kindAndList('v1', core, 'Endpoints'),
+  ...kindAndList('v1', core, 'PersistentVolumeClaim'),
+  ...kindAndList('networking.k8s.io/v1', 'k8s.io.api.networking.v1', 'Ingress'),
+  ...kindAndList('networking.k8s.io/v1', 'k8s.io.api.networking.v1', 'NetworkPolicy'),
+  ...kindAndList('policy/v1', 'k8s.io.api.policy.v1', 'PodDisruptionBudget'),
+  ...kindAndList('discovery.k8s.io/v1', 'k8s.io.api.discovery.v1', 'EndpointSlice'),
   ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].flatMap((kind) =>
     kindAndList('rbac.authorization.k8s.io/v1', 'k8s.io.api.rbac.v1', kind),
   ),

@@ -23,7 +23,7 @@ export interface ResourceType {
   /** Whether a PUT of an absent object creates it (Lease), else 404. @default false */
   readonly createOnUpdate?: boolean;
   /** Whether the object carries metadata.generation, and what makes it grow. */
-  readonly generation: 'none' | 'spec' | 'spec-and-annotations' | 'all-but-metadata';
+  readonly generation: 'none' | 'spec' | 'spec-and-annotations' | 'all-but-metadata' | 'all-but-metadata-or-labels';
   /** Whether `status` is a subresource (then the main resource ignores status changes). */
   readonly statusSubresource: boolean;
   /**

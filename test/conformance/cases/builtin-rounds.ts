@@ -84,6 +84,7 @@ function round(roundOf: RoundOf): ConformanceCase {
 
 const rbac = '/apis/rbac.authorization.k8s.io/v1';
 const apps = '/apis/apps/v1/namespaces/default';
+const networking = '/apis/networking.k8s.io/v1/namespaces/default';
 
 /** A pod template labelled `app: name`, and a selector for it. */
 const podTemplate = (name: string, restartPolicy = 'Always') => ({
@@ -364,5 +365,159 @@ export const builtinRoundCases: ConformanceCase[] = [
       object.subjects = [{ kind: 'User', name: 'carol' }];
     },
     strategic: { subjects: [{ kind: 'ServiceAccount', name: 'robot', namespace: 'default' }] },
+  }),
+  round({
+    kind: 'Ingress',
+    collection: `${networking}/ingresses`,
+    object: (name, labels) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: meta(name, labels),
+      spec: {
+        ingressClassName: 'nginx',
+        rules: [
+          {
+            host: 'web.example.com',
+            http: {
+              paths: [{ path: '/', pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }],
+            },
+          },
+        ],
+      },
+    }),
+    update: (object) => {
+      object.spec = { ...(object.spec as Json), tls: [{ hosts: ['web.example.com'], secretName: 'web-tls' }] };
+    },
+    strategic: { spec: { defaultBackend: { service: { name: 'fallback', port: { name: 'http' } } } } },
+    subresources: statusAndScale(
+      { loadBalancer: { ingress: [{ ip: '192.0.2.10', ports: [{ port: 80, protocol: 'TCP' }] }] } },
+      false,
+    ),
+  }),
+  round({
+    kind: 'NetworkPolicy',
+    collection: `${networking}/networkpolicies`,
+    object: (name, labels) => ({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'NetworkPolicy',
+      metadata: meta(name, labels),
+      spec: {
+        podSelector: selector('web'),
+        ingress: [{ from: [{ podSelector: selector('client') }], ports: [{ port: 8080 }] }],
+      },
+    }),
+    update: (object) => {
+      object.spec = {
+        ...(object.spec as Json),
+        egress: [
+          {
+            to: [{ ipBlock: { cidr: '10.0.0.0/8', except: ['10.1.0.0/16'] } }],
+            ports: [{ port: 53, protocol: 'UDP' }],
+          },
+        ],
+      };
+    },
+    strategic: { spec: { policyTypes: ['Ingress', 'Egress'] } },
+  }),
+  round({
+    kind: 'PodDisruptionBudget',
+    collection: '/apis/policy/v1/namespaces/default/poddisruptionbudgets',
+    object: (name, labels) => ({
+      apiVersion: 'policy/v1',
+      kind: 'PodDisruptionBudget',
+      metadata: meta(name, labels),
+      spec: { minAvailable: 1, selector: selector('web') },
+    }),
+    update: (object) => {
+      object.spec = { selector: selector('web'), minAvailable: '50%', unhealthyPodEvictionPolicy: 'AlwaysAllow' };
+    },
+    strategic: { spec: { selector: { matchLabels: { tier: 'front' } } } },
+    subresources: statusAndScale(
+      {
+        observedGeneration: 2,
+        disruptionsAllowed: 1,
+        currentHealthy: 2,
+        desiredHealthy: 1,
+        expectedPods: 2,
+        conditions: [
+          {
+            type: 'DisruptionAllowed',
+            status: 'True',
+            reason: 'SufficientPods',
+            message: '',
+            observedGeneration: 2,
+            lastTransitionTime: '2026-01-01T00:00:00Z',
+          },
+        ],
+      },
+      false,
+    ),
+  }),
+  round({
+    kind: 'EndpointSlice',
+    collection: '/apis/discovery.k8s.io/v1/namespaces/default/endpointslices',
+    object: (name, labels) => ({
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: meta(name, { ...labels, 'kubernetes.io/service-name': 'web' }),
+      addressType: 'IPv4',
+      endpoints: [
+        { addresses: ['10.1.0.5'], conditions: { ready: true }, nodeName: 'node-a', zone: 'zone-a' },
+        { addresses: ['10.1.0.6'], conditions: { ready: false, serving: true, terminating: true } },
+      ],
+      ports: [
+        { name: 'http', port: 8080 },
+        { port: 53, protocol: 'UDP' },
+      ],
+    }),
+    update: (object) => {
+      object.endpoints = [{ addresses: ['10.1.0.7'], hints: { forZones: [{ name: 'zone-a' }] } }];
+    },
+    strategic: { ports: [{ name: 'metrics', port: 9090 }] },
+  }),
+  round({
+    kind: 'Endpoints',
+    collection: '/api/v1/namespaces/default/endpoints',
+    object: (name, labels) => ({
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: meta(name, labels),
+      subsets: [
+        {
+          addresses: [{ ip: '10.1.0.5', nodeName: 'node-a' }, { ip: '10.1.0.6' }],
+          notReadyAddresses: [{ ip: '10.1.0.9' }],
+          ports: [
+            { name: 'http', port: 8080 },
+            { name: 'dns', port: 53, protocol: 'UDP' },
+          ],
+        },
+      ],
+    }),
+    update: (object) => {
+      object.subsets = [
+        { addresses: [{ ip: '10.1.0.7' }] },
+        { addresses: [{ ip: '10.1.0.8' }], ports: [{ port: 80 }] },
+      ];
+    },
+    strategic: { metadata: { annotations: { strategic: 'yes' } } },
+  }),
+  round({
+    kind: 'PersistentVolumeClaim',
+    collection: '/api/v1/namespaces/default/persistentvolumeclaims',
+    object: (name, labels) => ({
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: meta(name, labels),
+      spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'slow', resources: { requests: { storage: '1Gi' } } },
+    }),
+    update: (object) => {
+      (object.metadata as Json).annotations = { updated: 'yes' };
+    },
+    strategic: { metadata: { annotations: { strategic: 'yes' } } },
+    subresources: statusAndScale(
+      { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' } },
+      false,
+    ),
+    table: false,
   }),
 ];

@@ -7,11 +7,24 @@ import type { ConformanceCase } from '../conformance-case.ts';
 
 /** Resources the embedded server serves, by group-version (the conformance suite's CRDs included). */
 const served: Readonly<Record<string, readonly string[]>> = {
-  v1: ['configmaps', 'events', 'namespaces', 'pods', 'secrets', 'serviceaccounts', 'services'],
+  v1: [
+    'configmaps',
+    'endpoints',
+    'events',
+    'namespaces',
+    'persistentvolumeclaims',
+    'pods',
+    'secrets',
+    'serviceaccounts',
+    'services',
+  ],
   'apps/v1': ['daemonsets', 'deployments', 'replicasets', 'statefulsets'],
   'batch/v1': ['cronjobs', 'jobs'],
+  'networking.k8s.io/v1': ['ingresses', 'networkpolicies'],
+  'policy/v1': ['poddisruptionbudgets'],
   'rbac.authorization.k8s.io/v1': ['clusterrolebindings', 'clusterroles', 'rolebindings', 'roles'],
   'coordination.k8s.io/v1': ['leases'],
+  'discovery.k8s.io/v1': ['endpointslices'],
   'example.kubeconflict.dev/v1': ['gadgets', 'widgets'],
   'apiextensions.k8s.io/v1': ['customresourcedefinitions'],
   // The CRD that test/conformance/cases/crd.ts defines through the API and keeps.

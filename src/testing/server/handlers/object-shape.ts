@@ -70,6 +70,14 @@ export function generationChanged(type: ResourceType, before: KubeObject, after:
       const { metadata: _m2, ...restAfter } = after;
       return !isDeepStrictEqual(restBefore, restAfter);
     }
+    case 'all-but-metadata-or-labels': {
+      // EndpointSlice: anything outside metadata, and its labels (they name the Service).
+      const { metadata: before1, ...restBefore } = before;
+      const { metadata: after1, ...restAfter } = after;
+      const labels = (metadata: KubeObject['metadata']) =>
+        metadata?.labels !== undefined && Object.keys(metadata.labels).length > 0 ? metadata.labels : undefined;
+      return !isDeepStrictEqual(restBefore, restAfter) || !isDeepStrictEqual(labels(before1), labels(after1));
+    }
   }
 }
 

@@ -100,7 +100,7 @@ describe('encodeObject and decodeObject', () => {
       assert.ok(hasProtobufMessage(key.slice(0, slash), key.slice(slash + 1)), key);
     }
     assert.ok(!hasProtobufMessage('stable.example.com/v1', 'CronTab'));
-    assert.ok(!hasProtobufMessage('v1', 'Endpoints'));
+    assert.ok(!hasProtobufMessage('v1', 'LimitRange'));
     assert.throws(() => encodeObject({ apiVersion: 'v1', kind: 'Pod', spec: { priority: 2 ** 31 } }), {
       message: 'Pod.spec.priority: expected int32, got 2147483648',
     });

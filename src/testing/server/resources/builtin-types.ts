@@ -1,8 +1,13 @@
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { customResourceDefinitions } from '../crd/crd-type.ts';
+import { persistentVolumeClaims } from './claim-type.ts';
 import { events, serviceAccounts } from './core-more-types.ts';
+import { endpointSlices } from './discovery-types.ts';
+import { endpoints } from './endpoints-type.ts';
+import { networkingTypes } from './networking-types.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
+import { podDisruptionBudgets } from './policy-types.ts';
 import { rbacTypes } from './rbac-types.ts';
 import { services } from './service-type.ts';
 import { cronJobs, daemonSets, jobs, replicaSets, statefulSets } from './workload-types.ts';
@@ -170,13 +175,15 @@ export const leases: ResourceType = {
   statusSubresource: false,
 };
 
-// Groups in kube-apiserver's order of /apis (apps, ..., batch, ..., rbac.authorization.k8s.io, ..., apiextensions.k8s.io, coordination.k8s.io).
+// Groups in kube-apiserver's order of /apis (apps, ..., batch, ..., networking.k8s.io, policy, rbac.authorization.k8s.io, ..., apiextensions.k8s.io, coordination.k8s.io, discovery.k8s.io).
 export const builtinTypes: readonly ResourceType[] = [
   namespaces,
   configMaps,
   secrets,
   pods,
   services,
+  endpoints,
+  persistentVolumeClaims,
   serviceAccounts,
   events,
   deployments,
@@ -185,7 +192,10 @@ export const builtinTypes: readonly ResourceType[] = [
   daemonSets,
   cronJobs,
   jobs,
+  ...networkingTypes,
+  podDisruptionBudgets,
   ...rbacTypes,
   customResourceDefinitions,
   leases,
+  endpointSlices,
 ];

@@ -14,6 +14,11 @@ function keep(object: Json, live: Json, key: string): void {
   else object[key] = structuredClone(live[key]);
 }
 
+/** ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, Ingress, PodDisruptionBudget: spec alone. */
+export function specOnlyStatusUpdate(object: KubeObject, live: KubeObject): void {
+  keep(object, live, 'spec');
+}
+
 /** Deployment: spec and labels (labels are copied to ReplicaSets, the controller owns them). */
 export function deploymentStatusUpdate(object: KubeObject, live: KubeObject): void {
   keep(object, live, 'spec');

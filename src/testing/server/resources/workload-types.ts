@@ -6,6 +6,7 @@
 // default (an `orphan` finalizer that only the garbage collector removes); here it is gone.
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
+import { specOnlyStatusUpdate } from './status-strategies.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
 
 type Json = Record<string, unknown>;
@@ -20,12 +21,6 @@ const templateSpecOf = (spec: Json): Json => objectAt(objectAt(spec, 'template')
 
 const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
 
-/** Their status strategies keep the stored spec, nothing else. */
-function keepSpec(object: KubeObject, live: KubeObject): void {
-  if (live.spec === undefined) Reflect.deleteProperty(object, 'spec');
-  else object.spec = structuredClone(live.spec);
-}
-
 const workload = (group: string, kind: string, shortName: string, scale: boolean): ResourceType => ({
   group,
   version: 'v1',
@@ -38,7 +33,7 @@ const workload = (group: string, kind: string, shortName: string, scale: boolean
   unconditionalUpdate: true,
   generation: 'spec',
   statusSubresource: true,
-  prepareStatusUpdate: keepSpec,
+  prepareStatusUpdate: specOnlyStatusUpdate,
   statusOnCreate: {},
   scaleSubresource: scale,
   categories: ['all'],
@@ -175,7 +170,7 @@ export const daemonSets: ResourceType = {
   },
   // The status strategy keeps the stored spec, templateGeneration included.
   prepareStatusUpdate: (object, live) => {
-    keepSpec(object, live);
+    specOnlyStatusUpdate(object, live);
     annotationsOf(object)[templateGeneration] = String(generationIn(live));
   },
 };

@@ -1147,9 +1147,31 @@ export const event = struct({
   reportingInstance: always(string),
 });
 
-export const podTemplateSpec = struct({
+export const endpointAddress = atomicStruct({
+  ip: always(string),
+  hostname: string,
+  nodeName: ptr(string),
+  targetRef: ptr(objectReference),
+});
+
+export const endpointPort = atomicStruct({
+  name: string,
+  port: always(integer),
+  protocol: string,
+  appProtocol: ptr(string),
+});
+
+export const endpointSubset = struct({
+  addresses: atomicList(endpointAddress),
+  notReadyAddresses: atomicList(endpointAddress),
+  ports: atomicList(endpointPort),
+});
+
+export const endpoints = struct({
+  kind: string,
+  apiVersion: string,
   metadata: objectMeta,
-  spec: podSpec,
+  subsets: atomicList(endpointSubset),
 });
 
 export const persistentVolumeClaimCondition = struct({
@@ -1183,4 +1205,9 @@ export const persistentVolumeClaim = struct({
   metadata: objectMeta,
   spec: persistentVolumeClaimSpec,
   status: persistentVolumeClaimStatus,
+});
+
+export const podTemplateSpec = struct({
+  metadata: objectMeta,
+  spec: podSpec,
 });

@@ -9,7 +9,20 @@ import { daemonSet, deployment, replicaSet, statefulSet } from './apps-v1.genera
 import { cronJob, job } from './batch-v1.generated.ts';
 import { scale } from './autoscaling-v1.generated.ts';
 import { lease } from './coordination-v1.generated.ts';
-import { configMap, event, namespace, pod, secret, service, serviceAccount } from './core-v1.generated.ts';
+import {
+  configMap,
+  endpoints,
+  event,
+  namespace,
+  persistentVolumeClaim,
+  pod,
+  secret,
+  service,
+  serviceAccount,
+} from './core-v1.generated.ts';
+import { ingress, networkPolicy } from './networking-v1.generated.ts';
+import { endpointSlice } from './discovery-v1.generated.ts';
+import { podDisruptionBudget } from './policy-v1.generated.ts';
 import { clusterRole, clusterRoleBinding, role, roleBinding } from './rbac-v1.generated.ts';
 import { customResource } from './custom-resource.ts';
 import type { Schema } from './schema.ts';
@@ -36,7 +49,7 @@ interface KindInfo {
   readonly resetFields: Readonly<Record<string, readonly (readonly string[])[]>>;
 }
 
-// Service, ReplicaSet, StatefulSet, DaemonSet, Job and CronJob strategies: the main resource resets status, /status resets spec.
+// Ingress, PodDisruptionBudget, Service, ReplicaSet, StatefulSet, DaemonSet, Job and CronJob strategies: the main resource resets status, /status resets spec.
 const workloadResetFields = { '': [['status']], status: [['spec']] };
 
 const kinds: Record<string, KindInfo> = {
@@ -68,6 +81,12 @@ const kinds: Record<string, KindInfo> = {
   'v1/Service': { schema: service, resetFields: workloadResetFields },
   'v1/ServiceAccount': { schema: serviceAccount, resetFields: {} },
   'v1/Event': { schema: event, resetFields: {} },
+  'v1/Endpoints': { schema: endpoints, resetFields: {} },
+  'v1/PersistentVolumeClaim': { schema: persistentVolumeClaim, resetFields: workloadResetFields },
+  'networking.k8s.io/v1/Ingress': { schema: ingress, resetFields: workloadResetFields },
+  'networking.k8s.io/v1/NetworkPolicy': { schema: networkPolicy, resetFields: {} },
+  'discovery.k8s.io/v1/EndpointSlice': { schema: endpointSlice, resetFields: {} },
+  'policy/v1/PodDisruptionBudget': { schema: podDisruptionBudget, resetFields: workloadResetFields },
   'rbac.authorization.k8s.io/v1/Role': { schema: role, resetFields: {} },
   'rbac.authorization.k8s.io/v1/RoleBinding': { schema: roleBinding, resetFields: {} },
   'rbac.authorization.k8s.io/v1/ClusterRole': { schema: clusterRole, resetFields: {} },

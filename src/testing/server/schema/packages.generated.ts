@@ -9,7 +9,10 @@ import * as autoscalingV1 from './autoscaling-v1.generated.ts';
 import * as batchV1 from './batch-v1.generated.ts';
 import * as coordinationV1 from './coordination-v1.generated.ts';
 import * as coreV1 from './core-v1.generated.ts';
+import * as discoveryV1 from './discovery-v1.generated.ts';
 import * as metaV1 from './meta-v1.generated.ts';
+import * as networkingV1 from './networking-v1.generated.ts';
+import * as policyV1 from './policy-v1.generated.ts';
 import * as rbacV1 from './rbac-v1.generated.ts';
 
 /** Every generated module, with the OpenAPI package (`io.k8s.api.core.v1`) of the structs it exports. */
@@ -19,7 +22,10 @@ export const generatedPackages: readonly (readonly [string, Readonly<Record<stri
   ['io.k8s.api.batch.v1', batchV1],
   ['io.k8s.api.coordination.v1', coordinationV1],
   ['io.k8s.api.core.v1', coreV1],
+  ['io.k8s.api.discovery.v1', discoveryV1],
   ['io.k8s.apimachinery.pkg.apis.meta.v1', metaV1],
+  ['io.k8s.api.networking.v1', networkingV1],
+  ['io.k8s.api.policy.v1', policyV1],
   ['io.k8s.api.rbac.v1', rbacV1],
 ];
 
@@ -40,7 +46,12 @@ export const componentKinds: Readonly<Record<string, readonly GroupVersionKind[]
   'io.k8s.api.core.v1.Service': [{ group: '', kind: 'Service', version: 'v1' }],
   'io.k8s.api.core.v1.ServiceAccount': [{ group: '', kind: 'ServiceAccount', version: 'v1' }],
   'io.k8s.api.core.v1.Event': [{ group: '', kind: 'Event', version: 'v1' }],
+  'io.k8s.api.core.v1.Endpoints': [{ group: '', kind: 'Endpoints', version: 'v1' }],
   'io.k8s.api.core.v1.PersistentVolumeClaim': [{ group: '', kind: 'PersistentVolumeClaim', version: 'v1' }],
+  'io.k8s.api.discovery.v1.EndpointSlice': [{ group: 'discovery.k8s.io', kind: 'EndpointSlice', version: 'v1' }],
+  'io.k8s.api.networking.v1.Ingress': [{ group: 'networking.k8s.io', kind: 'Ingress', version: 'v1' }],
+  'io.k8s.api.networking.v1.NetworkPolicy': [{ group: 'networking.k8s.io', kind: 'NetworkPolicy', version: 'v1' }],
+  'io.k8s.api.policy.v1.PodDisruptionBudget': [{ group: 'policy', kind: 'PodDisruptionBudget', version: 'v1' }],
   'io.k8s.api.rbac.v1.Role': [{ group: 'rbac.authorization.k8s.io', kind: 'Role', version: 'v1' }],
   'io.k8s.api.rbac.v1.RoleBinding': [{ group: 'rbac.authorization.k8s.io', kind: 'RoleBinding', version: 'v1' }],
   'io.k8s.api.rbac.v1.ClusterRole': [{ group: 'rbac.authorization.k8s.io', kind: 'ClusterRole', version: 'v1' }],

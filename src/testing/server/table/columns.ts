@@ -12,7 +12,11 @@ import {
   roleBindingPrinter,
   serviceAccountPrinter,
 } from './access-printers.ts';
+import { endpointSlicePrinter } from './discovery-printers.ts';
+import { endpointsPrinter } from './endpoints-printer.ts';
+import { ingressPrinter, networkPolicyPrinter } from './networking-printers.ts';
 import { podPrinter } from './pod-printer.ts';
+import { podDisruptionBudgetPrinter } from './policy-printers.ts';
 import {
   cronJobPrinter,
   daemonSetPrinter,
@@ -154,11 +158,16 @@ const builtin: Readonly<Record<string, Printer>> = {
   'coordination.k8s.io/v1/Lease': lease,
   'autoscaling/v1/Scale': scale,
   'v1/ServiceAccount': serviceAccountPrinter,
+  'v1/Endpoints': endpointsPrinter,
   'apps/v1/ReplicaSet': replicaSetPrinter,
   'apps/v1/StatefulSet': statefulSetPrinter,
   'apps/v1/DaemonSet': daemonSetPrinter,
   'batch/v1/Job': jobPrinter,
   'batch/v1/CronJob': cronJobPrinter,
+  'networking.k8s.io/v1/Ingress': ingressPrinter,
+  'networking.k8s.io/v1/NetworkPolicy': networkPolicyPrinter,
+  'discovery.k8s.io/v1/EndpointSlice': endpointSlicePrinter,
+  'policy/v1/PodDisruptionBudget': podDisruptionBudgetPrinter,
   'rbac.authorization.k8s.io/v1/Role': createdAtPrinter,
   'rbac.authorization.k8s.io/v1/ClusterRole': createdAtPrinter,
   'rbac.authorization.k8s.io/v1/RoleBinding': roleBindingPrinter,

@@ -1,0 +1,54 @@
+// core/v1 PersistentVolumeClaims with kube-apiserver v1.36.3's defaults
+// (SetDefaults_PersistentVolumeClaim, ...Spec: phase Pending, volumeMode Filesystem), its
+// strategy (pkg/registry/core/persistentvolumeclaim: status only through `/status`) and
+// what the StorageObjectInUseProtection admission plugin adds on create (the
+// `kubernetes.io/pvc-protection` finalizer, which only kube-controller-manager removes).
+// Stored and served only: no claim is bound or provisioned.
+import type { KubeObject } from '../../../core/object.ts';
+import type { ResourceType } from '../resource-type.ts';
+import { specOnlyStatusUpdate } from './status-strategies.ts';
+
+type Json = Record<string, unknown>;
+const objectAt = (parent: Json, key: string): Json => {
+  const value = parent[key];
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Json;
+  const created: Json = {};
+  parent[key] = created;
+  return created;
+};
+
+/** Go defaults the phase on every decode, so a create's cleared status reads back Pending. */
+function defaultPhase(object: KubeObject): void {
+  const status = objectAt(object, 'status');
+  if (!status.phase) status.phase = 'Pending';
+}
+
+function defaultClaim(object: KubeObject): void {
+  objectAt(object, 'spec').volumeMode ??= 'Filesystem';
+  defaultPhase(object);
+}
+
+const protectionFinalizer = 'kubernetes.io/pvc-protection';
+
+export const persistentVolumeClaims: ResourceType = {
+  group: '',
+  version: 'v1',
+  kind: 'PersistentVolumeClaim',
+  plural: 'persistentvolumeclaims',
+  singular: 'persistentvolumeclaim',
+  namespaced: true,
+  shortNames: ['pvc'],
+  verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+  unconditionalUpdate: true,
+  generation: 'none',
+  statusSubresource: true,
+  prepareStatusUpdate: specOnlyStatusUpdate,
+  statusOnCreate: {},
+  applyDefaults: defaultClaim,
+  admitOnCreate: (object) => {
+    defaultPhase(object);
+    const metadata = (object.metadata ??= {});
+    const finalizers: unknown[] = Array.isArray(metadata.finalizers) ? metadata.finalizers : [];
+    if (!finalizers.includes(protectionFinalizer)) metadata.finalizers = [...finalizers, protectionFinalizer];
+  },
+};
