@@ -7,6 +7,7 @@ import type { ResourceRegistry } from '../registry.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { persist } from '../handlers/persist.ts';
 import { deleteStored } from '../handlers/delete-stored.ts';
+import { finalizersOf } from '../handlers/deletion-finalizers.ts';
 import type { DeletionOptions } from '../handlers/deletion.ts';
 
 export interface ControllerContext {
@@ -66,4 +67,12 @@ export function deleteAsClient(context: ControllerContext, ref: StoredRef, optio
   const live = lookUp(context, ref);
   if (!type || !live) return;
   deleteStored(context, { type, namespace: ref.namespace, name: ref.name, options, dryRun: false }, live);
+}
+
+/** Drops `finalizer` from the object's finalizers (the field goes with the last one). */
+export function removeFinalizer(object: KubeObject, finalizer: string): void {
+  const metadata = (object.metadata ??= {});
+  const rest = finalizersOf(object).filter((f) => f !== finalizer);
+  if (rest.length > 0) metadata.finalizers = rest;
+  else delete metadata.finalizers;
 }

@@ -4,7 +4,7 @@
 // `orphan` lets its dependents go free (their reference to it removed) before it goes.
 import type { KubeObject } from '../../../core/object.ts';
 import { finalizersOf, foregroundFinalizer, orphanFinalizer } from '../handlers/deletion-finalizers.ts';
-import { type ControllerContext, deleteAsClient, lookUp, updateStored } from './controller-context.ts';
+import { type ControllerContext, deleteAsClient, lookUp, removeFinalizer, updateStored } from './controller-context.ts';
 import { type OwnerIndex, ownerReferencesOf } from './owner-index.ts';
 
 const deleting = (object: KubeObject) => object.metadata?.deletionTimestamp !== undefined;
@@ -98,11 +98,4 @@ function setOwnerReferences(object: KubeObject, references: readonly object[]): 
   const metadata = (object.metadata ??= {});
   if (references.length > 0) metadata.ownerReferences = [...references];
   else delete metadata.ownerReferences;
-}
-
-function removeFinalizer(object: KubeObject, finalizer: string): void {
-  const metadata = (object.metadata ??= {});
-  const rest = finalizersOf(object).filter((f) => f !== finalizer);
-  if (rest.length > 0) metadata.finalizers = rest;
-  else delete metadata.finalizers;
 }
