@@ -24,17 +24,12 @@ import {
   replicaSetPrinter,
   statefulSetPrinter,
 } from './workload-printers.ts';
+import { type Json, objectAt, text } from './json-access.ts';
 
 export type { Printer } from './column-definitions.ts';
 
-type Json = Record<string, unknown>;
-const objectAt = (parent: unknown, key: string): Json => {
-  const value = (parent as Json | undefined)?.[key];
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
-};
 const count = (value: unknown) => (typeof value === 'object' && value !== null ? Object.keys(value).length : 0);
 const int = (value: unknown) => (typeof value === 'number' ? value : 0);
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const name = (object: KubeObject) => object.metadata?.name ?? '';
 const created = (object: KubeObject, now: Date) => age(object.metadata?.creationTimestamp, now);
 

@@ -6,14 +6,9 @@ import type { KubeObject } from '../../../core/object.ts';
 import { ageColumn, column, nameColumn, type Printer } from './column-definitions.ts';
 import { age } from './human-duration.ts';
 import { selectorString } from './selector-string.ts';
+import { type Json, objectAt, text } from './json-access.ts';
 
-type Json = Record<string, unknown>;
-const objectAt = (parent: unknown, key: string): Json => {
-  const value = (parent as Json | undefined)?.[key];
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
-};
 const listAt = (parent: Json, key: string): Json[] => (Array.isArray(parent[key]) ? (parent[key] as Json[]) : []);
-const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const name = (object: KubeObject) => object.metadata?.name ?? '';
 const created = (object: KubeObject, now: Date) => age(object.metadata?.creationTimestamp, now);
 

@@ -3,12 +3,7 @@
 // kube-apiserver v1.36.3 sends them, cells as that function computes them.
 import { ageColumn, column, nameColumn, type Printer } from './column-definitions.ts';
 import { age } from './human-duration.ts';
-
-type Json = Record<string, unknown>;
-const objectAt = (parent: unknown, key: string): Json => {
-  const value = (parent as Json | undefined)?.[key];
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
-};
+import { objectAt } from './json-access.ts';
 
 /** An IntOrString as Go's String() writes it, `N/A` when the field is unset. */
 const intOrString = (value: unknown): string =>

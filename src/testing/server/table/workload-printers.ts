@@ -6,12 +6,8 @@ import type { KubeObject } from '../../../core/object.ts';
 import { ageColumn, column, nameColumn, type Printer } from './column-definitions.ts';
 import { age, humanDuration } from './human-duration.ts';
 import { selectorString } from './selector-string.ts';
+import { type Json, objectAt } from './json-access.ts';
 
-type Json = Record<string, unknown>;
-const objectAt = (parent: unknown, key: string): Json => {
-  const value = (parent as Json | undefined)?.[key];
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
-};
 const int = (value: unknown) => (typeof value === 'number' ? value : 0);
 const name = (object: KubeObject) => object.metadata?.name ?? '';
 const created = (object: KubeObject, now: Date) => age(object.metadata?.creationTimestamp, now);
