@@ -7,6 +7,7 @@ import { timestamp } from '../clock.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { type CrdCondition, type CrdNames, specOf, statusOf, versionsOf } from './crd-fields.ts';
 import { crdCauses } from './validate-crd.ts';
+import { standardVerbs } from '../resources/verbs.ts';
 
 export const cleanupFinalizer = 'customresourcecleanup.apiextensions.k8s.io';
 
@@ -18,7 +19,7 @@ export const customResourceDefinitions: ResourceType = {
   singular: 'customresourcedefinition',
   namespaced: false,
   shortNames: ['crd', 'crds'],
-  verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+  verbs: standardVerbs,
   categories: ['api-extensions'],
   // apiextensions-apiserver still stores CRDs as v1beta1.
   storageVersion: 'v1beta1',

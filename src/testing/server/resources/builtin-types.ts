@@ -17,19 +17,10 @@ import {
   namespaceUpdate,
   podStatusUpdate,
 } from './status-strategies.ts';
+import { objectAt } from './object-at.ts';
+import { crud, standardVerbs } from './verbs.ts';
 
 type Json = Record<string, unknown>;
-const objectAt = (parent: Json, key: string): Json => {
-  const value = parent[key];
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Json;
-  const created: Json = {};
-  parent[key] = created;
-  return created;
-};
-
-const crud = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'] as const;
-/** kube-apiserver's verbs of a namespaced resource: deletecollection too. */
-const namespacedVerbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
 
 export const namespaces: ResourceType = {
   group: '',
@@ -64,7 +55,7 @@ export const configMaps: ResourceType = {
   singular: 'configmap',
   namespaced: true,
   shortNames: ['cm'],
-  verbs: namespacedVerbs,
+  verbs: standardVerbs,
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: false,
@@ -78,7 +69,7 @@ export const secrets: ResourceType = {
   singular: 'secret',
   namespaced: true,
   shortNames: [],
-  verbs: namespacedVerbs,
+  verbs: standardVerbs,
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: false,
@@ -104,7 +95,7 @@ export const pods: ResourceType = {
   singular: 'pod',
   namespaced: true,
   shortNames: ['po'],
-  verbs: namespacedVerbs,
+  verbs: standardVerbs,
   unconditionalUpdate: true,
   generation: 'spec',
   statusSubresource: true,
@@ -137,7 +128,7 @@ export const deployments: ResourceType = {
   singular: 'deployment',
   namespaced: true,
   shortNames: ['deploy'],
-  verbs: namespacedVerbs,
+  verbs: standardVerbs,
   unconditionalUpdate: true,
   generation: 'spec-and-annotations',
   statusSubresource: true,
@@ -168,7 +159,7 @@ export const leases: ResourceType = {
   singular: 'lease',
   namespaced: true,
   shortNames: [],
-  verbs: namespacedVerbs,
+  verbs: standardVerbs,
   unconditionalUpdate: false,
   createOnUpdate: true,
   generation: 'none',

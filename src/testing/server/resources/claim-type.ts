@@ -7,15 +7,8 @@
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { specOnlyStatusUpdate } from './status-strategies.ts';
-
-type Json = Record<string, unknown>;
-const objectAt = (parent: Json, key: string): Json => {
-  const value = parent[key];
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Json;
-  const created: Json = {};
-  parent[key] = created;
-  return created;
-};
+import { objectAt } from './object-at.ts';
+import { standardVerbs } from './verbs.ts';
 
 /** Go defaults the phase on every decode, so a create's cleared status reads back Pending. */
 function defaultPhase(object: KubeObject): void {
@@ -38,7 +31,7 @@ export const persistentVolumeClaims: ResourceType = {
   singular: 'persistentvolumeclaim',
   namespaced: true,
   shortNames: ['pvc'],
-  verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+  verbs: standardVerbs,
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: true,

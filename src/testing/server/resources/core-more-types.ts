@@ -3,8 +3,7 @@
 // No token controller runs, so a ServiceAccount gets no secrets, as on a kube-apiserver
 // without kube-controller-manager.
 import type { ResourceType } from '../resource-type.ts';
-
-const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
+import { standardVerbs } from './verbs.ts';
 
 export const serviceAccounts: ResourceType = {
   group: '',
@@ -14,7 +13,7 @@ export const serviceAccounts: ResourceType = {
   singular: 'serviceaccount',
   namespaced: true,
   shortNames: ['sa'],
-  verbs,
+  verbs: standardVerbs,
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: false,
@@ -30,7 +29,7 @@ export const events: ResourceType = {
   singular: 'event',
   namespaced: true,
   shortNames: ['ev'],
-  verbs,
+  verbs: standardVerbs,
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: false,

@@ -4,6 +4,7 @@
 // labels). Stored and served only: no EndpointSlice controller writes them for Services.
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
+import { standardVerbs } from './verbs.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -27,7 +28,7 @@ export const endpointSlices: ResourceType = {
   singular: 'endpointslice',
   namespaced: true,
   shortNames: [],
-  verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+  verbs: standardVerbs,
   unconditionalUpdate: true,
   generation: 'all-but-metadata-or-labels',
   statusSubresource: false,

@@ -4,6 +4,7 @@
 // them from Services. kube-apiserver's deprecation warning is not sent.
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
+import { standardVerbs } from './verbs.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -24,7 +25,7 @@ export const endpoints: ResourceType = {
   singular: 'endpoints',
   namespaced: true,
   shortNames: ['ep'],
-  verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+  verbs: standardVerbs,
   unconditionalUpdate: true,
   createOnUpdate: true,
   generation: 'none',

@@ -5,12 +5,12 @@
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { specOnlyStatusUpdate } from './status-strategies.ts';
+import { standardVerbs } from './verbs.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 const group = 'networking.k8s.io';
-const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
 
 export const ingresses: ResourceType = {
   group,
@@ -20,7 +20,7 @@ export const ingresses: ResourceType = {
   singular: 'ingress',
   namespaced: true,
   shortNames: ['ing'],
-  verbs,
+  verbs: standardVerbs,
   unconditionalUpdate: true,
   generation: 'spec',
   statusSubresource: true,
@@ -57,7 +57,7 @@ export const networkPolicies: ResourceType = {
   singular: 'networkpolicy',
   namespaced: true,
   shortNames: ['netpol'],
-  verbs,
+  verbs: standardVerbs,
   unconditionalUpdate: true,
   generation: 'spec',
   statusSubresource: false,

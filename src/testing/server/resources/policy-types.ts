@@ -4,6 +4,7 @@
 // disruption controller computes the status and no eviction consults it.
 import type { ResourceType } from '../resource-type.ts';
 import { specOnlyStatusUpdate } from './status-strategies.ts';
+import { standardVerbs } from './verbs.ts';
 
 export const podDisruptionBudgets: ResourceType = {
   group: 'policy',
@@ -13,7 +14,7 @@ export const podDisruptionBudgets: ResourceType = {
   singular: 'poddisruptionbudget',
   namespaced: true,
   shortNames: ['pdb'],
-  verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+  verbs: standardVerbs,
   unconditionalUpdate: false,
   generation: 'spec',
   statusSubresource: true,

@@ -3,13 +3,13 @@
 // the embedded server allows every authenticated request whatever they say.
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
+import { standardVerbs } from './verbs.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const group = 'rbac.authorization.k8s.io';
-const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
 
 /** A binding's roleRef and subjects name the RBAC group unless set (a ServiceAccount has none). */
 function defaultBinding(object: KubeObject): void {
@@ -29,7 +29,7 @@ const rbacType = (kind: string, namespaced: boolean, binding: boolean): Resource
   singular: kind.toLowerCase(),
   namespaced,
   shortNames: [],
-  verbs,
+  verbs: standardVerbs,
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: false,

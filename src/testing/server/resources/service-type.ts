@@ -6,6 +6,7 @@
 import { randomInt } from 'node:crypto';
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
+import { standardVerbs } from './verbs.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -77,7 +78,7 @@ export const services: ResourceType = {
   singular: 'service',
   namespaced: true,
   shortNames: ['svc'],
-  verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
+  verbs: standardVerbs,
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: true,

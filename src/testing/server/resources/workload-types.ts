@@ -8,18 +8,11 @@ import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { specOnlyStatusUpdate } from './status-strategies.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
+import { objectAt } from './object-at.ts';
+import { standardVerbs } from './verbs.ts';
 
 type Json = Record<string, unknown>;
-const objectAt = (parent: Json, key: string): Json => {
-  const value = parent[key];
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Json;
-  const created: Json = {};
-  parent[key] = created;
-  return created;
-};
 const templateSpecOf = (spec: Json): Json => objectAt(objectAt(spec, 'template'), 'spec');
-
-const verbs = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const;
 
 const workload = (group: string, kind: string, shortName: string, scale: boolean): ResourceType => ({
   group,
@@ -29,7 +22,7 @@ const workload = (group: string, kind: string, shortName: string, scale: boolean
   singular: kind.toLowerCase(),
   namespaced: true,
   shortNames: [shortName],
-  verbs,
+  verbs: standardVerbs,
   unconditionalUpdate: true,
   generation: 'spec',
   statusSubresource: true,
