@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { goStructs, type TaggedField, tagValue } from '../go/struct-fields.ts';
 
 /** How Go declares one protobuf-tagged struct field: what decides its JSON form. */
 export interface GoField {
@@ -13,38 +12,26 @@ export interface GoField {
   readonly inline: boolean;
 }
 
-const structStart = /^type (\w+) struct \{$/;
-const fieldLine = /^\s*([\w.*]+)(?:\s+(\S+))?\s+`([^`]*)`/;
-
 /** The protobuf-tagged fields of every struct in a Go package directory, by struct name. */
 export function goStructFields(dir: string): Map<string, Map<string, GoField>> {
   const structs = new Map<string, Map<string, GoField>>();
-  for (const file of readdirSync(dir)) {
-    if (!file.endsWith('.go') || file.endsWith('_test.go')) continue;
-    let current: Map<string, GoField> | undefined;
-    for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
-      const start = structStart.exec(line);
-      if (start?.[1]) structs.set(start[1], (current = new Map<string, GoField>()));
-      else if (line === '}') current = undefined;
-      else if (current) {
-        const field = parseField(line);
-        if (field) current.set(field.protoName, field);
-      }
+  for (const [name, fields] of goStructs(dir)) {
+    const byProtoName = new Map<string, GoField>();
+    for (const field of fields) {
+      const parsed = protobufField(field);
+      if (parsed) byProtoName.set(parsed.protoName, parsed);
     }
+    structs.set(name, byProtoName);
   }
   return structs;
 }
 
-function parseField(line: string): GoField | undefined {
-  const match = fieldLine.exec(line);
-  if (!match) return undefined;
-  const [, first, second, tags] = match as unknown as [string, string, string | undefined, string];
-  const protobuf = /protobuf:"([^"]*)"/.exec(tags)?.[1];
-  const json = /json:"([^"]*)"/.exec(tags)?.[1];
+function protobufField({ name, type, tags }: TaggedField): GoField | undefined {
+  const protobuf = tagValue(tags, 'protobuf');
+  const json = tagValue(tags, 'json');
   if (protobuf === undefined || json === undefined) return undefined;
-  const type = second ?? first;
   // Without name=, go-to-protobuf names the field after the Go field, first letter lowered.
-  const goName = first.slice(first.lastIndexOf('.') + 1);
+  const goName = name.slice(name.lastIndexOf('.') + 1);
   const protoName = /(?:^|,)name=(\w+)/.exec(protobuf)?.[1] ?? goName.charAt(0).toLowerCase() + goName.slice(1);
   const [jsonName = '', ...options] = json.split(',');
   return {
