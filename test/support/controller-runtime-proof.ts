@@ -1,7 +1,7 @@
 // Builds and runs test/controller-runtime: controller-runtime's envtest, manager and client
 // pointed at an existing server, one JSON line per step on stdout.
-import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { buildGoProgram, runProgram } from './go-program.ts';
 
 const programDir = fileURLToPath(new URL('../controller-runtime/', import.meta.url));
 
@@ -22,36 +22,12 @@ export interface ControllerRun {
   readonly wallMs: number;
 }
 
-interface Finished {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function run(file: string, args: readonly string[], timeoutMs: number, passStderr: boolean): Promise<Finished> {
-  return new Promise((resolve, reject) => {
-    const child = execFile(file, args, { encoding: 'utf8', timeout: timeoutMs }, (error, stdout, stderr) => {
-      if (error !== null && typeof error.code !== 'number') {
-        reject(new Error(`${file} did not finish (${error.signal ?? String(error.code)}): ${stderr}`));
-        return;
-      }
-      resolve({ code: error === null ? 0 : Number(error.code), stdout, stderr });
-    });
-    if (passStderr) child.stderr?.pipe(process.stderr);
-  });
-}
-
 /**
  * Builds the program if needed (into the cache outside the repository, through the Go
  * module cache; progress on stderr) and returns the binary's path.
  */
 export async function buildControllerRuntimeProof(): Promise<string> {
-  const script = `${programDir}build.sh`;
-  const finished = await run('bash', [script], 30 * 60_000, true);
-  if (finished.code !== 0) throw new Error(`${script} failed with exit code ${finished.code}`);
-  const binary = finished.stdout.trim().split('\n').at(-1) ?? '';
-  if (binary === '') throw new Error(`${script} printed no binary path`);
-  return binary;
+  return buildGoProgram(`${programDir}build.sh`);
 }
 
 /**
@@ -67,7 +43,7 @@ export async function runControllerRuntimeProof(
 ): Promise<ControllerRun> {
   const args = ['-kubeconfig', kubeconfigPath, '-crd-dir', `${programDir}crds`, '-namespace', namespace];
   const started = performance.now();
-  const finished = await run(binary, [...args, '-gc-wait', gcWait], 5 * 60_000, false);
+  const finished = await runProgram(binary, [...args, '-gc-wait', gcWait], 5 * 60_000, false);
   const wallMs = performance.now() - started;
   if (finished.code === 2) throw new Error(`controller-runtime-proof refused its arguments: ${finished.stderr}`);
   const steps = finished.stdout
