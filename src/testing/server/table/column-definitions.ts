@@ -54,3 +54,9 @@ export const nameColumn = column(
 export const ageDescription =
   'CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.\n\nPopulated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata';
 export const ageColumn = column('Age', ageDescription);
+
+/** A workload's `-o wide` columns of its pod template: container names and images. */
+export const templateContainerColumns = [
+  column('Containers', 'Names of each container in the template.', { priority: 1 }),
+  column('Images', 'Images referenced by each container in the template.', { priority: 1 }),
+];

@@ -5,7 +5,14 @@ import type { KubeObject } from '../../../core/object.ts';
 import { age } from './human-duration.ts';
 import { selectorString } from './selector-string.ts';
 
-import { ageColumn, ageDescription, column, nameColumn, type Printer } from './column-definitions.ts';
+import {
+  ageColumn,
+  ageDescription,
+  column,
+  nameColumn,
+  type Printer,
+  templateContainerColumns,
+} from './column-definitions.ts';
 import {
   clusterRoleBindingPrinter,
   createdAtPrinter,
@@ -91,8 +98,7 @@ const deployment: Printer = {
       'Total number of available non-terminating pods (ready for at least minReadySeconds) targeted by this deployment.',
     ),
     ageColumn,
-    column('Containers', 'Names of each container in the template.', { priority: 1 }),
-    column('Images', 'Images referenced by each container in the template.', { priority: 1 }),
+    ...templateContainerColumns,
     column(
       'Selector',
       "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment. It must match the pod template's labels.",

@@ -3,7 +3,7 @@
 // printCronJob): columns and descriptions as kube-apiserver v1.36.3 sends them, cells as
 // those functions compute them.
 import type { KubeObject } from '../../../core/object.ts';
-import { ageColumn, column, nameColumn, type Printer } from './column-definitions.ts';
+import { ageColumn, column, nameColumn, type Printer, templateContainerColumns } from './column-definitions.ts';
 import { age, humanDuration } from './human-duration.ts';
 import { selectorString } from './selector-string.ts';
 import { type Json, objectAt } from './json-access.ts';
@@ -52,8 +52,7 @@ export const replicaSetPrinter: Printer = {
       type: 'integer',
     }),
     ageColumn,
-    column('Containers', 'Names of each container in the template.', { priority: 1 }),
-    column('Images', 'Images referenced by each container in the template.', { priority: 1 }),
+    ...templateContainerColumns,
     column(
       'Selector',
       "Selector is a label query over pods that should match the replica count. Label keys and values that must match in order to be controlled by this replica set. It must match the pod template's labels. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors",
@@ -76,13 +75,7 @@ export const replicaSetPrinter: Printer = {
 };
 
 export const statefulSetPrinter: Printer = {
-  columns: [
-    nameColumn,
-    column('Ready', 'Number of the pod with ready state'),
-    ageColumn,
-    column('Containers', 'Names of each container in the template.', { priority: 1 }),
-    column('Images', 'Images referenced by each container in the template.', { priority: 1 }),
-  ],
+  columns: [nameColumn, column('Ready', 'Number of the pod with ready state'), ageColumn, ...templateContainerColumns],
   cells: (object, now) => {
     const spec = objectAt(object, 'spec');
     const ready = `${String(int(objectAt(object, 'status').readyReplicas))}/${String(int(spec.replicas))}`;
@@ -127,8 +120,7 @@ export const daemonSetPrinter: Printer = {
       "NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node's labels for the pod to be scheduled on that node. More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/",
     ),
     ageColumn,
-    column('Containers', 'Names of each container in the template.', { priority: 1 }),
-    column('Images', 'Images referenced by each container in the template.', { priority: 1 }),
+    ...templateContainerColumns,
     column(
       'Selector',
       "A label query over pods that are managed by the daemon set. Must match in order to be controlled. It must match the pod template's labels. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors",
@@ -170,8 +162,7 @@ export const cronJobPrinter: Printer = {
     column('Active', 'A list of pointers to currently running jobs.', { type: 'integer' }),
     column('Last Schedule', 'Information when was the last time the job was successfully scheduled.'),
     ageColumn,
-    column('Containers', 'Names of each container in the template.', { priority: 1 }),
-    column('Images', 'Images referenced by each container in the template.', { priority: 1 }),
+    ...templateContainerColumns,
     column(
       'Selector',
       'A label query over pods that should match the pod count. Normally, the system sets this field for you. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
@@ -236,8 +227,7 @@ export const jobPrinter: Printer = {
     ),
     column('Duration', 'Time required to complete the job.'),
     ageColumn,
-    column('Containers', 'Names of each container in the template.', { priority: 1 }),
-    column('Images', 'Images referenced by each container in the template.', { priority: 1 }),
+    ...templateContainerColumns,
     column(
       'Selector',
       'A label query over pods that should match the pod count. Normally, the system sets this field for you. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
