@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { type RunningApiServer, startApiServer, startTestServer, type TestServer } from '../../src/testing/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
-import { buildClientGoProof, type ProofLine, type ProofRun, runClientGoProof } from '../support/client-go-proof.ts';
+import { buildClientGoProof, type ProofRun, runClientGoProof } from '../support/client-go-proof.ts';
+import type { StepLine } from '../support/go-program.ts';
 
 const protobuf = 'application/vnd.kubernetes.protobuf';
 
@@ -39,7 +40,7 @@ function assertAllOk(run: ProofRun, server: string): void {
   assert.equal(run.exitCode, 0, run.stderr);
 }
 
-function wireOf(run: ProofRun): ProofLine {
+function wireOf(run: ProofRun): StepLine {
   const wire = run.steps.find((line) => line.step === 'wire');
   assert.ok(wire, 'the run printed no wire line');
   return wire;

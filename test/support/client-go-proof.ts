@@ -1,23 +1,15 @@
 // Builds and runs test/client-go: the real k8s.io/client-go default clientset, one JSON line
 // per step on stdout.
 import { fileURLToPath } from 'node:url';
-import { buildGoProgram, runProgram } from './go-program.ts';
+import { buildGoProgram, runProgram, type StepLine } from './go-program.ts';
 
 const buildScript = fileURLToPath(new URL('../client-go/build.sh', import.meta.url));
-
-/** One step's line: its name, whether it held, and what it observed. */
-export interface ProofLine {
-  readonly step: string;
-  readonly ok: boolean;
-  readonly error?: string;
-  readonly [fact: string]: unknown;
-}
 
 export interface ProofRun {
   readonly exitCode: number;
   /** The stdout lines, verbatim, for a line-by-line comparison. */
   readonly lines: readonly string[];
-  readonly steps: readonly ProofLine[];
+  readonly steps: readonly StepLine[];
   readonly stderr: string;
 }
 
@@ -43,6 +35,6 @@ export async function runClientGoProof(
   const finished = await runProgram(binary, args, 5 * 60_000, false);
   if (finished.code === 2) throw new Error(`client-go-proof refused its arguments: ${finished.stderr}`);
   const lines = finished.stdout.split('\n').filter((line) => line !== '');
-  const steps = lines.map((line) => JSON.parse(line) as ProofLine);
+  const steps = lines.map((line) => JSON.parse(line) as StepLine);
   return { exitCode: finished.code, lines, steps, stderr: finished.stderr };
 }

@@ -1,17 +1,11 @@
 // Builds and runs test/controller-runtime: controller-runtime's envtest, manager and client
 // pointed at an existing server, one JSON line per step on stdout.
 import { fileURLToPath } from 'node:url';
-import { buildGoProgram, runProgram } from './go-program.ts';
+import { buildGoProgram, runProgram, type StepLine } from './go-program.ts';
+
+export type { StepLine } from './go-program.ts';
 
 const programDir = fileURLToPath(new URL('../controller-runtime/', import.meta.url));
-
-/** One step's line: its name, whether it held, and what it observed. */
-export interface StepLine {
-  readonly step: string;
-  readonly ok: boolean;
-  readonly error?: string;
-  readonly [fact: string]: unknown;
-}
 
 export interface ControllerRun {
   readonly exitCode: number;

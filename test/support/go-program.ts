@@ -2,6 +2,14 @@
 // build.sh that builds into a cache outside the repository and prints the binary's path last.
 import { execFile } from 'node:child_process';
 
+/** One line a Go peer prints per step: its name, whether it held, and what it observed. */
+export interface StepLine {
+  readonly step: string;
+  readonly ok: boolean;
+  readonly error?: string;
+  readonly [fact: string]: unknown;
+}
+
 /** How a program ended: its exit code and what it printed. */
 export interface Finished {
   readonly code: number;
