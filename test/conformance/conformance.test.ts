@@ -10,6 +10,7 @@ import { runStatusCase, type Target } from '../support/run-status-case.ts';
 import { applyCases } from './cases/apply.ts';
 import { badInputCases } from './cases/bad-input.ts';
 import { crdCases } from './cases/crd.ts';
+import { crdColumnCases } from './cases/crd-columns.ts';
 import { builtinRoundCases } from './cases/builtin-rounds.ts';
 import { crdSchemaCases } from './cases/crd-schema.ts';
 import { customCases, widgetDefinition } from './cases/custom.ts';
@@ -56,6 +57,7 @@ const cases = [
   ...finalizerCases,
   ...namespaceDeletionCases,
   ...crdCases,
+  ...crdColumnCases,
   ...builtinRoundCases,
   ...crdSchemaCases,
 ];

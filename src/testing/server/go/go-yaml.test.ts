@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { GoYamlPeer, type GoYamlAnswer } from '../../../../test/go-yaml-peer/go-yaml-peer.ts';
+import { startGoYamlPeer, type GoYamlAnswer, type GoYamlPeer } from '../../../../test/go-yaml-peer/go-yaml-peer.ts';
 import { goYamlKeyOrder } from './go-yaml-key-order.ts';
 import { GoYamlError, toGoYaml } from './go-yaml.ts';
 
@@ -9,13 +9,13 @@ import { GoYamlError, toGoYaml } from './go-yaml.ts';
 // JSONToYAML (test/go-yaml-peer, the code kube-apiserver runs for application/yaml).
 let peer: GoYamlPeer;
 before(() => {
-  peer = GoYamlPeer.start();
+  peer = startGoYamlPeer();
 });
 after(() => {
   peer.stop();
 });
 
-const goYaml = async (value: unknown): Promise<GoYamlAnswer> => (await peer.convert([value]))[0] as GoYamlAnswer;
+const goYaml = async (value: unknown): Promise<GoYamlAnswer> => (await peer.ask([value]))[0] as GoYamlAnswer;
 
 /** Asserts that both toGoYaml and the real JSONToYAML write `value` as `yaml`. */
 async function assertYaml(value: unknown, yaml: string): Promise<void> {
