@@ -18,6 +18,7 @@ import { customStatusCases, gadgetDefinition } from './cases/custom-status.ts';
 import { deleteCollectionCases } from './cases/delete-collection.ts';
 import { deleteOptionsCases } from './cases/delete-options.ts';
 import { discoveryCases } from './cases/discovery.ts';
+import { fieldSelectorCases } from './cases/field-selectors.ts';
 import { finalizerCases } from './cases/finalizers.ts';
 import { listCases } from './cases/lists.ts';
 import { namespaceDeletionCases } from './cases/namespace-deletion.ts';
@@ -58,6 +59,7 @@ const cases = [
   ...namespaceDeletionCases,
   ...crdCases,
   ...crdColumnCases,
+  ...fieldSelectorCases,
   ...builtinRoundCases,
   ...crdSchemaCases,
 ];

@@ -38,6 +38,8 @@ export interface DefinedCustomResource extends CustomResourceOptions {
   readonly scale?: ScalePaths;
   /** The CRD's storage version, when not `version`. @default version */
   readonly storageVersion?: string;
+  /** The CRD version's selectableFields' paths (`.spec.color`), for field selectors. @default [] */
+  readonly selectableFields?: readonly string[];
 }
 
 /** The resource types a server knows, found by group, version and plural name. */
@@ -96,6 +98,7 @@ export class ResourceRegistry {
       ...(options.schema !== undefined && { customSchema: options.schema }),
       ...(options.definedBy !== undefined && { definedBy: options.definedBy }),
       ...(options.storageVersion !== undefined && { storageVersion: options.storageVersion }),
+      ...(options.selectableFields !== undefined && { selectableFields: options.selectableFields }),
       ...(options.scale !== undefined && { scaleSubresource: true, scalePaths: options.scale }),
     };
     this.#types.push(type);

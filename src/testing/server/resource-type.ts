@@ -74,6 +74,8 @@ export interface ResourceType {
   readonly storageVersion?: string;
   /** The CustomResourceDefinition that serves this type, by name. */
   readonly definedBy?: string;
+  /** A CRD version's selectableFields' paths (`.spec.color`): more fields to select by. */
+  readonly selectableFields?: readonly string[];
 }
 
 /** `deployments.apps`, `configmaps`: how messages name a resource. */

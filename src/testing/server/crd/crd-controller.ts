@@ -124,6 +124,9 @@ function serve(options: CrdControllerOptions, crd: KubeObject): void {
       subresources: { status: version.subresources?.status !== undefined },
       ...(version.subresources?.scale !== undefined && { scale: version.subresources.scale }),
       printerColumns: version.additionalPrinterColumns ?? [],
+      selectableFields: (version.selectableFields ?? []).map((field) =>
+        typeof field.jsonPath === 'string' ? field.jsonPath : '',
+      ),
       schema: schemas(version.schema?.openAPIV3Schema ?? {}),
       definedBy: name,
       ...(storage !== undefined && storage !== version.name && { storageVersion: storage }),

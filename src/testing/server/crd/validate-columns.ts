@@ -8,20 +8,23 @@ import type { CrdVersion, PrinterColumn } from './crd-fields.ts';
 const columnTypes = ['boolean', 'date', 'integer', 'number', 'string'];
 const columnFormats = ['byte', 'date', 'date-time', 'double', 'float', 'int32', 'int64', 'password'];
 
-export function columnCauses(versions: readonly CrdVersion[]): Cause[] {
+/** The causes, per version (in the versions' loop) and for the columns every version shares. */
+export function columnCauses(versions: readonly CrdVersion[]): { perVersion: Cause[][]; shared: Cause[] } {
   const first = JSON.stringify(versions[0]?.additionalPrinterColumns ?? []);
   const shared =
     versions.length > 0 && versions.every((v) => JSON.stringify(v.additionalPrinterColumns ?? []) === first);
   if (shared) {
-    return (versions[0]?.additionalPrinterColumns ?? []).flatMap((column, i) =>
+    const causes = (versions[0]?.additionalPrinterColumns ?? []).flatMap((column, i) =>
       oneColumnCauses(column, `spec.additionalPrinterColumns[${String(i)}]`),
     );
+    return { perVersion: [], shared: causes };
   }
-  return versions.flatMap((version, v) =>
+  const perVersion = versions.map((version, v) =>
     (version.additionalPrinterColumns ?? []).flatMap((column, i) =>
       oneColumnCauses(column, `spec.versions[${String(v)}].additionalPrinterColumns[${String(i)}]`),
     ),
   );
+  return { perVersion, shared: [] };
 }
 
 function oneColumnCauses(column: PrinterColumn, path: string): Cause[] {

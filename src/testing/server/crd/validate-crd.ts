@@ -8,6 +8,7 @@ import type { Cause } from '../http/status.ts';
 import { invalidValue, required } from '../handlers/validate.ts';
 import { type CrdNames, type CrdVersion, isEstablished, specOf, statusOf, versionsOf } from './crd-fields.ts';
 import { columnCauses } from './validate-columns.ts';
+import { selectableFieldCauses } from './validate-selectable-fields.ts';
 import { unsupportedSchemaCauses } from './unsupported-features.ts';
 
 export const notSupported = (field: string, value: string, accepted: readonly string[]): Cause => ({
@@ -34,10 +35,20 @@ export function crdCauses(crd: KubeObject, live?: KubeObject): Cause[] {
   }
   causes.push(...versionCauses(versionsOf(crd)));
   causes.push(...requiredNameCauses(names), ...nameCauses(names));
-  causes.push(...unsupportedSchemaCauses(crd), ...columnCauses(versionsOf(crd)));
+  causes.push(...unsupportedSchemaCauses(crd), ...versionSectionCauses(versionsOf(crd)));
   if (live) causes.push(...immutableCauses(crd, live));
   causes.push(...storedVersionCauses(crd));
   return causes;
+}
+
+/**
+ * Printer columns and selectable fields: each version's (columns, then fields), then the
+ * ones every version shares, as kube-apiserver validates the internal form.
+ */
+function versionSectionCauses(versions: readonly CrdVersion[]): Cause[] {
+  const [columns, fields] = [columnCauses(versions), selectableFieldCauses(versions)];
+  const perVersion = versions.flatMap((_, i) => [...(columns.perVersion[i] ?? []), ...(fields.perVersion[i] ?? [])]);
+  return [...perVersion, ...columns.shared, ...fields.shared];
 }
 
 /** What an update may not change: group and plural ever, scope and kind once established. */

@@ -1,25 +1,26 @@
 import { badRequest } from '../http/status.ts';
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
-import { fieldLabelNotSupported, notAKnownFieldSelector, parseFieldSelector } from '../selectors/field-selector.ts';
+import { parseFieldSelector } from '../selectors/field-selector.ts';
+import { fieldSelectionOf } from '../selectors/kind-fields.ts';
 import { parseLabelSelector } from '../selectors/label-selector.ts';
 import { SelectorError } from '../selectors/selector-error.ts';
 
-/** Kinds with a field-selector conversion of their own word unsupported fields differently. */
-const ownConversion = new Set(['Pod', 'Namespace', 'Secret']);
-
 /** The label and field selectors of a list or watch, as one predicate. */
 export function selectorOf(type: ResourceType, query: URLSearchParams): (object: KubeObject) => boolean {
-  const custom = type.group.includes('.') && !type.group.endsWith('.k8s.io');
-  const unsupported = ownConversion.has(type.kind) || custom ? fieldLabelNotSupported : notAKnownFieldSelector;
+  const selection = fieldSelectionOf(type);
   try {
     const labels = parseLabelSelector(query.get('labelSelector') ?? '');
-    const fields = parseFieldSelector(query.get('fieldSelector') ?? '', ['metadata.name', 'metadata.namespace'], {
-      unsupported,
+    const fields = parseFieldSelector(query.get('fieldSelector') ?? '', Object.keys(selection.labels), {
+      unsupported: selection.unsupported,
     });
-    return (object) =>
-      labels(object.metadata?.labels ?? {}) &&
-      fields({ 'metadata.name': object.metadata?.name ?? '', 'metadata.namespace': object.metadata?.namespace ?? '' });
+    return (object) => {
+      if (!labels(object.metadata?.labels ?? {})) return false;
+      const set = selection.fields(object);
+      return fields(
+        Object.fromEntries(Object.entries(selection.labels).map(([label, key]) => [label, set[key] ?? ''])),
+      );
+    };
   } catch (error) {
     if (error instanceof SelectorError) throw badRequest(error.message);
     throw error;
