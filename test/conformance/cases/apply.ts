@@ -11,6 +11,52 @@ const applied = (name: string, labels: Record<string, string>, data: Record<stri
 
 export const applyCases: ConformanceCase[] = [
   {
+    name: 'an apply of no new value still records its manager (a write; time only when a value changed); again, a no-op',
+    steps: [
+      () => ({
+        method: 'POST',
+        path: `${paths.configMaps}?fieldManager=creator`,
+        body: applied('noop-apply', {}, { a: '1' }),
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${paths.configMaps}/noop-apply?fieldManager=tool-empty`,
+        headers: applyPatch,
+        body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'noop-apply' } },
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${paths.configMaps}/noop-apply?fieldManager=tool-same`,
+        headers: applyPatch,
+        body: applied('noop-apply', {}, { a: '1' }),
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${paths.configMaps}/noop-apply?fieldManager=tool-same`,
+        headers: applyPatch,
+        body: applied('noop-apply', {}, { a: '1' }),
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${paths.configMaps}/noop-apply2?fieldManager=tool-a`,
+        headers: applyPatch,
+        body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'noop-apply2' }, data: { a: '1' } },
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${paths.configMaps}/noop-apply2?fieldManager=tool-b`,
+        headers: applyPatch,
+        body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'noop-apply2' }, data: { a: '1' } },
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${paths.configMaps}/noop-apply2?fieldManager=tool-b`,
+        headers: applyPatch,
+        body: { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'noop-apply2' }, data: { a: '1' } },
+      }),
+    ],
+  },
+  {
     name: 'apply creates the object; the applier owns what it applied',
     steps: [
       () => ({

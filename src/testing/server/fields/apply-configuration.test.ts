@@ -222,11 +222,14 @@ describe('applyConfiguration', () => {
     assert.equal(spec(forced).template.spec.containers[0]?.image, 'nginx:1.29');
   });
 
-  it('gives an apply that changes nothing an entry without time, and leaves the object', () => {
+  it('gives an apply that changes no value an entry without time, still a write', () => {
     const first = applied(apply(configMaps, undefined, 'tool-a', t0, configMap('shared', { a: '1' })));
     const second = apply(configMaps, first, 'tool-b', t1, configMap('shared', { a: '1' }));
     assert.ok('object' in second);
-    assert.equal(second.changed, false);
+    assert.equal(second.changed, true);
+    const third = apply(configMaps, applied(second), 'tool-b', t1, configMap('shared', { a: '1' }));
+    assert.ok('object' in third);
+    assert.equal(third.changed, false);
     assert.deepEqual(second.object.metadata?.managedFields, [
       {
         manager: 'tool-b',

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { KubeObject } from '../../../core/object.ts';
 import type { JsonValue, Schema } from '../schema/schema.ts';
 import { objectMetaConverterError } from '../http/object-meta-types.ts';
@@ -73,8 +74,8 @@ export class ApplyError extends Error {
  * becomes exactly the configuration's fields (whatever their values), so an apply of
  * a value equal to the live one shares the field. An object without managedFields first
  * gets a `before-first-apply` Update entry owning all it has. The entry's time is set
- * only when the object changed (an apply that changes nothing leaves a new entry
- * without time, as kube-apiserver does). `kubectl` gets kube-apiserver's upgrade from
+ * only when the object changed: an apply that changes no value still writes its new
+ * entry, without time, as kube-apiserver does; one that changes neither is a no-op. `kubectl` gets kube-apiserver's upgrade from
  * client-side apply: conflicts on fields its last-applied annotation set are forced,
  * and that annotation is kept in step.
  *
@@ -124,7 +125,7 @@ export function applyConfiguration(options: ApplyOptions): ApplyResult {
       else if (allowed) result = { conflicts: result.conflicts.filter((c) => !allowed.has(c.path)) };
     }
     if ('conflicts' in result) return result;
-    return appliedObject({ schema, manager, config }, result, liveValue);
+    return appliedObject({ schema, manager, config }, result, liveValue, live.metadata?.managedFields ?? []);
   } catch (error) {
     if (error instanceof ListItemError) throw new ApplyError(500, error.message);
     throw error;
@@ -169,13 +170,15 @@ function appliedObject(
   { schema, manager, config }: Pick<ApplyOptions, 'schema' | 'manager' | 'config'>,
   result: { object: JsonValue; managers: Managers },
   liveValue: JsonValue,
+  liveManagedFields: unknown,
 ): ApplyResult {
   // Go turns the merged value back into its struct (a custom resource stays as it is).
   const goShaped = schema.kind === 'struct' && !schema.open ? goRoundTrip(schema, result.object) : result.object;
   let object = { ...((jsonEqual(result.object, liveValue) ? liveValue : goShaped) as object) } as KubeObject;
   if (manager === 'kubectl') object = withLastApplied(object, config);
-  const changed = !jsonEqual(object as JsonValue, liveValue);
   const managedFields = encodeManagedFields(result.managers);
+  // A new manager of unchanged values is still a write: kube-apiserver stores its entry.
+  const changed = !jsonEqual(object as JsonValue, liveValue) || !isDeepStrictEqual(managedFields, liveManagedFields);
   object.metadata = { ...object.metadata };
   if (managedFields.length > 0) object.metadata.managedFields = managedFields;
   else delete object.metadata.managedFields;
