@@ -1,0 +1,43 @@
+"""The official Python Kubernetes client against the server of KUBECONFIG: every kind in
+resource_kinds.SERVED (plus those named by --with) through create, read, replace, a stale
+replace refused with 409, patch, list by label and delete; a delete-collection by label; an
+invalid Service refused with 422. One line per step, the same on every run; exits
+non-zero on the first surprise."""
+import argparse
+
+from kubernetes import client, config
+
+from collection_delete import run_collection_delete
+from invalid_object import run_invalid_service
+from object_cycle import run_cycle
+from resource_kinds import PENDING, SERVED
+from step_lines import step
+
+
+def parse_arguments():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--kubeconfig", help="the server's kubeconfig (default: $KUBECONFIG, then ~/.kube/config)")
+    parser.add_argument("--namespace", default="python-client", help="created by the proof")
+    parser.add_argument(
+        "--with", dest="extra", action="append", default=[], choices=sorted(PENDING), help="also this kind (repeatable)"
+    )
+    parser.add_argument("--only-with", action="store_true", help="run only the kinds named by --with")
+    return parser.parse_args()
+
+
+def main():
+    arguments = parse_arguments()
+    config.load_kube_config(config_file=arguments.kubeconfig)
+    namespace = arguments.namespace
+    client.CoreV1Api().create_namespace(client.V1Namespace(metadata=client.V1ObjectMeta(name=namespace)))
+    step("namespaces", "create", namespace)
+    kinds = [] if arguments.only_with else list(SERVED.values())
+    for kind in kinds + [PENDING[name] for name in arguments.extra]:
+        run_cycle(kind, namespace)
+    if not arguments.only_with:
+        run_collection_delete(namespace)
+        run_invalid_service(namespace)
+
+
+if __name__ == "__main__":
+    main()
