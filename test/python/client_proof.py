@@ -1,14 +1,13 @@
 """The official Python Kubernetes client against the server of KUBECONFIG: every kind in
 resource_kinds.SERVED through create, read, replace, a stale replace refused with 409,
-patch, list by label and delete; a delete-collection by label; an invalid Service refused
+patch, list by label, delete and a delete-collection by label; invalid objects refused
 with 422; then the OPTIONAL steps named by --with. One line per step, the same on every
 run; exits non-zero on the first surprise."""
 import argparse
 
 from kubernetes import client, config
 
-from collection_delete import run_collection_delete
-from invalid_objects import run_invalid_service, run_invalid_specs
+from invalid_objects import run_invalid_objects, run_invalid_specs
 from object_cycle import run_cycle
 from resource_kinds import PENDING, SERVED
 from step_lines import step
@@ -23,7 +22,7 @@ def parse_arguments():
     parser.add_argument("--kubeconfig", help="the server's kubeconfig (default: $KUBECONFIG, then ~/.kube/config)")
     parser.add_argument("--namespace", default="python-client", help="created by the proof")
     parser.add_argument(
-        "--with", dest="extra", action="append", default=[], choices=sorted(OPTIONAL), help="also these steps (repeatable)"
+        "--with", dest="extra", action="append", default=[], choices=sorted(OPTIONAL), help="also run this (repeatable)"
     )
     parser.add_argument("--only-with", action="store_true", help="run only the steps named by --with")
     return parser.parse_args()
@@ -38,8 +37,7 @@ def main():
     if not arguments.only_with:
         for kind in SERVED.values():
             run_cycle(kind, namespace)
-        run_collection_delete(namespace)
-        run_invalid_service(namespace)
+        run_invalid_objects(namespace)
     for name in arguments.extra:
         OPTIONAL[name](namespace)
 

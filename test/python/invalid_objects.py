@@ -1,16 +1,22 @@
-"""Bad input, refused with 422 Invalid and kube-apiserver's causes: a Service whose port is
-out of range (run always), and one spec mistake per kind (run with --with invalid-specs,
-as the embedded server does not validate those yet)."""
+"""Bad input, refused with 422 Invalid and kube-apiserver's causes: mistakes run always, and
+one spec mistake per kind (run with --with invalid-specs, as the embedded server does not
+validate those yet)."""
 from kubernetes import client
 
 import object_builders as build
 from step_lines import expect_refusal
 
 
-def run_invalid_service(namespace):
-    bad = build.service("python-bad-port", {}, port=70000)
-    create = client.CoreV1Api().create_namespaced_service
-    expect_refusal("services", "invalid-port", lambda: create(namespace, bad))
+def run_invalid_objects(namespace):
+    """Mistakes both servers refuse alike: a Service port out of range; a dot in the name of
+    a Namespace and of a Service (DNS-1123 labels, unlike other kinds' names)."""
+    core = client.CoreV1Api()
+    bad_port = build.service("python-bad-port", {}, port=70000)
+    expect_refusal("services", "invalid-port", lambda: core.create_namespaced_service(namespace, bad_port))
+    dotted = client.V1Namespace(metadata=build.meta("python.dotted", {}))
+    expect_refusal("namespaces", "invalid-name", lambda: core.create_namespace(dotted))
+    dotted_service = build.service("python.dotted", {})
+    expect_refusal("services", "invalid-name", lambda: core.create_namespaced_service(namespace, dotted_service))
 
 
 def spec_mistakes():

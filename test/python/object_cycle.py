@@ -1,6 +1,9 @@
 """One kind's life through the typed API: create, read, replace with the object just read,
-a stale replace refused with 409 Conflict, a strategic-merge patch, lists by label, delete."""
+a stale replace refused with 409 Conflict, a strategic-merge patch, lists by label, delete,
+then a delete-collection by label."""
 from kubernetes.client.rest import ApiException
+
+from collection_delete import run_collection_delete
 
 from step_lines import expect_refusal, labels_of, step
 
@@ -21,7 +24,7 @@ def replace_fresh(kind, namespace, name, labels):
 
 
 def run_cycle(kind, namespace):
-    name, r = kind.name, kind.resource
+    name, r = kind.named("python"), kind.resource
     created = kind.call("create", namespace, kind.build(name, {"biz-version": "1"}))
     step(r, "create", created.metadata.name, labels_of(created))
     read = kind.call("read", namespace, name)
@@ -40,3 +43,4 @@ def run_cycle(kind, namespace):
     kind.call("delete", namespace, name, propagation_policy="Background")
     step(r, "delete", name)
     expect_refusal(r, "read-deleted", lambda: kind.call("read", namespace, name))
+    run_collection_delete(kind, namespace)

@@ -17,21 +17,22 @@ class ResourceKind:
     namespaced: bool
     build: Callable[[str, dict], Any]  # (name, labels) -> a new object
     summary: Callable[[Any], Any]  # object -> what to print of it
-    name: str  # of the object the proof creates
+    named: Callable[[str], str]  # a word -> the name of an object of this kind
 
     def call(self, verb, namespace, *args, **options):
         """Calls `<verb>_<suffix>`, with the namespace in its place for namespaced kinds."""
         method = getattr(self.api(), f"{verb}_{self.suffix}")
         scope = (namespace,) if self.namespaced else ()
-        if verb in ("create", "list"):
+        if verb in ("create", "list", "delete_collection"):
             return method(*scope, *args, **options)
         name, *rest = args
         return method(name, *scope, *rest, **options)
 
 
-def kind(resource, api, suffix, namespaced, shape, name=None):
+def kind(resource, api, suffix, namespaced, shape, named=None):
     builder, summarize = getattr(build, shape), getattr(summary, shape)
-    return ResourceKind(resource, api, suffix, namespaced, builder, summarize, name or f"python-{resource}")
+    named = named or (lambda word: f"{word}-{resource}")
+    return ResourceKind(resource, api, suffix, namespaced, builder, summarize, named)
 
 
 # Served by the embedded server today.
@@ -54,6 +55,6 @@ PENDING = {
              "replication_controller"),
         kind("nodes", client.CoreV1Api, "node", False, "node"),
         kind("apiservices", client.ApiregistrationV1Api, "api_service", False, "api_service",
-             "v1.python.example.com"),
+             lambda word: f"v1.{word}.example.com"),  # an APIService is named <version>.<group>
     )
 }
