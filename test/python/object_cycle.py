@@ -4,7 +4,6 @@ then a delete-collection by label."""
 from kubernetes.client.rest import ApiException
 
 from collection_delete import run_collection_delete
-
 from step_lines import expect_refusal, labels_of, step
 
 
