@@ -47,11 +47,16 @@ export function dnsSubdomainErrors(name: string): string[] {
   return errors;
 }
 
-/** Why `name` is not a DNS-1123 label (the name rule of namespaces); empty when it is one. */
+/**
+ * Why `name` is not a DNS-1123 label (the name rule of namespaces and new Services); empty
+ * when it is one. A valid subdomain can only have failed by its dots, and is told so.
+ */
 export function dnsLabelErrors(name: string): string[] {
   const errors: string[] = [];
   if (name.length > maxDnsLabelLength) errors.push(`must be no more than ${String(maxDnsLabelLength)} characters`);
-  if (!dnsLabelPattern.test(name)) errors.push(regexError(dnsLabelMessage, dnsLabelFormat, 'my-name', '123-abc'));
+  if (dnsLabelPattern.test(name)) return errors;
+  if (dnsSubdomainPattern.test(name)) errors.push('must not contain dots');
+  else errors.push(regexError(dnsLabelMessage, dnsLabelFormat, 'my-name', '123-abc'));
   return errors;
 }
 

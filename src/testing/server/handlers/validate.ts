@@ -17,9 +17,14 @@ export const required = (field: string, detail: string): Cause => ({
   field,
 });
 
-/** A namespace's name is a DNS-1123 label; every other kind's a DNS-1123 subdomain. */
+/**
+ * A Namespace's name is a DNS-1123 label, and so is a Service's (kube-apiserver v1.36's
+ * RelaxedServiceNameValidation, on by default, in place of DNS-1035); every other kind's a
+ * DNS-1123 subdomain.
+ */
 function nameErrors(type: ResourceType, name: string): string[] {
-  return type.kind === 'Namespace' ? dnsLabelErrors(name) : dnsSubdomainErrors(name);
+  const label = type.group === '' && (type.kind === 'Namespace' || type.kind === 'Service');
+  return label ? dnsLabelErrors(name) : dnsSubdomainErrors(name);
 }
 
 function labelCauses(field: string, labels: unknown): Cause[] {
