@@ -278,24 +278,18 @@ describe(
       await same('delete', 'lease/ssa');
     });
 
-    it(
-      'apply --server-side --force-conflicts over a client-side applied object hands its fields to the manager',
-      {
-        todo: 'the embedded server drops the last-applied annotation that kube-apiserver keeps under a "kubectl-last-applied" Apply manager',
-      },
-      async () => {
-        const configMap = (data: Record<string, string>) =>
-          manifest('upgrade.json', {
-            apiVersion: 'v1',
-            kind: 'ConfigMap',
-            metadata: { name: 'upgrade', namespace: 'default' },
-            data,
-          });
-        await same('apply', '-f', configMap({ a: '1', b: '1' }));
-        await same('apply', '--server-side', '--force-conflicts', '-f', configMap({ a: '2' }));
-        assert.deepEqual((await sameObject('json', 'configmap', 'upgrade')).data, { a: '2' });
-      },
-    );
+    it('apply --server-side --force-conflicts over a client-side applied object hands its fields to the manager', async () => {
+      const configMap = (data: Record<string, string>) =>
+        manifest('upgrade.json', {
+          apiVersion: 'v1',
+          kind: 'ConfigMap',
+          metadata: { name: 'upgrade', namespace: 'default' },
+          data,
+        });
+      await same('apply', '-f', configMap({ a: '1', b: '1' }));
+      await same('apply', '--server-side', '--force-conflicts', '-f', configMap({ a: '2' }));
+      assert.deepEqual((await sameObject('json', 'configmap', 'upgrade')).data, { a: '2' });
+    });
 
     it('Namespace: apply, label, annotate, patch, delete leaves it Terminating', async () => {
       const namespace = manifest('team.json', {
