@@ -23,6 +23,7 @@ import { namespaceDeletionCases } from './cases/namespace-deletion.ts';
 import { negotiationCases } from './cases/negotiation.ts';
 import { objectCases } from './cases/objects.ts';
 import { podTableCases } from './cases/pod-tables.ts';
+import { printerTableCases } from './cases/printer-tables.ts';
 import { protobufCases } from './cases/protobuf.ts';
 import { scaleSubresourceCases } from './cases/scale-subresource.ts';
 import { statusRowCases } from './cases/status-rows.ts';
@@ -53,6 +54,7 @@ const cases = [
   ...discoveryCases,
   ...deleteCollectionCases,
   ...podTableCases,
+  ...printerTableCases,
   ...finalizerCases,
   ...namespaceDeletionCases,
   ...crdCases,
