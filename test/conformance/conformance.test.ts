@@ -11,6 +11,7 @@ import { applyCases } from './cases/apply.ts';
 import { badInputCases } from './cases/bad-input.ts';
 import { crdCases } from './cases/crd.ts';
 import { builtinRoundCases } from './cases/builtin-rounds.ts';
+import { collectionPolicyCases } from './cases/collection-policy.ts';
 import { crdSchemaCases } from './cases/crd-schema.ts';
 import { customCases, widgetDefinition } from './cases/custom.ts';
 import { customStatusCases, gadgetDefinition } from './cases/custom-status.ts';
@@ -56,6 +57,7 @@ const cases = [
   ...podTableCases,
   ...printerTableCases,
   ...finalizerCases,
+  ...collectionPolicyCases,
   ...namespaceDeletionCases,
   ...crdCases,
   ...builtinRoundCases,
