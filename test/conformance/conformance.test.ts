@@ -12,6 +12,7 @@ import { badInputCases } from './cases/bad-input.ts';
 import { crdCases } from './cases/crd.ts';
 import { crdColumnCases } from './cases/crd-columns.ts';
 import { builtinRoundCases } from './cases/builtin-rounds.ts';
+import { collectionPolicyCases } from './cases/collection-policy.ts';
 import { crdSchemaCases } from './cases/crd-schema.ts';
 import { customCases, widgetDefinition } from './cases/custom.ts';
 import { customStatusCases, gadgetDefinition } from './cases/custom-status.ts';
@@ -25,6 +26,7 @@ import { namespaceDeletionCases } from './cases/namespace-deletion.ts';
 import { negotiationCases } from './cases/negotiation.ts';
 import { objectCases } from './cases/objects.ts';
 import { podTableCases } from './cases/pod-tables.ts';
+import { printerTableCases } from './cases/printer-tables.ts';
 import { protobufCases } from './cases/protobuf.ts';
 import { scaleSubresourceCases } from './cases/scale-subresource.ts';
 import { statusRowCases } from './cases/status-rows.ts';
@@ -55,7 +57,9 @@ const cases = [
   ...discoveryCases,
   ...deleteCollectionCases,
   ...podTableCases,
+  ...printerTableCases,
   ...finalizerCases,
+  ...collectionPolicyCases,
   ...namespaceDeletionCases,
   ...crdCases,
   ...crdColumnCases,

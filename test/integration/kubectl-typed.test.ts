@@ -1,7 +1,8 @@
 // kubectl v1.36.3's typed commands, unchanged, against the embedded server and against
 // a real kube-apiserver: create (protobuf bodies), scale (/scale), patch --subresource=status
-// (/status), label, annotate, edit (a scripted editor), get all (the `all` category),
-// get -w (a watch, as table rows) and wait --for=jsonpath. Each command must exit, print
+// (/status), label, annotate, edit (a scripted editor), get all (the `all` category), get
+// of Pods, Services, claims and Events (their printers' columns), get -w (a watch, as table
+// rows) and wait --for=jsonpath. Each command must exit, print
 // and leave the objects (read back with `kubectl get -o json`) as it does against the
 // real server. Objects that a case only needs as a starting point are made with
 // `kubectl apply`, so that each case fails only for the command it is about.
@@ -206,6 +207,60 @@ describe('kubectl typed commands: embedded server as kube-apiserver', apiServerS
     );
     const empty = await same('get', 'all', '-n', 'all-empty-ns');
     assert.equal(empty.stderr, 'No resources found in all-empty-ns namespace.\n');
+  });
+
+  it('get svc,pvc,events prints the columns kube-apiserver prints for them, plain and wide', async () => {
+    await applyNamespace('printed-ns');
+    const metadata = { name: 'printed', namespace: 'printed-ns' };
+    const objects = [
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata,
+        spec: {
+          type: 'NodePort',
+          clusterIP: '10.0.0.210',
+          selector: { app: 'web' },
+          ports: [{ port: 80, nodePort: 30210 }],
+        },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'PersistentVolumeClaim',
+        metadata,
+        spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'slow', resources: { requests: { storage: '1Gi' } } },
+      },
+      {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata,
+        involvedObject: { kind: 'Service', name: 'printed', namespace: 'printed-ns' },
+        type: 'Normal',
+        reason: 'Printed',
+        message: 'printed by kubectl',
+        count: 2,
+        source: { component: 'kubeconflict' },
+      },
+    ];
+    for (const object of objects) {
+      const path = join(directory, `printed-${object.kind}.json`);
+      writeFileSync(path, JSON.stringify(object));
+      await same('create', '-f', path);
+    }
+    const plain = await same('get', 'svc,pvc,events', '-n', 'printed-ns');
+    assert.match(
+      plain.stdout,
+      /^NAME +TYPE +CLUSTER-IP +EXTERNAL-IP +PORT\(S\) +AGE\nservice\/printed +NodePort +10\.0\.0\.210 +<none> +80:30210\/TCP /,
+    );
+    const wide = await same('get', 'svc,pvc,events', '-n', 'printed-ns', '-o', 'wide');
+    assert.match(
+      wide.stdout,
+      /\nNAME +STATUS +VOLUME +CAPACITY +ACCESS MODES +STORAGECLASS +VOLUMEATTRIBUTESCLASS +AGE +VOLUMEMODE\n/,
+    );
+    assert.match(
+      wide.stdout,
+      /\nLAST SEEN +TYPE +REASON +OBJECT +SUBOBJECT +SOURCE +MESSAGE +FIRST SEEN +COUNT +NAME\n/,
+    );
   });
 
   it('get pods prints the columns kube-apiserver prints for a Pod that never ran, plain and wide', async () => {

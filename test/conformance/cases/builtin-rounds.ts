@@ -22,7 +22,7 @@ interface RoundOf {
   readonly strategic: Json;
   /** Requests of the kind's subresources (/status, /scale), after the apply. */
   readonly subresources?: (item: string) => Step[];
-  /** Whether the server prints the kind as a Table (not yet Events). @default true */
+  /** Whether the server prints the kind as a Table. @default true */
   readonly table?: boolean;
   /** The DELETEs' query, when the kind's default propagation is not the one to test. @default '' */
   readonly deleteQuery?: string;
@@ -134,7 +134,6 @@ const serviceRound = (slug: string, spec: Json, update: (spec: Json) => void, st
       },
       false,
     ),
-    table: false,
   });
 
 export const builtinRoundCases: ConformanceCase[] = [
@@ -299,7 +298,6 @@ export const builtinRoundCases: ConformanceCase[] = [
       count: 1,
       source: { component: 'kubeconflict' },
     }),
-    table: false,
     update: (object) => {
       object.count = 2;
     },
@@ -518,6 +516,5 @@ export const builtinRoundCases: ConformanceCase[] = [
       { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' } },
       false,
     ),
-    table: false,
   }),
 ];

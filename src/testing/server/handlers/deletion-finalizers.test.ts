@@ -25,6 +25,20 @@ describe('deletionFinalizers', () => {
     assert.deepEqual(deletionFinalizers(['orphan'], { orphanDependents: false }), { changed: true, finalizers: [] });
     assert.deepEqual(deletionFinalizers([], { propagationPolicy: 'Background' }), { changed: false, finalizers: [] });
   });
+
+  // test/conformance/cases/collection-policy.ts
+  it("falls back on the kind's default (a batch/v1 Job orphans); a kind outside garbage collection gets none", () => {
+    assert.deepEqual(deletionFinalizers([], {}, 'orphan'), { changed: true, finalizers: ['orphan'] });
+    assert.deepEqual(deletionFinalizers([], { propagationPolicy: 'Background' }, 'orphan').finalizers, []);
+    assert.deepEqual(deletionFinalizers([], { propagationPolicy: 'Foreground' }, 'orphan').finalizers, [
+      'foregroundDeletion',
+    ]);
+    assert.deepEqual(deletionFinalizers([], { propagationPolicy: 'Orphan' }, 'unsupported'), {
+      changed: false,
+      finalizers: [],
+    });
+    assert.deepEqual(deletionFinalizers([], { orphanDependents: true }, 'unsupported').finalizers, []);
+  });
 });
 
 describe('namespaceDeletionFinalizers', () => {

@@ -2,6 +2,7 @@
 // object whose deletion waits for its finalizers: kube-apiserver's generic store rules.
 import type { KubeObject } from '../../../core/object.ts';
 import { timestamp } from '../clock.ts';
+import type { CollectionPolicy } from './collection-policy.ts';
 
 export const orphanFinalizer = 'orphan';
 export const foregroundFinalizer = 'foregroundDeletion';
@@ -25,9 +26,15 @@ export function specFinalizers(namespace: KubeObject): readonly string[] {
 
 /**
  * Whether dependents are orphaned, and whether they go first (foreground): the options
- * decide, else the finalizers already there, else the type's default (background).
+ * decide, else the finalizers already there, else the type's default; never for a type
+ * outside garbage collection.
  */
-function chosenPropagation(existing: readonly string[], options: PropagationOptions): 'orphan' | 'foreground' | '' {
+function chosenPropagation(
+  existing: readonly string[],
+  options: PropagationOptions,
+  typeDefault: CollectionPolicy,
+): 'orphan' | 'foreground' | '' {
+  if (typeDefault === 'unsupported') return '';
   if (typeof options.orphanDependents === 'boolean') return options.orphanDependents ? 'orphan' : '';
   const policy = options.propagationPolicy;
   if (policy === 'Orphan') return 'orphan';
@@ -37,7 +44,7 @@ function chosenPropagation(existing: readonly string[], options: PropagationOpti
     if (finalizer === orphanFinalizer) return 'orphan';
     if (finalizer === foregroundFinalizer) return 'foreground';
   }
-  return '';
+  return typeDefault === 'orphan' ? 'orphan' : '';
 }
 
 /**
@@ -47,8 +54,9 @@ function chosenPropagation(existing: readonly string[], options: PropagationOpti
 export function deletionFinalizers(
   existing: readonly string[],
   options: PropagationOptions,
+  typeDefault: CollectionPolicy = 'background',
 ): { changed: boolean; finalizers: string[] } {
-  const chosen = chosenPropagation(existing, options);
+  const chosen = chosenPropagation(existing, options, typeDefault);
   const finalizers = existing.filter((f) => f !== orphanFinalizer && f !== foregroundFinalizer);
   if (chosen === 'orphan') finalizers.push(orphanFinalizer);
   if (chosen === 'foreground') finalizers.push(foregroundFinalizer);

@@ -1,11 +1,13 @@
 // The deletion of one stored object, as kube-apiserver's generic store does it: finalizers
 // hold an object (marked with deletionTimestamp) until an update removes the last one;
-// DeleteOptions add the garbage collector's `orphan` or `foregroundDeletion` finalizer;
+// DeleteOptions (else the kind's default) add the garbage collector's `orphan` or
+// `foregroundDeletion` finalizer;
 // Pods are deleted gracefully; Namespaces turn Terminating first.
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import type { PersistContext } from './persist.ts';
 import { inServerOrder, sameContent } from './object-shape.ts';
+import { defaultCollectionPolicy } from './collection-policy.ts';
 import { deletionFinalizers, finalizersOf, markAsDeleting, type PropagationOptions } from './deletion-finalizers.ts';
 import { podGracefulDeletion } from './pod-deletion.ts';
 
@@ -36,7 +38,7 @@ export function deleteGeneric(context: PersistContext, deletion: Deletion, live:
       : { pending: false, period: 0 };
   if (graceful.pending) return { object: deletedAnswer(type, live), deleted: false };
   const existing = finalizersOf(live);
-  const gc = deletionFinalizers(existing, options);
+  const gc = deletionFinalizers(existing, options, defaultCollectionPolicy(type));
   if (graceful.marked === undefined && existing.length === 0 && !gc.changed) {
     return removeNow(context, deletion, live);
   }

@@ -48,6 +48,6 @@ describe('builtinPrinter', () => {
   });
 
   it('has none for kinds kube-apiserver prints but the embedded server does not serve', () => {
-    assert.equal(builtinPrinter('v1', 'Service'), undefined);
+    assert.equal(builtinPrinter('storage.k8s.io/v1', 'StorageClass'), undefined);
   });
 });

@@ -21,9 +21,12 @@ import {
 } from './access-printers.ts';
 import { endpointSlicePrinter } from './discovery-printers.ts';
 import { endpointsPrinter } from './endpoints-printer.ts';
+import { eventPrinter } from './event-printer.ts';
 import { ingressPrinter, networkPolicyPrinter } from './networking-printers.ts';
+import { persistentVolumeClaimPrinter } from './persistent-volume-claim-printer.ts';
 import { podPrinter } from './pod-printer.ts';
 import { podDisruptionBudgetPrinter } from './policy-printers.ts';
+import { servicePrinter } from './service-printer.ts';
 import {
   cronJobPrinter,
   daemonSetPrinter,
@@ -160,6 +163,9 @@ const builtin: Readonly<Record<string, Printer>> = {
   'autoscaling/v1/Scale': scale,
   'v1/ServiceAccount': serviceAccountPrinter,
   'v1/Endpoints': endpointsPrinter,
+  'v1/Service': servicePrinter,
+  'v1/Event': eventPrinter,
+  'v1/PersistentVolumeClaim': persistentVolumeClaimPrinter,
   'apps/v1/ReplicaSet': replicaSetPrinter,
   'apps/v1/StatefulSet': statefulSetPrinter,
   'apps/v1/DaemonSet': daemonSetPrinter,
