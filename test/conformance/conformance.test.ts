@@ -33,6 +33,7 @@ import { statusRowCases } from './cases/status-rows.ts';
 import { statusSubresourceCases } from './cases/status-subresource.ts';
 import { watchListCases } from './cases/watch-list.ts';
 import { watchSelectorCases } from './cases/watch-selectors.ts';
+import { warningCases } from './cases/warnings.ts';
 import { writeCases } from './cases/writes.ts';
 import { differences } from './differences.ts';
 import { normalizeCase } from './normalize-case.ts';
@@ -64,6 +65,7 @@ const cases = [
   ...crdCases,
   ...crdColumnCases,
   ...fieldSelectorCases,
+  ...warningCases,
   ...builtinRoundCases,
   ...crdSchemaCases,
 ];

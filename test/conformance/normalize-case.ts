@@ -12,17 +12,22 @@ import type { RawResponse } from '../support/raw-http.ts';
 export interface Exchange {
   readonly status: number;
   readonly contentType: string | undefined;
+  /** The `Warning` headers (left out when none, so that most exchanges read as before). */
+  readonly warnings?: readonly string[];
   readonly body: unknown;
 }
 
 /** resourceVersions quoted in messages: watch expiry and DELETE preconditions. */
 const tooOld = /too old resource version: (\d+) \((\d+)\)/g;
 const precondition = /(ResourceVersion in (?:the precondition|record) \()(\d+)/g;
+/** An object quoted in a message (a refused patch shows the patched object): its resourceVersion. */
+const quotedVersion = /(\\+"resourceVersion\\+":\\+")(\d+)/g;
 
 function versionsInText(text: string): string[] {
   return [
     ...[...text.matchAll(tooOld)].flatMap((m) => [m[1] ?? '', m[2] ?? '']),
     ...[...text.matchAll(precondition)].map((m) => m[2] ?? ''),
+    ...[...text.matchAll(quotedVersion)].map((m) => m[2] ?? ''),
   ];
 }
 
@@ -30,7 +35,8 @@ export function rewriteText(text: string, rank: Map<string, string>): string {
   const r = (digits: string) => rank.get(digits) ?? digits;
   return text
     .replace(tooOld, (_m, a: string, b: string) => `too old resource version: ${r(a)} (${r(b)})`)
-    .replace(precondition, (_m, before: string, digits: string) => `${before}${r(digits)}`);
+    .replace(precondition, (_m, before: string, digits: string) => `${before}${r(digits)}`)
+    .replace(quotedVersion, (_m, before: string, digits: string) => `${before}${r(digits)}`);
 }
 
 export const timeKeys = new Set([
@@ -66,6 +72,7 @@ export function normalizeCase(responses: readonly RawResponse[]): Exchange[] {
   return responses.map((response, index) => ({
     status: response.status,
     contentType: response.contentType,
+    ...(response.warnings.length > 0 && { warnings: response.warnings }),
     body: rewrite(bodies[index], rank, [...uids]),
   }));
 }

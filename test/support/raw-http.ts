@@ -14,6 +14,8 @@ export interface RawResponse {
   readonly status: number;
   readonly contentType: string | undefined;
   readonly retryAfter: string | undefined;
+  /** The `Warning` headers, in the order sent. */
+  readonly warnings: readonly string[];
   readonly text: string;
   /** The body's bytes, for binary answers (protobuf). */
   readonly bytes: Buffer;
@@ -65,6 +67,7 @@ export function send(
             status: res.statusCode ?? 0,
             contentType: res.headers['content-type'],
             retryAfter: res.headers['retry-after'],
+            warnings: res.headersDistinct.warning ?? [],
             text,
             bytes,
             json,

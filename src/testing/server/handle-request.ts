@@ -29,7 +29,7 @@ import { methodNotAllowed, notFound, StatusError, unauthorized, unknownResource 
 import type { KubeObject } from '../../core/object.ts';
 import type { ObjectStore } from './object-store.ts';
 import { checkFieldValidation } from './openapi/field-validation.ts';
-import { unknownFieldWarnings } from './openapi/unknown-field-warnings.ts';
+import { authorizationWarning, deleteWarning, warningHeader } from './warnings/request-warnings.ts';
 import { openApiV3 } from './openapi/openapi-v3.ts';
 import type { ResourceRegistry } from './registry.ts';
 import { namespaces as namespaceType } from './resources/builtin-types.ts';
@@ -97,6 +97,8 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
     await writeAnswer(request, response, 200, plainText, 'ok');
     return;
   }
+  const authWarning = authorizationWarning(request.headers.authorization);
+  if (authWarning !== undefined) response.appendHeader('Warning', warningHeader(authWarning));
   authenticate(state, request, url);
   const target = route(url.pathname);
   if (target.kind === 'discovery' || !servesGroupVersion(state, target)) {
@@ -172,6 +174,7 @@ interface Dispatch {
 
 async function dispatch(state: ServerState, call: Dispatch): Promise<void> {
   const { request, response, url, type, target, verb } = call;
+  if (type.deprecationWarning !== undefined) response.appendHeader('Warning', warningHeader(type.deprecationWarning));
   if (!isCustomResource(type)) {
     checkRestfulRoute(request.method ?? 'GET', target.name === undefined, request.headers);
   }
@@ -191,13 +194,16 @@ async function dispatch(state: ServerState, call: Dispatch): Promise<void> {
     type.verbs.includes('deletecollection')
   ) {
     const options = await deleteCollectionOptions(request, query);
+    const warning = deleteWarning(type, options.options);
+    if (warning !== undefined) response.appendHeader('Warning', warningHeader(warning));
     const deleted = deleteCollection(context, type, namespace, query, options);
     await responder(request, response, type, query, false).send(200, deleted);
     return;
   }
   const subresource = target.subresource as 'status' | 'scale' | 'finalize' | undefined;
   if (subresource !== undefined && name !== undefined) {
-    const result = await serveSubresource(context, { request, query, type, namespace, name, subresource, verb });
+    const warn = (text: string) => response.appendHeader('Warning', warningHeader(text));
+    const result = await serveSubresource(context, { request, query, type, namespace, name, subresource, verb, warn });
     await responder(request, response, result.type, query, false).send(result.status, result.object);
     return;
   }
@@ -209,6 +215,10 @@ async function dispatch(state: ServerState, call: Dispatch): Promise<void> {
   }
   if (verb === undefined) throw methodNotAllowed();
   const { status, object } = await serveWrite(state, call, { namespace, verb });
+  if (verb !== 'delete') {
+    for (const warning of type.warningsOnWrite?.(object) ?? [])
+      response.appendHeader('Warning', warningHeader(warning));
+  }
   await answer.send(status, object);
 }
 
@@ -258,9 +268,9 @@ async function serveWrite(
       verb === 'delete' && deleteOptionsInBody(bodyHasLength, body)
         ? false
         : dryRunOf(query, verb as 'create' | 'update' | 'patch' | 'delete'),
+    warn: (text) => response.appendHeader('Warning', warningHeader(text)),
   };
   checkFieldValidation(state.store, writeRequest, verb);
-  for (const warning of unknownFieldWarnings(writeRequest, verb)) response.appendHeader('Warning', warning);
   const context = { store: state.store, fields: state.fields };
   if (verb === 'create') {
     requireNamespace(state, type, namespace);

@@ -74,6 +74,10 @@ export interface ResourceType {
   readonly storageVersion?: string;
   /** The CustomResourceDefinition that serves this type, by name. */
   readonly definedBy?: string;
+  /** The Warning every request to this resource gets (a deprecated API). */
+  readonly deprecationWarning?: string;
+  /** The Warnings a create or update of an object of this kind gets (its strategy's WarningsOnCreate/OnUpdate). */
+  readonly warningsOnWrite?: (object: KubeObject) => readonly string[];
   /** A CRD version's selectableFields' paths (`.spec.color`): more fields to select by. */
   readonly selectableFields?: readonly string[];
 }

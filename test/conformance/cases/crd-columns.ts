@@ -18,7 +18,7 @@ const columns: [name: string, type: string, jsonPath: string][] = [
   ['Middle', 'string', '.spec.tags[1:2]'],
   ['Ports', 'string', '.spec.ports[*].port'],
   ['Second', 'integer', '.spec.ports[1,0].port'],
-  ['Names', 'string', '..name'],
+  ['Names', 'string', '.spec..name'],
   ['Nested', 'string', '.spec.nested'],
   ['Ratio', 'string', '.spec.ratio'],
   ['Million', 'string', '.spec.million'],

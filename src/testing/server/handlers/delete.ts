@@ -4,6 +4,7 @@ import type { KubeObject } from '../../../core/object.ts';
 import type { PersistContext } from './persist.ts';
 import type { WriteRequest } from './write-request.ts';
 import { deleteStored } from './delete-stored.ts';
+import { deleteWarning } from '../warnings/request-warnings.ts';
 
 /**
  * DELETE of an object, honouring DeleteOptions (from the body, else the query):
@@ -22,6 +23,8 @@ export function deleteObject(
     ? decodeDeleteOptions(request.body, request.contentType, request.bytes)
     : deleteOptionsFromQuery(request.query);
   const dryRun = inBody ? (options.dryRun ?? []).includes('All') : request.dryRun;
+  const warning = deleteWarning(type, options);
+  if (warning !== undefined) request.warn?.(warning);
   const live = context.store.get(`${type.group}/${type.plural}`, namespace, name);
   if (!live) throw notFound(type, name);
   const expectedVersion = options.preconditions?.resourceVersion;

@@ -12,7 +12,7 @@ import {
 } from '../http/status.ts';
 import type { KubeObject } from '../../../core/object.ts';
 import { goFormat, goJson } from '../go/go-text.ts';
-import { sortedByGo, withoutDirectives } from '../openapi/field-validation.ts';
+import { sortedByGo, withoutDirectives } from '../openapi/patch-shown.ts';
 import { JsonPatchError, applyJsonPatch } from '../patch/json-patch.ts';
 import { touchedByJsonPatch } from '../patch/json-patch-touched.ts';
 import { goJsonKind, isJsonObject } from '../patch/json-value.ts';

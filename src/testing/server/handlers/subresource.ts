@@ -53,6 +53,8 @@ export interface SubresourceCall {
   readonly name: string;
   readonly subresource: 'status' | 'scale' | 'finalize';
   readonly verb: string | undefined;
+  /** Adds a Warning header to the answer. */
+  readonly warn?: (text: string) => void;
 }
 
 /** Serves a subresource that `servesSubresource` accepted; answers the code and object. */
@@ -83,6 +85,7 @@ export async function serveSubresource(
     contentType: request.headers['content-type'] ?? '',
     manager: managerOf(query, request.headers),
     dryRun: dryRunOf(query, verb),
+    ...(call.warn !== undefined && { warn: call.warn }),
   };
   if (subresource === 'scale') {
     checkFieldValidation(context.store, { ...writeRequest, type: scaleType }, verb);

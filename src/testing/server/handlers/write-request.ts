@@ -19,6 +19,8 @@ export interface WriteRequest {
   readonly dryRun: boolean;
   /** `status` or `finalize` for a write through that subresource. */
   readonly subresource?: 'status' | 'finalize';
+  /** Adds a Warning header to the answer. @default none sent */
+  readonly warn?: (text: string) => void;
 }
 
 /** `fieldManager`, else the User-Agent's product token, else "unknown" (as kube-apiserver). */

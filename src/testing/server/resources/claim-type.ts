@@ -4,6 +4,7 @@
 // what the StorageObjectInUseProtection admission plugin adds on create (the
 // `kubernetes.io/pvc-protection` finalizer, which only kube-controller-manager removes).
 // Stored and served only: no claim is bound or provisioned.
+import { claimWarnings } from '../warnings/kind-warnings.ts';
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { specOnlyStatusUpdate } from './status-strategies.ts';
@@ -35,6 +36,7 @@ export const persistentVolumeClaims: ResourceType = {
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: true,
+  warningsOnWrite: claimWarnings,
   prepareStatusUpdate: specOnlyStatusUpdate,
   statusOnCreate: {},
   applyDefaults: defaultClaim,

@@ -30,5 +30,6 @@ export const endpoints: ResourceType = {
   createOnUpdate: true,
   generation: 'none',
   statusSubresource: false,
+  deprecationWarning: 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
   applyDefaults: defaultEndpoints,
 };

@@ -3,6 +3,7 @@
 // 10.0.0.0/24 (kube-apiserver's default range, 10.0.0.1 left to the `kubernetes` Service
 // it creates) and the IP families. A requested cluster IP is taken as it is (not checked
 // against the range or other Services), and NodePorts are not allocated.
+import { serviceWarnings } from '../warnings/kind-warnings.ts';
 import { randomInt } from 'node:crypto';
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
@@ -30,7 +31,8 @@ function defaultService(object: KubeObject): void {
     if (port.targetPort === undefined || port.targetPort === 0 || port.targetPort === '') port.targetPort = port.port;
   }
   const externalIPs = Array.isArray(spec.externalIPs) ? spec.externalIPs.length : 0;
-  const exposed = spec.type === 'NodePort' || spec.type === 'LoadBalancer' || externalIPs > 0;
+  const exposed =
+    spec.type === 'NodePort' || spec.type === 'LoadBalancer' || (spec.type === 'ClusterIP' && externalIPs > 0);
   if (exposed) spec.externalTrafficPolicy ||= 'Cluster';
   if (['ClusterIP', 'NodePort', 'LoadBalancer'].includes(spec.type as string)) spec.internalTrafficPolicy ??= 'Cluster';
   if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
@@ -83,6 +85,7 @@ export const services: ResourceType = {
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: true,
+  warningsOnWrite: serviceWarnings,
   statusOnCreate: {},
   prepareStatusUpdate: (object, live) => {
     if (live.spec === undefined) Reflect.deleteProperty(object, 'spec');
