@@ -22,6 +22,7 @@ import {
 import { endpointSlicePrinter } from './discovery-printers.ts';
 import { endpointsPrinter } from './endpoints-printer.ts';
 import { ingressPrinter, networkPolicyPrinter } from './networking-printers.ts';
+import { nodePrinter } from './node-printer.ts';
 import { podPrinter } from './pod-printer.ts';
 import { podDisruptionBudgetPrinter } from './policy-printers.ts';
 import {
@@ -29,6 +30,7 @@ import {
   daemonSetPrinter,
   jobPrinter,
   replicaSetPrinter,
+  replicationControllerPrinter,
   statefulSetPrinter,
 } from './workload-printers.ts';
 import { type Json, objectAt, text } from './json-access.ts';
@@ -160,6 +162,8 @@ const builtin: Readonly<Record<string, Printer>> = {
   'autoscaling/v1/Scale': scale,
   'v1/ServiceAccount': serviceAccountPrinter,
   'v1/Endpoints': endpointsPrinter,
+  'v1/ReplicationController': replicationControllerPrinter,
+  'v1/Node': nodePrinter,
   'apps/v1/ReplicaSet': replicaSetPrinter,
   'apps/v1/StatefulSet': statefulSetPrinter,
   'apps/v1/DaemonSet': daemonSetPrinter,

@@ -1,0 +1,52 @@
+// core/v1 ReplicationControllers with kube-apiserver v1.36.3's defaults
+// (SetObjectDefaults_ReplicationController: the template's labels become the selector and
+// the controller's labels when those are empty, one replica, the pod template's defaults)
+// and strategy (pkg/registry/core/replicationcontroller: status reset on create and only
+// written through `/status`, generation on spec changes, a `/scale` whose selector is the
+// plain label map's). Stored and served only: no controller makes Pods for them.
+import type { ResourceType } from '../resource-type.ts';
+import type { KubeObject } from '../../../core/object.ts';
+import { defaultPodSpec } from './pod-defaults.ts';
+import { objectAt } from './object-at.ts';
+import { specOnlyStatusUpdate } from './status-strategies.ts';
+import { standardVerbs } from './verbs.ts';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isEmpty = (value: unknown): boolean => !isObject(value) || Object.keys(value).length === 0;
+
+/** SetDefaults_ReplicationController and the generated defaulters it runs with. */
+export function defaultReplicationController(object: KubeObject): void {
+  const spec = objectAt(object, 'spec');
+  const template = isObject(spec.template) ? spec.template : undefined;
+  const labels = isObject(template?.metadata) ? template.metadata.labels : undefined;
+  // Go tests the template's label map for nil: an empty one still counts (and changes nothing visible).
+  if (isObject(labels)) {
+    if (isEmpty(spec.selector)) spec.selector = { ...labels };
+    const metadata = objectAt(object, 'metadata');
+    if (isEmpty(metadata.labels)) metadata.labels = { ...labels };
+  }
+  spec.replicas ??= 1;
+  if (template) defaultPodSpec(objectAt(template, 'spec'));
+}
+
+export const replicationControllers: ResourceType = {
+  group: '',
+  version: 'v1',
+  kind: 'ReplicationController',
+  plural: 'replicationcontrollers',
+  singular: 'replicationcontroller',
+  namespaced: true,
+  shortNames: ['rc'],
+  verbs: standardVerbs,
+  unconditionalUpdate: true,
+  generation: 'spec',
+  statusSubresource: true,
+  prepareStatusUpdate: specOnlyStatusUpdate,
+  statusOnCreate: {},
+  scaleSubresource: true,
+  mapSelector: true,
+  categories: ['all'],
+  applyDefaults: defaultReplicationController,
+};
