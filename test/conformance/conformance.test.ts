@@ -11,6 +11,7 @@ import { applyCases } from './cases/apply.ts';
 import { badInputCases } from './cases/bad-input.ts';
 import { crdCases } from './cases/crd.ts';
 import { builtinRoundCases } from './cases/builtin-rounds.ts';
+import { controllerAndNodeCases } from './cases/core-controllers-nodes.ts';
 import { crdSchemaCases } from './cases/crd-schema.ts';
 import { customCases, widgetDefinition } from './cases/custom.ts';
 import { customStatusCases, gadgetDefinition } from './cases/custom-status.ts';
@@ -57,6 +58,7 @@ const cases = [
   ...namespaceDeletionCases,
   ...crdCases,
   ...builtinRoundCases,
+  ...controllerAndNodeCases,
   ...crdSchemaCases,
 ];
 const token = 'conformance-token';

@@ -41,6 +41,12 @@ export interface ResourceType {
   readonly finalizeSubresource?: boolean;
   /** What a create's status starts as (the strategy's PrepareForCreate), for kinds with a status subresource. */
   readonly statusOnCreate?: Readonly<Record<string, unknown>>;
+  /**
+   * Whether a DELETE without a propagation policy orphans dependents (the `orphan`
+   * finalizer, which the garbage collector removes), as core/v1 ReplicationControllers
+   * do; else background. @default false
+   */
+  readonly orphanByDefault?: boolean;
   /** Whether a DELETE answers the deleted object, not a Status (the store's ReturnDeletedObject). @default false */
   readonly returnDeletedObject?: boolean;
   /** Whether `/scale` (autoscaling/v1 Scale of spec.replicas) is served. @default false */

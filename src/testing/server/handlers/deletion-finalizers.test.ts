@@ -25,6 +25,15 @@ describe('deletionFinalizers', () => {
     assert.deepEqual(deletionFinalizers(['orphan'], { orphanDependents: false }), { changed: true, finalizers: [] });
     assert.deepEqual(deletionFinalizers([], { propagationPolicy: 'Background' }), { changed: false, finalizers: [] });
   });
+
+  // A core/v1 ReplicationController (test/conformance/cases/core-controllers-nodes.ts and its round).
+  it('orphans by default for a kind whose default is to orphan, unless the options say otherwise', () => {
+    assert.deepEqual(deletionFinalizers([], {}, true), { changed: true, finalizers: ['orphan'] });
+    assert.deepEqual(deletionFinalizers([], { propagationPolicy: 'Background' }, true), {
+      changed: false,
+      finalizers: [],
+    });
+  });
 });
 
 describe('namespaceDeletionFinalizers', () => {

@@ -25,9 +25,14 @@ export function specFinalizers(namespace: KubeObject): readonly string[] {
 
 /**
  * Whether dependents are orphaned, and whether they go first (foreground): the options
- * decide, else the finalizers already there, else the type's default (background).
+ * decide, else the finalizers already there, else the type's default (background, or
+ * orphan for `orphanByDefault`).
  */
-function chosenPropagation(existing: readonly string[], options: PropagationOptions): 'orphan' | 'foreground' | '' {
+function chosenPropagation(
+  existing: readonly string[],
+  options: PropagationOptions,
+  orphanByDefault: boolean,
+): 'orphan' | 'foreground' | '' {
   if (typeof options.orphanDependents === 'boolean') return options.orphanDependents ? 'orphan' : '';
   const policy = options.propagationPolicy;
   if (policy === 'Orphan') return 'orphan';
@@ -37,7 +42,7 @@ function chosenPropagation(existing: readonly string[], options: PropagationOpti
     if (finalizer === orphanFinalizer) return 'orphan';
     if (finalizer === foregroundFinalizer) return 'foreground';
   }
-  return '';
+  return orphanByDefault ? 'orphan' : '';
 }
 
 /**
@@ -47,8 +52,9 @@ function chosenPropagation(existing: readonly string[], options: PropagationOpti
 export function deletionFinalizers(
   existing: readonly string[],
   options: PropagationOptions,
+  orphanByDefault = false,
 ): { changed: boolean; finalizers: string[] } {
-  const chosen = chosenPropagation(existing, options);
+  const chosen = chosenPropagation(existing, options, orphanByDefault);
   const finalizers = existing.filter((f) => f !== orphanFinalizer && f !== foregroundFinalizer);
   if (chosen === 'orphan') finalizers.push(orphanFinalizer);
   if (chosen === 'foreground') finalizers.push(foregroundFinalizer);

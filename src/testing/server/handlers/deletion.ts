@@ -36,7 +36,7 @@ export function deleteGeneric(context: PersistContext, deletion: Deletion, live:
       : { pending: false, period: 0 };
   if (graceful.pending) return { object: deletedAnswer(type, live), deleted: false };
   const existing = finalizersOf(live);
-  const gc = deletionFinalizers(existing, options);
+  const gc = deletionFinalizers(existing, options, type.orphanByDefault === true);
   if (graceful.marked === undefined && existing.length === 0 && !gc.changed) {
     return removeNow(context, deletion, live);
   }

@@ -3,7 +3,8 @@
 // the controller's labels when those are empty, one replica, the pod template's defaults)
 // and strategy (pkg/registry/core/replicationcontroller: status reset on create and only
 // written through `/status`, generation on spec changes, a `/scale` whose selector is the
-// plain label map's). Stored and served only: no controller makes Pods for them.
+// plain label map's, dependents orphaned by default on delete). Stored and served only:
+// no controller makes Pods for them.
 import type { ResourceType } from '../resource-type.ts';
 import type { KubeObject } from '../../../core/object.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
@@ -48,5 +49,6 @@ export const replicationControllers: ResourceType = {
   scaleSubresource: true,
   mapSelector: true,
   categories: ['all'],
+  orphanByDefault: true,
   applyDefaults: defaultReplicationController,
 };

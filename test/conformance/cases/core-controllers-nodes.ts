@@ -1,0 +1,153 @@
+// ReplicationControllers and Nodes beyond their rounds: SetDefaults_ReplicationController
+// (selector and labels from the template), the Scale of a plain label-map selector and
+// writes through it, the core/v1 default of orphaning on delete; a Node's create (status
+// kept, allocatable defaulted, the not-ready taint), its printer's statuses and roles, and
+// deletecollection of both.
+import type { Step } from '../../support/status-cases.ts';
+import { type ConformanceCase, applyPatch, mergePatch } from '../conformance-case.ts';
+
+type Json = Record<string, unknown>;
+const controllers = '/api/v1/namespaces/default/replicationcontrollers';
+const nodes = '/api/v1/nodes';
+const table = { accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' };
+
+const controller = (name: string, spec: Json, labels?: Record<string, string>) => ({
+  apiVersion: 'v1',
+  kind: 'ReplicationController',
+  metadata: { name, ...(labels && { labels }) },
+  spec,
+});
+const template = (labels: Record<string, string>) => ({
+  metadata: { labels },
+  spec: {
+    containers: [
+      { name: 'main', image: 'busybox' },
+      { name: 'side', image: 'nginx:1.27' },
+    ],
+  },
+});
+const scale = (name: string, replicas: number) => ({
+  apiVersion: 'autoscaling/v1',
+  kind: 'Scale',
+  metadata: { name },
+  spec: { replicas },
+});
+const node = (name: string, labels: Record<string, string>, rest: Json = {}) => ({
+  apiVersion: 'v1',
+  kind: 'Node',
+  metadata: { name, labels: { case: 'nodes', ...labels } },
+  ...rest,
+});
+const post =
+  (path: string, body: Json): Step =>
+  () => ({ method: 'POST', path, body });
+const get =
+  (path: string, headers?: Record<string, string>): Step =>
+  () => ({ method: 'GET', path, ...(headers && { headers }) });
+
+export const controllerAndNodeCases: ConformanceCase[] = [
+  {
+    name: 'replicationcontroller: selector and labels default to the template labels, one replica; /scale PUT, apply conflict and force; DELETE orphans by default',
+    steps: [
+      post(controllers, controller('rc-defaults', { template: template({ app: 'rc-defaults', tier: 'web' }) })),
+      get(`${controllers}/rc-defaults/scale`),
+      () => ({
+        method: 'PUT',
+        path: `${controllers}/rc-defaults/scale?fieldManager=scaler`,
+        body: scale('rc-defaults', 4),
+      }),
+      get(`${controllers}/rc-defaults`),
+      () => ({
+        method: 'PATCH',
+        path: `${controllers}/rc-defaults/scale?fieldManager=applier`,
+        headers: applyPatch,
+        body: scale('rc-defaults', 2),
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${controllers}/rc-defaults/scale?fieldManager=applier&force=true`,
+        headers: applyPatch,
+        body: scale('rc-defaults', 2),
+      }),
+      get(`${controllers}/rc-defaults`),
+      () => ({
+        method: 'PATCH',
+        path: `${controllers}/rc-defaults/scale`,
+        headers: mergePatch,
+        body: { spec: { replicas: -1 } },
+      }),
+      // core/v1 orphans by default: the `orphan` finalizer holds the controller until removed.
+      () => ({ method: 'DELETE', path: `${controllers}/rc-defaults` }),
+      () => ({
+        method: 'PATCH',
+        path: `${controllers}/rc-defaults`,
+        headers: mergePatch,
+        body: { metadata: { finalizers: null } },
+      }),
+      get(`${controllers}/rc-defaults`),
+    ],
+  },
+  {
+    name: 'replicationcontroller: its own selector and labels kept, zero replicas, the Table, deletecollection',
+    steps: [
+      post(
+        controllers,
+        controller(
+          'rc-explicit',
+          { replicas: 0, selector: { b: '2', a: '1' }, template: template({ a: '1', b: '2', c: '3' }) },
+          { case: 'rc' },
+        ),
+      ),
+      post(controllers, controller('rc-plain', { template: template({ case: 'rc' }) })),
+      get(`${controllers}/rc-explicit/scale`),
+      get(`${controllers}?labelSelector=case%3Drc`, table),
+      () => ({ method: 'DELETE', path: `${controllers}?labelSelector=case%3Drc&propagationPolicy=Background` }),
+      get(`${controllers}?labelSelector=case%3Drc`),
+    ],
+  },
+  {
+    name: 'node: a create keeps its status, defaults allocatable, adds the not-ready taint; the Table; a PUT keeps status; deletecollection',
+    steps: [
+      post(nodes, node('node-a', { 'kubernetes.io/role': 'edge', 'node-role.kubernetes.io/control-plane': '' })),
+      post(
+        nodes,
+        node(
+          'node-b',
+          { 'node-role.kubernetes.io/gpu': 'any-value', 'kubernetes.io/role': '' },
+          {
+            spec: { taints: [{ key: 'node.kubernetes.io/not-ready', value: 'x', effect: 'NoSchedule' }] },
+            status: {
+              capacity: { cpu: '2', memory: '4Gi' },
+              conditions: [
+                { type: 'Ready', status: 'False', reason: 'KubeletNotReady', message: 'not yet' },
+                { type: 'MemoryPressure', status: 'False' },
+              ],
+              addresses: [
+                { type: 'ExternalIP', address: '203.0.113.7' },
+                { type: 'InternalIP', address: '10.0.0.8' },
+              ],
+              nodeInfo: { kubeletVersion: 'v1.36.3', architecture: 'arm64' },
+            },
+          },
+        ),
+      ),
+      post(
+        nodes,
+        node(
+          'node-c',
+          {},
+          { status: { capacity: { cpu: '1' }, allocatable: { cpu: '900m' }, config: { error: 'x' } } },
+        ),
+      ),
+      (r) => {
+        const body = structuredClone(r[0]?.json) as Json;
+        (body.status as Json).capacity = { cpu: '64' };
+        (body.spec as Json).unschedulable = true;
+        return { method: 'PUT', path: `${nodes}/node-a`, body };
+      },
+      get(`${nodes}?labelSelector=case%3Dnodes`, table),
+      () => ({ method: 'DELETE', path: `${nodes}?labelSelector=case%3Dnodes` }),
+      get(`${nodes}?labelSelector=case%3Dnodes`),
+    ],
+  },
+];
