@@ -55,6 +55,15 @@ export interface ResourceType {
   readonly mapSelector?: boolean;
   /** Where a custom resource's Scale reads and writes (its CRD's `subresources.scale`). */
   readonly scalePaths?: ScalePaths;
+  /**
+   * The fields a `fieldSelector` may name and their values in an object, for kinds with a
+   * field label conversion of their own (Node's spec.unschedulable, ReplicationController's
+   * status.replicas). @default metadata.name and metadata.namespace
+   */
+  readonly selectableFields?: {
+    readonly names: readonly string[];
+    readonly valuesOf: (object: KubeObject) => Readonly<Record<string, string>>;
+  };
   /** Discovery categories (`all` makes `kubectl get all` list it). @default [] */
   readonly categories?: readonly string[];
   /** Fills in defaults, as the real server does on every write. Mutates `object`. */

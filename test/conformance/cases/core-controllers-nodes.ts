@@ -2,7 +2,7 @@
 // (selector and labels from the template), the Scale of a plain label-map selector and
 // writes through it, the core/v1 default of orphaning on delete; a Node's create (status
 // kept, allocatable defaulted, the not-ready taint), its printer's statuses and roles, and
-// deletecollection of both.
+// field selectors and deletecollection of both.
 import type { Step } from '../../support/status-cases.ts';
 import { type ConformanceCase, applyPatch, mergePatch } from '../conformance-case.ts';
 
@@ -88,7 +88,7 @@ export const controllerAndNodeCases: ConformanceCase[] = [
     ],
   },
   {
-    name: 'replicationcontroller: its own selector and labels kept, zero replicas, the Table, deletecollection',
+    name: 'replicationcontroller: its own selector and labels kept, zero replicas, the Table, field selectors on status.replicas, deletecollection',
     steps: [
       post(
         controllers,
@@ -101,12 +101,26 @@ export const controllerAndNodeCases: ConformanceCase[] = [
       post(controllers, controller('rc-plain', { template: template({ case: 'rc' }) })),
       get(`${controllers}/rc-explicit/scale`),
       get(`${controllers}?labelSelector=case%3Drc`, table),
+      () => ({
+        method: 'PATCH',
+        path: `${controllers}/rc-plain/status`,
+        headers: mergePatch,
+        body: { status: { replicas: 1 } },
+      }),
+      get(`${controllers}?labelSelector=case%3Drc&fieldSelector=status.replicas%3D1`),
+      get(`${controllers}?labelSelector=case%3Drc&fieldSelector=status.replicas!%3D1,metadata.namespace%3Ddefault`),
+      get(`${controllers}?fieldSelector=spec.replicas%3D1`),
+      () => ({
+        method: 'DELETE',
+        path: `${controllers}?labelSelector=case%3Drc&fieldSelector=status.replicas%3D0&propagationPolicy=Background`,
+      }),
+      get(`${controllers}?labelSelector=case%3Drc`),
       () => ({ method: 'DELETE', path: `${controllers}?labelSelector=case%3Drc&propagationPolicy=Background` }),
       get(`${controllers}?labelSelector=case%3Drc`),
     ],
   },
   {
-    name: 'node: a create keeps its status, defaults allocatable, adds the not-ready taint; the Table; a PUT keeps status; deletecollection',
+    name: 'node: a create keeps its status, defaults allocatable, adds the not-ready taint; the Table; a PUT keeps status; field selectors on spec.unschedulable in lists, watches and deletecollection',
     steps: [
       post(nodes, node('node-a', { 'kubernetes.io/role': 'edge', 'node-role.kubernetes.io/control-plane': '' })),
       post(
@@ -146,6 +160,18 @@ export const controllerAndNodeCases: ConformanceCase[] = [
         return { method: 'PUT', path: `${nodes}/node-a`, body };
       },
       get(`${nodes}?labelSelector=case%3Dnodes`, table),
+      get(`${nodes}?labelSelector=case%3Dnodes&fieldSelector=spec.unschedulable%3Dtrue`),
+      (r) => {
+        const from = ((r[0]?.json as Json).metadata as Json).resourceVersion as string;
+        const query = `labelSelector=case%3Dnodes&fieldSelector=spec.unschedulable%3Dtrue&resourceVersion=${from}`;
+        return { method: 'GET', path: `${nodes}?watch=true&timeoutSeconds=1&${query}` };
+      },
+      get(`${nodes}?fieldSelector=metadata.namespace%3Ddefault`),
+      () => ({
+        method: 'DELETE',
+        path: `${nodes}?labelSelector=case%3Dnodes&fieldSelector=spec.unschedulable%3Dfalse`,
+      }),
+      get(`${nodes}?labelSelector=case%3Dnodes`),
       () => ({ method: 'DELETE', path: `${nodes}?labelSelector=case%3Dnodes` }),
       get(`${nodes}?labelSelector=case%3Dnodes`),
     ],

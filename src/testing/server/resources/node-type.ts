@@ -54,6 +54,13 @@ export const nodes: ResourceType = {
     specOnlyStatusUpdate(object, live);
     if (isObject(object.status)) delete object.status.config;
   },
+  // A cluster-scoped kind's conversion: no metadata.namespace.
+  selectableFields: {
+    names: ['metadata.name', 'spec.unschedulable'],
+    valuesOf: (object) => ({
+      'spec.unschedulable': String(isObject(object.spec) && object.spec.unschedulable === true),
+    }),
+  },
   applyDefaults: defaultNode,
   admitOnCreate: addNotReadyTaint,
 };

@@ -50,5 +50,12 @@ export const replicationControllers: ResourceType = {
   mapSelector: true,
   categories: ['all'],
   orphanByDefault: true,
+  selectableFields: {
+    names: ['metadata.name', 'metadata.namespace', 'status.replicas'],
+    valuesOf: (object) => {
+      const replicas = isObject(object.status) ? object.status.replicas : undefined;
+      return { 'status.replicas': String(typeof replicas === 'number' ? replicas : 0) };
+    },
+  },
   applyDefaults: defaultReplicationController,
 };
