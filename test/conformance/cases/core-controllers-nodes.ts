@@ -47,7 +47,7 @@ const get =
 
 export const controllerAndNodeCases: ConformanceCase[] = [
   {
-    name: 'replicationcontroller: selector and labels default to the template labels, one replica; /scale PUT, apply conflict and force; DELETE orphans by default',
+    name: 'replicationcontroller: selector and labels default to the template labels, one replica; /scale PUT, apply conflict and force; status counts validated; DELETE orphans by default',
     steps: [
       post(controllers, controller('rc-defaults', { template: template({ app: 'rc-defaults', tier: 'web' }) })),
       get(`${controllers}/rc-defaults/scale`),
@@ -75,6 +75,18 @@ export const controllerAndNodeCases: ConformanceCase[] = [
         path: `${controllers}/rc-defaults/scale`,
         headers: mergePatch,
         body: { spec: { replicas: -1 } },
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${controllers}/rc-defaults/status`,
+        headers: mergePatch,
+        body: { status: { replicas: 1, fullyLabeledReplicas: -1, readyReplicas: 2, availableReplicas: 3 } },
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${controllers}/rc-defaults/status`,
+        headers: mergePatch,
+        body: { status: { replicas: -2, observedGeneration: -1 } },
       }),
       // core/v1 orphans by default: the `orphan` finalizer holds the controller until removed.
       () => ({ method: 'DELETE', path: `${controllers}/rc-defaults` }),
