@@ -132,6 +132,39 @@ export const controllerAndNodeCases: ConformanceCase[] = [
     ],
   },
   {
+    name: 'replicationcontroller: what kube-apiserver refuses of its spec (selector, template, replicas, restart policy)',
+    steps: [
+      post(controllers, controller('rc-bad-match', { selector: { app: 'other' }, template: template({ app: 'x' }) })),
+      post(controllers, controller('rc-no-template', {})),
+      post(
+        controllers,
+        controller('rc-negative', { replicas: -1, minReadySeconds: -5, template: template({ app: 'x' }) }),
+      ),
+      post(
+        controllers,
+        controller('rc-restart', {
+          template: { metadata: { labels: { app: 'x' } }, spec: { restartPolicy: 'OnFailure', containers: [] } },
+        }),
+      ),
+      post(
+        controllers,
+        controller('rc-deadline', {
+          template: {
+            metadata: { labels: { app: 'x' } },
+            spec: { activeDeadlineSeconds: 30, containers: [{ name: 'c', image: 'busybox' }] },
+          },
+        }),
+      ),
+      post(controllers, controller('rc-ok', { template: template({ app: 'ok' }) })),
+      (r) => {
+        const body = structuredClone(r[5]?.json) as Json;
+        (body.spec as Json).selector = { app: 'changed' };
+        return { method: 'PUT', path: `${controllers}/rc-ok`, body };
+      },
+      () => ({ method: 'DELETE', path: `${controllers}/rc-ok?propagationPolicy=Background` }),
+    ],
+  },
+  {
     name: 'node: a create keeps its status, defaults allocatable, adds the not-ready taint; the Table; a PUT keeps status; field selectors on spec.unschedulable in lists, watches and deletecollection',
     steps: [
       post(nodes, node('node-a', { 'kubernetes.io/role': 'edge', 'node-role.kubernetes.io/control-plane': '' })),

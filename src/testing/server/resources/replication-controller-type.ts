@@ -7,6 +7,8 @@
 // no controller makes Pods for them.
 import type { ResourceType } from '../resource-type.ts';
 import type { KubeObject } from '../../../core/object.ts';
+import type { Cause } from '../http/status.ts';
+import { invalidValue, required } from '../handlers/validate.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
 import { objectAt } from './object-at.ts';
 import { specOnlyStatusUpdate } from './status-strategies.ts';
@@ -30,6 +32,54 @@ export function defaultReplicationController(object: KubeObject): void {
   }
   spec.replicas ??= 1;
   if (template) defaultPodSpec(objectAt(template, 'spec'));
+}
+
+const notNegative = 'must be greater than or equal to 0';
+
+/**
+ * Part of ValidateReplicationControllerSpec, in its order: counts not negative, a selector,
+ * a template whose labels it matches, with containers, restartPolicy Always, no
+ * activeDeadlineSeconds. (The rest of the pod template's validation is not done.)
+ */
+export function replicationControllerCauses(object: KubeObject): Cause[] {
+  const spec = isObject(object.spec) ? object.spec : {};
+  const causes: Cause[] = [];
+  const { minReadySeconds, replicas } = spec;
+  if (typeof minReadySeconds === 'number' && minReadySeconds < 0) {
+    causes.push(invalidValue('spec.minReadySeconds', minReadySeconds, notNegative));
+  }
+  if (isEmpty(spec.selector)) causes.push(required('spec.selector', ''));
+  if (typeof replicas === 'number' && replicas < 0) causes.push(invalidValue('spec.replicas', replicas, notNegative));
+  if (!isObject(spec.template)) return [...causes, required('spec.template', '')];
+  return [...causes, ...templateCauses(spec.template, isObject(spec.selector) ? spec.selector : {})];
+}
+
+function templateCauses(template: Json, selector: Json): Cause[] {
+  const causes: Cause[] = [];
+  const metadata = isObject(template.metadata) ? template.metadata : {};
+  const labels = isObject(metadata.labels) ? metadata.labels : {};
+  if (!Object.entries(selector).every(([key, value]) => labels[key] === value)) {
+    causes.push(invalidValue('spec.template.metadata.labels', labels, '`selector` does not match template `labels`'));
+  }
+  const podSpec = isObject(template.spec) ? template.spec : {};
+  if (!Array.isArray(podSpec.containers) || podSpec.containers.length === 0) {
+    causes.push(required('spec.template.spec.containers', ''));
+  }
+  if (podSpec.restartPolicy !== 'Always') {
+    causes.push({
+      reason: 'FieldValueNotSupported',
+      message: `Unsupported value: ${JSON.stringify(podSpec.restartPolicy ?? '')}: supported values: "Always"`,
+      field: 'spec.template.spec.restartPolicy',
+    });
+  }
+  if (podSpec.activeDeadlineSeconds != null) {
+    causes.push({
+      reason: 'FieldValueForbidden',
+      message: 'Forbidden: activeDeadlineSeconds in ReplicationController is not Supported',
+      field: 'spec.template.spec.activeDeadlineSeconds',
+    });
+  }
+  return causes;
 }
 
 export const replicationControllers: ResourceType = {
@@ -58,4 +108,5 @@ export const replicationControllers: ResourceType = {
     },
   },
   applyDefaults: defaultReplicationController,
+  validate: replicationControllerCauses,
 };
