@@ -221,4 +221,63 @@ export const controllerAndNodeCases: ConformanceCase[] = [
       get(`${nodes}?labelSelector=case%3Dnodes`),
     ],
   },
+  {
+    name: 'node: what kube-apiserver refuses of taints, of a changed pod CIDR, provider ID or externalID, of addresses listed twice',
+    steps: [
+      post(
+        nodes,
+        node(
+          'node-bad-taints',
+          {},
+          {
+            spec: {
+              taints: [
+                { key: 'bad key', value: 'bad value!', effect: 'NoSchedule' },
+                { key: 'a', effect: '' },
+                { key: 'b', effect: 'Sometimes' },
+                { key: 'a', value: 'x', effect: 'NoExecute' },
+                { key: 'a', value: 'y', effect: 'NoExecute' },
+              ],
+            },
+          },
+        ),
+      ),
+      post(
+        nodes,
+        node(
+          'node-fixed',
+          {},
+          {
+            spec: { podCIDRs: ['10.244.3.0/24'], providerID: 'cloud://one', externalID: 'ext-1' },
+          },
+        ),
+      ),
+      (r) => {
+        const body = structuredClone(r[1]?.json) as Json;
+        const spec = body.spec as Json;
+        Object.assign(spec, {
+          podCIDR: '10.244.4.0/24',
+          podCIDRs: ['10.244.4.0/24'],
+          providerID: 'cloud://two',
+          externalID: 'ext-2',
+        });
+        spec.taints = [...(spec.taints as Json[]), { key: 'k', effect: 'Never' }];
+        return { method: 'PUT', path: `${nodes}/node-fixed`, body };
+      },
+      () => ({
+        method: 'PATCH',
+        path: `${nodes}/node-fixed/status`,
+        headers: mergePatch,
+        body: {
+          status: {
+            addresses: [
+              { type: 'InternalIP', address: '10.0.0.9' },
+              { type: 'InternalIP', address: '10.0.0.9' },
+            ],
+          },
+        },
+      }),
+      () => ({ method: 'DELETE', path: `${nodes}/node-fixed` }),
+    ],
+  },
 ];

@@ -28,4 +28,9 @@ describe('nodes', () => {
     assert.deepEqual(node.status, { capacity: { cpu: '1' }, allocatable: { cpu: '900m' } });
     assert.deepEqual((node.spec as { taints: unknown }).taints, taints);
   });
+
+  it('fills podCIDR from podCIDRs, as the round trip through the internal type does', () => {
+    const node = created({ metadata: { name: 'n' }, spec: { podCIDRs: ['10.244.3.0/24'] } });
+    assert.equal((node.spec as { podCIDR?: string }).podCIDR, '10.244.3.0/24');
+  });
 });

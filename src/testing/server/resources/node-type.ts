@@ -6,6 +6,7 @@
 // would lift). Stored, not run: no kubelet registers, heartbeats or reports on them.
 import type { ResourceType } from '../resource-type.ts';
 import type { KubeObject } from '../../../core/object.ts';
+import { nodeCauses } from './node-validation.ts';
 import { objectAt } from './object-at.ts';
 import { specOnlyStatusUpdate } from './status-strategies.ts';
 import { standardVerbs } from './verbs.ts';
@@ -17,6 +18,20 @@ const isObject = (value: unknown): value is Json =>
 function defaultNode(object: KubeObject): void {
   const status = isObject(object.status) ? object.status : undefined;
   if (status && status.allocatable == null && isObject(status.capacity)) status.allocatable = { ...status.capacity };
+  if (isObject(object.spec)) convertPodCidr(object.spec);
+}
+
+/**
+ * The round trip through the internal NodeSpec, which has only podCIDRs: a podCIDR that
+ * is not the first of podCIDRs replaces them, and podCIDR is always their first.
+ */
+function convertPodCidr(spec: Json): void {
+  const single = typeof spec.podCIDR === 'string' ? spec.podCIDR : '';
+  const cidrs: unknown[] = Array.isArray(spec.podCIDRs) ? spec.podCIDRs : [];
+  if (single !== '' && cidrs[0] !== single) spec.podCIDRs = [single];
+  const first: unknown = Array.isArray(spec.podCIDRs) ? spec.podCIDRs[0] : undefined;
+  if (typeof first === 'string') spec.podCIDR = first;
+  else delete spec.podCIDR;
 }
 
 /** Fields of the removed DynamicKubeletConfig feature, which the strategies drop. */
@@ -62,5 +77,6 @@ export const nodes: ResourceType = {
     }),
   },
   applyDefaults: defaultNode,
+  validate: nodeCauses,
   admitOnCreate: addNotReadyTaint,
 };
