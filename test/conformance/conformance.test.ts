@@ -13,6 +13,7 @@ import { crdCases } from './cases/crd.ts';
 import { crdColumnCases } from './cases/crd-columns.ts';
 import { builtinRoundCases } from './cases/builtin-rounds.ts';
 import { collectionPolicyCases } from './cases/collection-policy.ts';
+import { controllerAndNodeCases } from './cases/core-controllers-nodes.ts';
 import { crdSchemaCases } from './cases/crd-schema.ts';
 import { customCases, widgetDefinition } from './cases/custom.ts';
 import { customStatusCases, gadgetDefinition } from './cases/custom-status.ts';
@@ -67,6 +68,7 @@ const cases = [
   ...fieldSelectorCases,
   ...warningCases,
   ...builtinRoundCases,
+  ...controllerAndNodeCases,
   ...crdSchemaCases,
 ];
 const token = 'conformance-token';

@@ -46,6 +46,7 @@ describe('protobuf codec against the real kube-apiserver', apiServerSuite(), () 
     `/api/v1/namespaces/${namespace}`,
     ...cases.map(({ collection, object }) => `${collection}/${object.metadata?.name ?? ''}`),
     `/apis/apps/v1/namespaces/${namespace}/deployments/deploy/scale`,
+    `/api/v1/namespaces/${namespace}/replicationcontrollers/rc/scale`,
   ];
 
   it('an object of every root kind, and a Scale, decodes to the JSON answer and encodes to the same bytes', async () => {

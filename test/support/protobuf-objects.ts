@@ -107,6 +107,32 @@ const endpointSlice = {
   ports: [{ name: 'http', port: 8080, appProtocol: 'http' }],
 };
 
+const replicationController = {
+  apiVersion: 'v1',
+  kind: 'ReplicationController',
+  metadata: meta('rc'),
+  spec: {
+    replicas: 0,
+    selector: { app: 'proto' },
+    template: { metadata: { labels: { app: 'proto' } }, spec: { containers: [container] } },
+  },
+};
+
+const node = {
+  apiVersion: 'v1',
+  kind: 'Node',
+  metadata: meta('proto-node'),
+  spec: { podCIDRs: ['10.244.0.0/24'], taints: [{ key: 'dedicated', value: 'proto', effect: 'NoExecute' }] },
+  status: {
+    capacity: { cpu: '4', memory: '8Gi', 'ephemeral-storage': '100G' },
+    conditions: [{ type: 'Ready', status: 'True', lastHeartbeatTime: '2026-01-01T00:00:00Z', reason: 'KubeletReady' }],
+    addresses: [{ type: 'InternalIP', address: '10.0.0.5' }],
+    daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
+    nodeInfo: { kubeletVersion: 'v1.36.3', architecture: 'amd64', swap: { capacity: 4294967296 } },
+    images: [{ names: ['registry.example/app:1'], sizeBytes: 1024 }],
+  },
+};
+
 /** Objects that exercise the special JSON mappings: times, quantities, int-or-string, bytes, maps. */
 export function protobufCases(namespace: string): ProtobufCase[] {
   const core = `/api/v1/namespaces/${namespace}`;
@@ -119,5 +145,7 @@ export function protobufCases(namespace: string): ProtobufCase[] {
     { collection: `/apis/networking.k8s.io/v1/namespaces/${namespace}/networkpolicies`, object: networkPolicy },
     { collection: `/apis/policy/v1/namespaces/${namespace}/poddisruptionbudgets`, object: podDisruptionBudget },
     { collection: `/apis/discovery.k8s.io/v1/namespaces/${namespace}/endpointslices`, object: endpointSlice },
+    { collection: `${core}/replicationcontrollers`, object: replicationController },
+    { collection: '/api/v1/nodes', object: node },
   ];
 }

@@ -42,6 +42,8 @@ export const rootKinds: readonly RootKind[] = [
   ...kindAndList('v1', core, 'Event'),
   ...kindAndList('v1', core, 'Endpoints'),
   ...kindAndList('v1', core, 'PersistentVolumeClaim'),
+  ...kindAndList('v1', core, 'ReplicationController'),
+  ...kindAndList('v1', core, 'Node'),
   ...kindAndList('networking.k8s.io/v1', 'k8s.io.api.networking.v1', 'Ingress'),
   ...kindAndList('networking.k8s.io/v1', 'k8s.io.api.networking.v1', 'NetworkPolicy'),
   ...kindAndList('policy/v1', 'k8s.io.api.policy.v1', 'PodDisruptionBudget'),

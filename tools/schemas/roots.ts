@@ -30,6 +30,8 @@ export const schemaRoots: readonly SchemaRoot[] = [
   core('Event'),
   core('Endpoints'),
   core('PersistentVolumeClaim'),
+  core('ReplicationController'),
+  core('Node'),
   group('apps/v1', 'apps.v1', 'Deployment'),
   group('apps/v1', 'apps.v1', 'ReplicaSet'),
   group('apps/v1', 'apps.v1', 'StatefulSet'),

@@ -45,6 +45,8 @@ export interface ResourceType {
   readonly returnDeletedObject?: boolean;
   /** Whether `/scale` (autoscaling/v1 Scale of spec.replicas) is served. @default false */
   readonly scaleSubresource?: boolean;
+  /** Whether spec.selector is a plain label map (a ReplicationController's), not a LabelSelector. @default false */
+  readonly mapSelector?: boolean;
   /** Where a custom resource's Scale reads and writes (its CRD's `subresources.scale`). */
   readonly scalePaths?: ScalePaths;
   /** Discovery categories (`all` makes `kubectl get all` list it). @default [] */

@@ -517,4 +517,68 @@ export const builtinRoundCases: ConformanceCase[] = [
       false,
     ),
   }),
+  /** A ReplicationController without a selector: kube-apiserver takes its template's labels. */
+  round({
+    kind: 'ReplicationController',
+    collection: '/api/v1/namespaces/default/replicationcontrollers',
+    object: (name, labels) => ({
+      apiVersion: 'v1',
+      kind: 'ReplicationController',
+      metadata: meta(name, labels),
+      spec: { template: podTemplate(name) },
+    }),
+    update: (object) => {
+      (object.spec as Json).replicas = 2;
+    },
+    strategic: containerPatch,
+    subresources: statusAndScale(
+      { replicas: 2, fullyLabeledReplicas: 2, readyReplicas: 1, availableReplicas: 1 },
+      true,
+    ),
+    // The default for core/v1 is to orphan: a finalizer only the garbage collector removes.
+    deleteQuery: 'propagationPolicy=Background',
+  }),
+  /** A Node as a kubelet would register it, then its status as a kubelet reports it. */
+  round({
+    kind: 'Node',
+    collection: '/api/v1/nodes',
+    object: (name, labels) => ({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: meta(name, { ...labels, 'node-role.kubernetes.io/worker': '' }),
+      spec: { podCIDR: '10.244.1.0/24', podCIDRs: ['10.244.1.0/24'] },
+      status: { capacity: { cpu: '4', memory: '8Gi', pods: '110' } },
+    }),
+    update: (object) => {
+      (object.spec as Json).unschedulable = true;
+    },
+    strategic: { spec: { taints: [{ key: 'dedicated', value: 'batch', effect: 'NoSchedule' }] } },
+    subresources: statusAndScale(
+      {
+        conditions: [
+          {
+            type: 'Ready',
+            status: 'True',
+            reason: 'KubeletReady',
+            message: 'kubelet is posting ready status',
+            lastHeartbeatTime: '2026-01-01T00:00:00Z',
+            lastTransitionTime: '2026-01-01T00:00:00Z',
+          },
+        ],
+        addresses: [
+          { type: 'InternalIP', address: '10.0.0.5' },
+          { type: 'Hostname', address: 'round-node' },
+        ],
+        nodeInfo: {
+          kernelVersion: '6.8.0-1-generic',
+          osImage: 'Ubuntu 24.04 LTS',
+          containerRuntimeVersion: 'containerd://2.1.0',
+          kubeletVersion: 'v1.36.3',
+          operatingSystem: 'linux',
+          architecture: 'amd64',
+        },
+      },
+      false,
+    ),
+  }),
 ];

@@ -18,6 +18,9 @@ export const deploymentReplicasPaths: ReplicasPaths = {
   'apps/v1': replicasInScale,
 };
 
+/** A core/v1 ReplicationController's, in its only version. */
+export const replicationControllerReplicasPaths: ReplicasPaths = { v1: replicasInScale };
+
 /**
  * The Scale's managedFields: the parent's entries that own the replicas (in a version
  * that has them), each owning only the Scale's spec.replicas, in autoscaling/v1.

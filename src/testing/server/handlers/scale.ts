@@ -1,11 +1,16 @@
-// The `/scale` subresource of a Deployment, ReplicaSet or StatefulSet: an autoscaling/v1
-// Scale of its spec.replicas, written through the parent's own strategy (as kube-apiserver's
-// ScaleREST does).
+// The `/scale` subresource of a Deployment, ReplicaSet, StatefulSet or ReplicationController:
+// an autoscaling/v1 Scale of its spec.replicas, written through the parent's own strategy
+// (as kube-apiserver's ScaleREST does).
 import { decodeObject } from '../http/decode-object.ts';
 import { invalid, notFound, StatusError } from '../http/status.ts';
 import type { KubeObject, ManagedFieldsEntry } from '../../../core/object.ts';
 import { ApplyError } from '../fields/index.ts';
-import { deploymentReplicasPaths, toParentManagedFields, toScaleManagedFields } from '../fields/scale-fields.ts';
+import {
+  deploymentReplicasPaths,
+  replicationControllerReplicasPaths,
+  toParentManagedFields,
+  toScaleManagedFields,
+} from '../fields/scale-fields.ts';
 import { timestamp } from '../clock.ts';
 import { groupVersion, type ResourceType } from '../resource-type.ts';
 import { scaleOf, scaleType } from '../resources/scale.ts';
@@ -47,7 +52,11 @@ export function writeScale(
   const live = context.store.get(`${type.group}/${type.plural}`, namespace, name);
   if (!live) throw notFound(type, name);
   const current = scaleOf(live, type);
-  const replicasPaths = type.scalePaths ? customReplicasPaths(type, type.scalePaths) : deploymentReplicasPaths;
+  const replicasPaths = type.scalePaths
+    ? customReplicasPaths(type, type.scalePaths)
+    : type.group === ''
+      ? replicationControllerReplicasPaths
+      : deploymentReplicasPaths;
   current.metadata = {
     ...current.metadata,
     managedFields: toScaleManagedFields(managedFieldsOf(live), replicasPaths),

@@ -6,9 +6,11 @@ import { events, serviceAccounts } from './core-more-types.ts';
 import { endpointSlices } from './discovery-types.ts';
 import { endpoints } from './endpoints-type.ts';
 import { networkingTypes } from './networking-types.ts';
+import { nodes } from './node-type.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
 import { podDisruptionBudgets } from './policy-types.ts';
 import { rbacTypes } from './rbac-types.ts';
+import { replicationControllers } from './replication-controller-type.ts';
 import { services } from './service-type.ts';
 import { cronJobs, daemonSets, jobs, replicaSets, statefulSets } from './workload-types.ts';
 import {
@@ -175,6 +177,8 @@ export const builtinTypes: readonly ResourceType[] = [
   services,
   endpoints,
   persistentVolumeClaims,
+  replicationControllers,
+  nodes,
   serviceAccounts,
   events,
   deployments,

@@ -1,4 +1,5 @@
-// The autoscaling/v1 Scale a Deployment's `/scale` subresource reads and writes.
+// The autoscaling/v1 Scale the `/scale` subresource of a Deployment (or of another
+// scalable kind) reads and writes.
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { goRoundTrip, schemaFor } from '../schema/index.ts';
@@ -25,6 +26,10 @@ type Json = Record<string, unknown>;
 const objectOf = (value: unknown): Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
 
+/** A ReplicationController's selector is a plain label map; the apps kinds' a LabelSelector. */
+const selectorOf = (spec: Json, type: ResourceType | undefined): Parameters<typeof selectorString>[0] =>
+  type?.mapSelector === true ? { matchLabels: objectOf(spec.selector) } : (spec.selector as never);
+
 /**
  * The Scale of a Deployment (or of a custom resource, at its CRD's paths), as kube-apiserver writes it: the Deployment's identity
  * (name, namespace, uid, resourceVersion, creationTimestamp), spec.replicas,
@@ -38,7 +43,7 @@ export function scaleOf(parent: KubeObject, type?: ResourceType): KubeObject {
     ? customScaleParts(parent, type.scalePaths)
     : {
         spec: { replicas: spec.replicas },
-        status: { replicas: status.replicas, selector: selectorString(spec.selector as never) },
+        status: { replicas: status.replicas, selector: selectorString(selectorOf(spec, type)) },
       };
   const scale = {
     kind: scaleType.kind,

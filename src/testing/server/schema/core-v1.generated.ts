@@ -1211,3 +1211,160 @@ export const podTemplateSpec = struct({
   metadata: objectMeta,
   spec: podSpec,
 });
+
+export const replicationControllerSpec = struct({
+  replicas: ptr(integer),
+  minReadySeconds: integer,
+  selector: map(string, { atomic: true }),
+  template: ptr(podTemplateSpec),
+});
+
+export const replicationControllerCondition = struct({
+  type: always(string),
+  status: always(string),
+  lastTransitionTime: time,
+  reason: string,
+  message: string,
+});
+
+export const replicationControllerStatus = struct({
+  replicas: always(integer),
+  fullyLabeledReplicas: integer,
+  readyReplicas: integer,
+  availableReplicas: integer,
+  observedGeneration: integer,
+  conditions: mergedBy('type', mapList(replicationControllerCondition, ['type'], { type: '' })),
+});
+
+export const replicationController = struct({
+  kind: string,
+  apiVersion: string,
+  metadata: objectMeta,
+  spec: replicationControllerSpec,
+  status: replicationControllerStatus,
+});
+
+export const taint = struct({
+  key: always(string),
+  value: string,
+  effect: always(string),
+  timeAdded: ptr(time),
+});
+
+export const configMapNodeConfigSource = struct({
+  namespace: always(string),
+  name: always(string),
+  uid: string,
+  resourceVersion: string,
+  kubeletConfigKey: always(string),
+});
+
+export const nodeConfigSource = struct({
+  configMap: ptr(configMapNodeConfigSource),
+});
+
+export const nodeSpec = struct({
+  podCIDR: string,
+  podCIDRs: field(setList(string), { patchStrategy: 'merge' }),
+  providerID: string,
+  unschedulable: boolean,
+  taints: atomicList(taint),
+  configSource: ptr(nodeConfigSource),
+  externalID: string,
+});
+
+export const nodeCondition = struct({
+  type: always(string),
+  status: always(string),
+  lastHeartbeatTime: time,
+  lastTransitionTime: time,
+  reason: string,
+  message: string,
+});
+
+export const nodeAddress = struct({
+  type: always(string),
+  address: always(string),
+});
+
+export const daemonEndpoint = struct({
+  Port: always(integer),
+});
+
+export const nodeDaemonEndpoints = struct({
+  kubeletEndpoint: daemonEndpoint,
+});
+
+export const nodeSwapStatus = struct({
+  capacity: ptr(integer),
+});
+
+export const nodeSystemInfo = struct({
+  machineID: always(string),
+  systemUUID: always(string),
+  bootID: always(string),
+  kernelVersion: always(string),
+  osImage: always(string),
+  containerRuntimeVersion: always(string),
+  kubeletVersion: always(string),
+  kubeProxyVersion: always(string),
+  operatingSystem: always(string),
+  architecture: always(string),
+  swap: ptr(nodeSwapStatus),
+});
+
+export const containerImage = struct({
+  names: always(atomicList(string)),
+  sizeBytes: integer,
+});
+
+export const attachedVolume = struct({
+  name: always(string),
+  devicePath: always(string),
+});
+
+export const nodeConfigStatus = struct({
+  assigned: ptr(nodeConfigSource),
+  active: ptr(nodeConfigSource),
+  lastKnownGood: ptr(nodeConfigSource),
+  error: string,
+});
+
+export const nodeRuntimeHandlerFeatures = struct({
+  recursiveReadOnlyMounts: ptr(boolean),
+  userNamespaces: ptr(boolean),
+});
+
+export const nodeRuntimeHandler = struct({
+  name: always(string),
+  features: ptr(nodeRuntimeHandlerFeatures),
+});
+
+export const nodeFeatures = struct({
+  supplementalGroupsPolicy: ptr(boolean),
+});
+
+export const nodeStatus = struct({
+  capacity: map(quantity),
+  allocatable: map(quantity),
+  phase: string,
+  conditions: mergedBy('type', mapList(nodeCondition, ['type'], { type: '' })),
+  addresses: mergedBy('type', mapList(nodeAddress, ['type'], { type: '' })),
+  daemonEndpoints: nodeDaemonEndpoints,
+  nodeInfo: nodeSystemInfo,
+  images: atomicList(containerImage),
+  volumesInUse: atomicList(string),
+  volumesAttached: atomicList(attachedVolume),
+  config: ptr(nodeConfigStatus),
+  runtimeHandlers: atomicList(nodeRuntimeHandler),
+  features: ptr(nodeFeatures),
+  declaredFeatures: atomicList(string),
+});
+
+export const node = struct({
+  kind: string,
+  apiVersion: string,
+  metadata: objectMeta,
+  spec: nodeSpec,
+  status: nodeStatus,
+});

@@ -48,6 +48,8 @@ export const componentKinds: Readonly<Record<string, readonly GroupVersionKind[]
   'io.k8s.api.core.v1.Event': [{ group: '', kind: 'Event', version: 'v1' }],
   'io.k8s.api.core.v1.Endpoints': [{ group: '', kind: 'Endpoints', version: 'v1' }],
   'io.k8s.api.core.v1.PersistentVolumeClaim': [{ group: '', kind: 'PersistentVolumeClaim', version: 'v1' }],
+  'io.k8s.api.core.v1.ReplicationController': [{ group: '', kind: 'ReplicationController', version: 'v1' }],
+  'io.k8s.api.core.v1.Node': [{ group: '', kind: 'Node', version: 'v1' }],
   'io.k8s.api.discovery.v1.EndpointSlice': [{ group: 'discovery.k8s.io', kind: 'EndpointSlice', version: 'v1' }],
   'io.k8s.api.networking.v1.Ingress': [{ group: 'networking.k8s.io', kind: 'Ingress', version: 'v1' }],
   'io.k8s.api.networking.v1.NetworkPolicy': [{ group: 'networking.k8s.io', kind: 'NetworkPolicy', version: 'v1' }],

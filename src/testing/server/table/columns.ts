@@ -24,6 +24,7 @@ import { endpointsPrinter } from './endpoints-printer.ts';
 import { eventPrinter } from './event-printer.ts';
 import { ingressPrinter, networkPolicyPrinter } from './networking-printers.ts';
 import { persistentVolumeClaimPrinter } from './persistent-volume-claim-printer.ts';
+import { nodePrinter } from './node-printer.ts';
 import { podPrinter } from './pod-printer.ts';
 import { podDisruptionBudgetPrinter } from './policy-printers.ts';
 import { servicePrinter } from './service-printer.ts';
@@ -32,6 +33,7 @@ import {
   daemonSetPrinter,
   jobPrinter,
   replicaSetPrinter,
+  replicationControllerPrinter,
   statefulSetPrinter,
 } from './workload-printers.ts';
 import { type Json, objectAt, text } from './json-access.ts';
@@ -166,6 +168,8 @@ const builtin: Readonly<Record<string, Printer>> = {
   'v1/Service': servicePrinter,
   'v1/Event': eventPrinter,
   'v1/PersistentVolumeClaim': persistentVolumeClaimPrinter,
+  'v1/ReplicationController': replicationControllerPrinter,
+  'v1/Node': nodePrinter,
   'apps/v1/ReplicaSet': replicaSetPrinter,
   'apps/v1/StatefulSet': statefulSetPrinter,
   'apps/v1/DaemonSet': daemonSetPrinter,

@@ -1,5 +1,5 @@
 // Printers of the workload kinds served beyond Deployments (k8s.io/kubernetes
-// pkg/printers/internalversion printReplicaSet, printStatefulSet, printDaemonSet, printJob,
+// pkg/printers/internalversion printReplicationController, printReplicaSet, printStatefulSet, printDaemonSet, printJob,
 // printCronJob): columns and descriptions as kube-apiserver v1.36.3 sends them, cells as
 // those functions compute them.
 import type { KubeObject } from '../../../core/object.ts';
@@ -34,6 +34,44 @@ function formatLabels(labels: Json): string {
     .map((key) => `${key}=${String(labels[key])}`);
   return pairs.length > 0 ? pairs.join(',') : '<none>';
 }
+
+export const replicationControllerPrinter: Printer = {
+  columns: [
+    nameColumn,
+    column(
+      'Desired',
+      'Replicas is the number of desired replicas. This is a pointer to distinguish between explicit zero and unspecified. Defaults to 1. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller',
+      { type: 'integer' },
+    ),
+    column(
+      'Current',
+      'Replicas is the most recently observed number of replicas. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller',
+      { type: 'integer' },
+    ),
+    column('Ready', 'The number of ready replicas for this replication controller.', { type: 'integer' }),
+    ageColumn,
+    ...templateContainerColumns,
+    column(
+      'Selector',
+      'Selector is a label query over pods that should match the Replicas count. If Selector is empty, it is defaulted to the labels present on the Pod template. Label keys and values that must match in order to be controlled by this replication controller, if empty defaulted to labels on Pod template. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
+      { priority: 1 },
+    ),
+  ],
+  // The selector is a plain label map, printed as labels are.
+  cells: (object, now) => {
+    const spec = objectAt(object, 'spec');
+    const status = objectAt(object, 'status');
+    return [
+      name(object),
+      int(spec.replicas),
+      int(status.replicas),
+      int(status.readyReplicas),
+      created(object, now),
+      ...containerCells(objectAt(spec, 'template')),
+      formatLabels(objectAt(spec, 'selector')),
+    ];
+  },
+};
 
 export const replicaSetPrinter: Printer = {
   columns: [
