@@ -4,6 +4,7 @@
 // status.config are dropped) and what the TaintNodesByCondition admission plugin adds on
 // create (the `node.kubernetes.io/not-ready:NoSchedule` taint the node lifecycle controller
 // would lift). Stored, not run: no kubelet registers, heartbeats or reports on them.
+import { nodeWarnings } from '../warnings/kind-warnings.ts';
 import type { ResourceType } from '../resource-type.ts';
 import type { KubeObject } from '../../../core/object.ts';
 import { nodeCauses } from './node-validation.ts';
@@ -71,5 +72,6 @@ export const nodes: ResourceType = {
   },
   applyDefaults: defaultNode,
   validate: nodeCauses,
+  warningsOnWrite: nodeWarnings,
   admitOnCreate: addNotReadyTaint,
 };

@@ -50,3 +50,9 @@ export function claimWarnings(claim: KubeObject): string[] {
   if (claim.metadata?.annotations?.[betaStorageClass] === undefined) return [];
   return [`metadata.annotations[${betaStorageClass}]: deprecated since v1.8; use "storageClassName" attribute instead`];
 }
+
+/** nodeWarnings, without the CIDR format warnings (spec.configSource is dropped before it is read). */
+export function nodeWarnings(node: KubeObject): string[] {
+  const externalID = text(at(node, 'spec').externalID);
+  return externalID === '' ? [] : ['spec.externalID: this field is deprecated, and is unused by Kubernetes'];
+}
