@@ -3,7 +3,7 @@
 // atomicity and patch tags: kube-apiserver's OpenAPI v3 (k8s.io/kubernetes@v1.36.3
 // api/openapi-spec/v3). Field order, pointers, omitempty and omitzero, inlined structs: the Go types
 // of k8s.io/api@v0.36.3 and k8s.io/apimachinery@v0.36.3 and k8s.io/kube-aggregator@v0.36.3.
-import { always, boolean, bytes, integer, mapList, mergedBy, ptr, string, struct, time } from './define.ts';
+import { always, atomicBytes, boolean, integer, mapList, mergedBy, ptr, string, struct, time } from './define.ts';
 import { objectMeta } from './meta-v1.generated.ts';
 
 export const serviceReference = struct({
@@ -17,7 +17,7 @@ export const aPIServiceSpec = struct({
   group: string,
   version: string,
   insecureSkipTLSVerify: boolean,
-  caBundle: bytes,
+  caBundle: atomicBytes,
   groupPriorityMinimum: always(integer),
   versionPriority: always(integer),
 });
