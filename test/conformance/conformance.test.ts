@@ -17,6 +17,8 @@ import { customStatusCases, gadgetDefinition } from './cases/custom-status.ts';
 import { deleteCollectionCases } from './cases/delete-collection.ts';
 import { deleteOptionsCases } from './cases/delete-options.ts';
 import { discoveryCases } from './cases/discovery.ts';
+import { eventsApiCases } from './cases/events-api.ts';
+import { apiServiceCases } from './cases/apiservices.ts';
 import { finalizerCases } from './cases/finalizers.ts';
 import { listCases } from './cases/lists.ts';
 import { namespaceDeletionCases } from './cases/namespace-deletion.ts';
@@ -57,6 +59,8 @@ const cases = [
   ...namespaceDeletionCases,
   ...crdCases,
   ...builtinRoundCases,
+  ...eventsApiCases,
+  ...apiServiceCases,
   ...crdSchemaCases,
 ];
 const token = 'conformance-token';

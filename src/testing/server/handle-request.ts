@@ -38,6 +38,8 @@ import { qualifiedResource, type ResourceType, isCustomResource } from './resour
 import { responder, writeError } from './handlers/respond.ts';
 import { dropAnswer, trickleAnswer } from './fault-answers.ts';
 import { checkRestfulRoute } from './http/restful-route.ts';
+import { ConvertingStore } from './resources/converting-store.ts';
+import { ownVersionFields } from './resources/own-version-fields.ts';
 
 // As Go's http.Error writes them.
 const plainText = { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' };
@@ -110,6 +112,7 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
     throw unservedSubresource(type, target.name ?? '');
   }
   const verb = verbOf(method, target.name !== undefined, watchRequested(url.searchParams));
+  state = storeViewFor(state, type);
   if (state.hook) {
     const action = await state.hook({
       method,
@@ -282,6 +285,20 @@ function servesGroupVersion(state: ServerState, target: ReturnType<typeof route>
   const types = state.registry.all().filter((type) => type.group === target.group && type.version === target.version);
   if (types.length > 0 && types.every(isCustomResource)) return types.some((type) => type.plural === target.plural);
   return types.length > 0;
+}
+
+/**
+ * The state whose store serves `type`'s objects: another resource's, converted, when
+ * they cohabit; writes of either record the field managers of their own version only.
+ */
+function storeViewFor(state: ServerState, type: ResourceType): ServerState {
+  const resource = `${type.group}/${type.plural}`;
+  const shared = type.cohabitation ?? state.registry.all().find((t) => t.cohabitation?.stored === resource);
+  if (!shared) return state;
+  const fields = ownVersionFields(state.fields);
+  return type.cohabitation
+    ? { ...state, fields, store: new ConvertingStore(state.store, type.cohabitation) }
+    : { ...state, fields };
 }
 
 /** A namespaced object can only be created in a namespace that exists. */

@@ -20,6 +20,7 @@ import {
   serviceAccountPrinter,
 } from './access-printers.ts';
 import { endpointSlicePrinter } from './discovery-printers.ts';
+import { apiServicePrinter } from './apiservice-printer.ts';
 import { endpointsPrinter } from './endpoints-printer.ts';
 import { ingressPrinter, networkPolicyPrinter } from './networking-printers.ts';
 import { podPrinter } from './pod-printer.ts';
@@ -168,6 +169,7 @@ const builtin: Readonly<Record<string, Printer>> = {
   'networking.k8s.io/v1/Ingress': ingressPrinter,
   'networking.k8s.io/v1/NetworkPolicy': networkPolicyPrinter,
   'discovery.k8s.io/v1/EndpointSlice': endpointSlicePrinter,
+  'apiregistration.k8s.io/v1/APIService': apiServicePrinter,
   'policy/v1/PodDisruptionBudget': podDisruptionBudgetPrinter,
   'rbac.authorization.k8s.io/v1/Role': createdAtPrinter,
   'rbac.authorization.k8s.io/v1/ClusterRole': createdAtPrinter,
