@@ -2,7 +2,7 @@
 // read, listed, watched, patched and deleted through the other (same uid and
 // resourceVersion, fields renamed). And what each version's validation refuses on create.
 import type { Step } from '../../support/status-cases.ts';
-import { type ConformanceCase, mergePatch } from '../conformance-case.ts';
+import { type ConformanceCase, applyPatch, mergePatch } from '../conformance-case.ts';
 
 type Json = Record<string, unknown>;
 const core = '/api/v1/namespaces/default/events';
@@ -139,6 +139,32 @@ export const eventsApiCases: ConformanceCase[] = [
       }),
       () => ({ method: 'DELETE', path: `${eventsV1}?labelSelector=cohabit%3Dswept-1` }),
       () => ({ method: 'GET', path: `${core}?labelSelector=cohabit%3Dswept-1` }),
+    ],
+  },
+  {
+    name: 'managedFields across versions: a no-op patch through the other drops them, an apply there conflicts with none',
+    steps: [
+      () => ({ method: 'POST', path: core, body: coreEvent('fields-noop') }),
+      () => ({ method: 'PATCH', path: `${eventsV1}/fields-noop`, headers: mergePatch, body: {} }),
+      () => ({ method: 'POST', path: core, body: coreEvent('fields-apply') }),
+      () => ({
+        method: 'PATCH',
+        path: `${eventsV1}/fields-apply?fieldManager=applier`,
+        headers: applyPatch,
+        body: {
+          apiVersion: 'events.k8s.io/v1',
+          kind: 'Event',
+          metadata: { name: 'fields-apply', labels: { cohabit: 'applied' } },
+        },
+      }),
+      () => ({
+        method: 'PATCH',
+        path: `${core}/fields-apply?fieldManager=core-applier`,
+        headers: applyPatch,
+        body: { apiVersion: 'v1', kind: 'Event', metadata: { name: 'fields-apply', annotations: { by: 'core' } } },
+      }),
+      () => ({ method: 'DELETE', path: `${core}/fields-noop` }),
+      () => ({ method: 'DELETE', path: `${core}/fields-apply` }),
     ],
   },
 ];
