@@ -4,6 +4,12 @@ import type { PrinterColumn, ScalePaths } from './crd/crd-fields.ts';
 import type { Cohabitation } from './resources/converting-store.ts';
 import { customResource, schemaFor } from './schema/index.ts';
 
+/** Fields a kind can be selected by beyond metadata.name and metadata.namespace (its field label conversion). */
+export interface FieldSelectors {
+  readonly fields: readonly string[];
+  readonly values: (object: KubeObject) => Readonly<Record<string, string>>;
+}
+
 /** What the embedded server knows of one kind of object. */
 export interface ResourceType {
   /** API group, '' for the core group. */
@@ -65,6 +71,8 @@ export interface ResourceType {
   readonly prepareWrite?: (object: KubeObject, live: KubeObject | undefined) => void;
   /** Why `name` is no name of this kind, when its rule is not a DNS subdomain's (APIService: `version.group`). */
   readonly nameErrors?: (name: string, object: KubeObject) => string[];
+  /** The fields of `fieldSelector` beyond metadata's; unknown ones are then `field label not supported`. */
+  readonly fieldSelectors?: FieldSelectors;
   /** The kind's own validation (of an update when `live` is given), after the common metadata rules. */
   readonly validate?: (object: KubeObject, live: KubeObject | undefined) => readonly FieldCause[];
   /** What a DELETE stores instead of removing the object (a CRD left Terminating). */

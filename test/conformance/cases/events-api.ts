@@ -167,4 +167,44 @@ export const eventsApiCases: ConformanceCase[] = [
       () => ({ method: 'DELETE', path: `${core}/fields-apply` }),
     ],
   },
+  {
+    name: 'Event field selectors: core/v1 names (involvedObject.*, source, reportingComponent), events.k8s.io/v1 names (regarding.*, reportingController, no source)',
+    steps: [
+      () => ({
+        method: 'POST',
+        path: core,
+        body: { ...coreEvent('selected-core'), metadata: { name: 'selected-core', labels: { cohabit: 'selected' } } },
+      }),
+      () => ({
+        method: 'POST',
+        path: eventsV1,
+        body: { ...newEvent('selected-new'), metadata: { name: 'selected-new', labels: { cohabit: 'selected' } } },
+      }),
+      () => ({
+        method: 'GET',
+        path: `${core}?labelSelector=cohabit%3Dselected&fieldSelector=involvedObject.name%3Dweb,type%3DNormal`,
+      }),
+      () => ({ method: 'GET', path: `${core}?labelSelector=cohabit%3Dselected&fieldSelector=source%3Dkubelet` }),
+      () => ({
+        method: 'GET',
+        path: `${core}?labelSelector=cohabit%3Dselected&fieldSelector=source%3Dkubeconflict.dev%2Fcohabit`,
+      }),
+      () => ({
+        method: 'GET',
+        path: `${core}?labelSelector=cohabit%3Dselected&fieldSelector=reportingComponent%21%3D`,
+      }),
+      () => ({
+        method: 'GET',
+        path: `${eventsV1}?labelSelector=cohabit%3Dselected&fieldSelector=regarding.name%3Dweb,reportingController%3Dkubeconflict.dev%2Fcohabit`,
+      }),
+      () => ({
+        method: 'GET',
+        path: `${eventsV1}?labelSelector=cohabit%3Dselected&fieldSelector=type%3DNormal,regarding.kind%3DPod`,
+      }),
+      () => ({ method: 'GET', path: `${eventsV1}?fieldSelector=source%3Dkubelet` }),
+      () => ({ method: 'GET', path: `${core}?fieldSelector=spec.x%3D1` }),
+      () => ({ method: 'DELETE', path: `${core}/selected-core` }),
+      () => ({ method: 'DELETE', path: `${core}/selected-new` }),
+    ],
+  },
 ];

@@ -11,15 +11,19 @@ const ownConversion = new Set(['Pod', 'Namespace', 'Secret']);
 /** The label and field selectors of a list or watch, as one predicate. */
 export function selectorOf(type: ResourceType, query: URLSearchParams): (object: KubeObject) => boolean {
   const custom = type.group.includes('.') && !type.group.endsWith('.k8s.io');
-  const unsupported = ownConversion.has(type.kind) || custom ? fieldLabelNotSupported : notAKnownFieldSelector;
+  const own = type.fieldSelectors;
+  const unsupported = own || ownConversion.has(type.kind) || custom ? fieldLabelNotSupported : notAKnownFieldSelector;
   try {
     const labels = parseLabelSelector(query.get('labelSelector') ?? '');
-    const fields = parseFieldSelector(query.get('fieldSelector') ?? '', ['metadata.name', 'metadata.namespace'], {
-      unsupported,
-    });
+    const supported = ['metadata.name', 'metadata.namespace', ...(own?.fields ?? [])];
+    const fields = parseFieldSelector(query.get('fieldSelector') ?? '', supported, { unsupported });
     return (object) =>
       labels(object.metadata?.labels ?? {}) &&
-      fields({ 'metadata.name': object.metadata?.name ?? '', 'metadata.namespace': object.metadata?.namespace ?? '' });
+      fields({
+        ...own?.values(object),
+        'metadata.name': object.metadata?.name ?? '',
+        'metadata.namespace': object.metadata?.namespace ?? '',
+      });
   } catch (error) {
     if (error instanceof SelectorError) throw badRequest(error.message);
     throw error;

@@ -1,9 +1,10 @@
 // core/v1 ServiceAccounts and Events: stored and served, no defaults beyond what Go's
 // JSON writes (an Event's null timestamps and empty reporting fields come from its schema).
-// Events get the legacy Event validation, and a PUT of an absent one creates it.
+// Events get the legacy Event validation, their field selectors, and a PUT of an absent one creates it.
 // No token controller runs, so a ServiceAccount gets no secrets, as on a kube-apiserver
 // without kube-controller-manager.
 import type { ResourceType } from '../resource-type.ts';
+import { coreEventFieldSelectors } from './event-fields.ts';
 import { eventCreateCauses, eventUpdateCauses } from './event-validation.ts';
 import { standardVerbs } from './verbs.ts';
 
@@ -36,5 +37,6 @@ export const events: ResourceType = {
   createOnUpdate: true,
   generation: 'none',
   statusSubresource: false,
+  fieldSelectors: coreEventFieldSelectors,
   validate: (object, live) => (live ? eventUpdateCauses(object, live, 'v1') : eventCreateCauses(object, 'v1')),
 };

@@ -4,6 +4,7 @@
 // resourceVersion. Writes through this version get the strict validation.
 import type { ResourceType } from '../resource-type.ts';
 import { coreToEventsV1, eventsV1ToCore } from './event-conversion.ts';
+import { eventsV1FieldSelectors } from './event-fields.ts';
 import { eventCreateCauses, eventUpdateCauses } from './event-validation.ts';
 import { standardVerbs } from './verbs.ts';
 
@@ -20,6 +21,7 @@ export const eventsV1: ResourceType = {
   createOnUpdate: true,
   generation: 'none',
   statusSubresource: false,
+  fieldSelectors: eventsV1FieldSelectors,
   cohabitation: {
     served: 'events.k8s.io/events',
     stored: '/events',
