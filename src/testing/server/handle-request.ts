@@ -32,7 +32,7 @@ import { checkFieldValidation } from './openapi/field-validation.ts';
 import { unknownFieldWarnings } from './openapi/unknown-field-warnings.ts';
 import { openApiV3 } from './openapi/openapi-v3.ts';
 import type { ResourceRegistry } from './registry.ts';
-import { namespaces as namespaceType } from './resources/builtin-types.ts';
+import { builtinTypes, namespaces as namespaceType } from './resources/builtin-types.ts';
 import { applyHookBefore, type RequestHook, verbOf } from './request-hook.ts';
 import { qualifiedResource, type ResourceType, isCustomResource } from './resource-type.ts';
 import { responder, writeError } from './handlers/respond.ts';
@@ -287,14 +287,17 @@ function servesGroupVersion(state: ServerState, target: ReturnType<typeof route>
   return types.length > 0;
 }
 
+/** `group/plural` of the resources another built-in resource's objects are stored as (`/events`). */
+const cohabitedResources = new Set(
+  builtinTypes.flatMap((type) => (type.cohabitation ? [type.cohabitation.stored] : [])),
+);
+
 /**
  * The state whose store serves `type`'s objects: another resource's, converted, when
  * they cohabit; writes of either record the field managers of their own version only.
  */
 function storeViewFor(state: ServerState, type: ResourceType): ServerState {
-  const resource = `${type.group}/${type.plural}`;
-  const shared = type.cohabitation ?? state.registry.all().find((t) => t.cohabitation?.stored === resource);
-  if (!shared) return state;
+  if (!type.cohabitation && !cohabitedResources.has(`${type.group}/${type.plural}`)) return state;
   const fields = ownVersionFields(state.fields);
   return type.cohabitation
     ? { ...state, fields, store: new ConvertingStore(state.store, type.cohabitation) }
