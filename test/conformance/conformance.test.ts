@@ -21,6 +21,8 @@ import { deleteCollectionCases } from './cases/delete-collection.ts';
 import { deleteOptionsCases } from './cases/delete-options.ts';
 import { discoveryCases } from './cases/discovery.ts';
 import { fieldSelectorCases } from './cases/field-selectors.ts';
+import { eventsApiCases } from './cases/events-api.ts';
+import { apiServiceCases } from './cases/apiservices.ts';
 import { finalizerCases } from './cases/finalizers.ts';
 import { listCases } from './cases/lists.ts';
 import { namespaceDeletionCases } from './cases/namespace-deletion.ts';
@@ -69,6 +71,8 @@ const cases = [
   ...warningCases,
   ...builtinRoundCases,
   ...controllerAndNodeCases,
+  ...eventsApiCases,
+  ...apiServiceCases,
   ...crdSchemaCases,
 ];
 const token = 'conformance-token';

@@ -382,6 +382,8 @@ describe(
         '/openapi/v3/apis/networking.k8s.io/v1',
         '/openapi/v3/apis/policy/v1',
         '/openapi/v3/apis/discovery.k8s.io/v1',
+        '/openapi/v3/apis/events.k8s.io/v1',
+        '/openapi/v3/apis/apiregistration.k8s.io/v1',
         '/openapi/v3/apis/rbac.authorization.k8s.io/v1',
       ]) {
         const [expected, actual] = await Promise.all([

@@ -4,6 +4,12 @@ import type { KubeObject } from '../../src/core/object.ts';
 export interface ProtobufCase {
   readonly collection: string;
   readonly object: KubeObject;
+  /**
+   * Whether a controller of kube-apiserver writes its status a moment after the create
+   * (an APIService's availability): read it once that is done, and do not compare two
+   * copies of it. @default false
+   */
+  readonly statusWritten?: true;
 }
 
 const meta = (name: string) => ({ name, labels: { app: 'proto', tier: '' }, annotations: { note: 'x' } });
@@ -133,6 +139,37 @@ const node = {
   },
 };
 
+// A MicroTime with microseconds, a pointer struct (series), fields renamed from the core Event.
+const eventsV1Event = {
+  apiVersion: 'events.k8s.io/v1',
+  kind: 'Event',
+  metadata: meta('event'),
+  eventTime: '2026-01-01T00:00:00.123456Z',
+  series: { count: 2, lastObservedTime: '2026-01-01T00:01:00.654321Z' },
+  type: 'Normal',
+  reason: 'Pulled',
+  action: 'Pull',
+  reportingController: 'kubeconflict.dev/proto',
+  reportingInstance: 'proto-1',
+  regarding: { apiVersion: 'v1', kind: 'Pod', namespace: 'protobuf', name: 'pod' },
+  note: 'pulled',
+};
+
+// Cluster-scoped, bytes (caBundle), a defaulted pointer (the service's port 443).
+const apiService = {
+  apiVersion: 'apiregistration.k8s.io/v1',
+  kind: 'APIService',
+  metadata: meta('v1.proto.example.com'),
+  spec: {
+    group: 'proto.example.com',
+    version: 'v1',
+    service: { namespace: 'protobuf', name: 'proto' },
+    caBundle: 'AAEC',
+    groupPriorityMinimum: 100,
+    versionPriority: 10,
+  },
+};
+
 /** Objects that exercise the special JSON mappings: times, quantities, int-or-string, bytes, maps. */
 export function protobufCases(namespace: string): ProtobufCase[] {
   const core = `/api/v1/namespaces/${namespace}`;
@@ -147,5 +184,11 @@ export function protobufCases(namespace: string): ProtobufCase[] {
     { collection: `/apis/discovery.k8s.io/v1/namespaces/${namespace}/endpointslices`, object: endpointSlice },
     { collection: `${core}/replicationcontrollers`, object: replicationController },
     { collection: '/api/v1/nodes', object: node },
+    { collection: `/apis/events.k8s.io/v1/namespaces/${namespace}/events`, object: eventsV1Event },
+    {
+      collection: '/apis/apiregistration.k8s.io/v1/apiservices',
+      object: apiService,
+      statusWritten: true,
+    },
   ];
 }

@@ -9,15 +9,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import protobuf from 'protobufjs';
 import { descriptorOf, messageClosure } from './closure.ts';
-import { goModuleDir, goModules } from './go-modules.ts';
+import { goModuleDir, goModules, moduleOfPackage } from './go-modules.ts';
 import { goDetailsOf } from './go-json.ts';
 import { everyVersionKinds, rootKinds, rootMessages } from './roots.ts';
 
 const target = 'src/testing/server/protobuf/descriptors.generated.ts';
 
 function protoPathOf(packageName: string): string {
-  const [first, second, ...rest] = packageName.split('.');
-  return [`${first}.${second}`, ...rest, 'generated.proto'].join('/');
+  const { module, rest } = moduleOfPackage(packageName);
+  return [module, ...rest, 'generated.proto'].join('/');
 }
 
 function loadProtos(dirs: ReadonlyMap<string, string>, messages: readonly string[]): protobuf.Root {

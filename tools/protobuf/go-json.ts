@@ -3,6 +3,7 @@ import type protobuf from 'protobufjs';
 import { fullName } from './closure.ts';
 import { ownJsonMessageNames } from '../../src/testing/server/protobuf/own-json-messages.ts';
 import { type GoField, goStructFields } from './go-fields.ts';
+import { moduleOfPackage } from './go-modules.ts';
 import { rootMessages } from './roots.ts';
 
 /** What the codec needs to know of the Go struct of each message. */
@@ -68,9 +69,8 @@ function flagsOf(type: protobuf.Type, fields: ReadonlyMap<string, GoField>): Rec
 
 // k8s.io.api.core.v1 -> <k8s.io/api dir>/core/v1
 function goPackageDir(packageName: string, dirs: ReadonlyMap<string, string>): string {
-  const [first, second, ...rest] = packageName.split('.');
-  const module = `${first}.${second}/${rest[0]}`;
+  const { module, rest } = moduleOfPackage(packageName);
   const dir = dirs.get(module);
   if (!dir) throw new Error(`protobuf: package ${packageName} is in none of ${[...dirs.keys()].join(', ')}`);
-  return join(dir, ...rest.slice(1));
+  return join(dir, ...rest);
 }

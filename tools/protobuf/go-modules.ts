@@ -4,7 +4,14 @@ import { execFileSync } from 'node:child_process';
 export const goModules = [
   { path: 'k8s.io/api', version: 'v0.36.3' },
   { path: 'k8s.io/apimachinery', version: 'v0.36.3' },
+  { path: 'k8s.io/kube-aggregator', version: 'v0.36.3' },
 ] as const;
+
+/** `k8s.io.kube_aggregator.pkg...` → `k8s.io/kube-aggregator`: protobuf packages spell a module's dash as `_`. */
+export const moduleOfPackage = (packageName: string): { module: string; rest: string[] } => {
+  const [first = '', second = '', third = '', ...rest] = packageName.split('.');
+  return { module: `${first}.${second}/${third.replaceAll('_', '-')}`, rest };
+};
 
 /**
  * The module's directory in the Go module cache, downloading it through the Go module

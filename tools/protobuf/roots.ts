@@ -48,6 +48,8 @@ export const rootKinds: readonly RootKind[] = [
   ...kindAndList('networking.k8s.io/v1', 'k8s.io.api.networking.v1', 'NetworkPolicy'),
   ...kindAndList('policy/v1', 'k8s.io.api.policy.v1', 'PodDisruptionBudget'),
   ...kindAndList('discovery.k8s.io/v1', 'k8s.io.api.discovery.v1', 'EndpointSlice'),
+  ...kindAndList('events.k8s.io/v1', 'k8s.io.api.events.v1', 'Event'),
+  ...kindAndList('apiregistration.k8s.io/v1', 'k8s.io.kube_aggregator.pkg.apis.apiregistration.v1', 'APIService'),
   ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].flatMap((kind) =>
     kindAndList('rbac.authorization.k8s.io/v1', 'k8s.io.api.rbac.v1', kind),
   ),

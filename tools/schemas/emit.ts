@@ -60,6 +60,7 @@ function structText(def: StructDef): string {
 
 const defineNames = [
   'always',
+  'atomicBytes',
   'atomicList',
   'atomicStruct',
   'boolean',

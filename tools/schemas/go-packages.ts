@@ -5,22 +5,25 @@ import { type GoJsonField, goJsonStructs } from './go-structs.ts';
 export interface GoTypeName {
   /** The OpenAPI package, `io.k8s.api.core.v1`. */
   readonly openApiPackage: string;
-  readonly module: 'k8s.io/api' | 'k8s.io/apimachinery';
+  readonly module: (typeof goModulePaths)[number];
   /** The package's directory inside its module, `core/v1` or `pkg/apis/meta/v1`. */
   readonly packageDir: string;
   readonly name: string;
 }
 
+/** The Go modules holding the types of the served kinds (APIService is kube-aggregator's). */
+export const goModulePaths = ['k8s.io/api', 'k8s.io/apimachinery', 'k8s.io/kube-aggregator'] as const;
+
 export function goTypeOf(component: string): GoTypeName {
   const dot = component.lastIndexOf('.');
   const openApiPackage = component.slice(0, dot);
   const name = component.slice(dot + 1);
-  for (const module of ['k8s.io/api', 'k8s.io/apimachinery'] as const) {
+  for (const module of goModulePaths) {
     const prefix = `io.k8s.${module.slice('k8s.io/'.length)}.`;
     if (openApiPackage.startsWith(prefix))
       return { openApiPackage, module, packageDir: openApiPackage.slice(prefix.length).replaceAll('.', '/'), name };
   }
-  throw new Error(`schemas: ${component} is in neither k8s.io/api nor k8s.io/apimachinery`);
+  throw new Error(`schemas: ${component} is in none of ${goModulePaths.join(', ')}`);
 }
 
 /** Go's import aliases for the packages kube types embed from elsewhere (`metav1.TypeMeta`). */

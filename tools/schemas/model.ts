@@ -106,7 +106,8 @@ export class StructModel {
     }
     switch (schema.type) {
       case 'string':
-        return schema.format === 'byte' ? 'bytes' : 'string';
+        if (schema.format !== 'byte') return 'string';
+        return schema['x-kubernetes-list-type'] === 'atomic' ? 'atomicBytes' : 'bytes';
       case 'integer':
       case 'number':
       case 'boolean':

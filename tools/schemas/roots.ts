@@ -44,6 +44,11 @@ export const schemaRoots: readonly SchemaRoot[] = [
   group('networking.k8s.io/v1', 'networking.v1', 'NetworkPolicy'),
   group('policy/v1', 'policy.v1', 'PodDisruptionBudget'),
   group('discovery.k8s.io/v1', 'discovery.v1', 'EndpointSlice'),
+  group('events.k8s.io/v1', 'events.v1', 'Event'),
+  {
+    document: 'apis__apiregistration.k8s.io__v1_openapi.json',
+    component: 'io.k8s.kube-aggregator.pkg.apis.apiregistration.v1.APIService',
+  },
   ...['Role', 'RoleBinding', 'ClusterRole', 'ClusterRoleBinding'].map((kind) =>
     group('rbac.authorization.k8s.io/v1', 'rbac.v1', kind),
   ),

@@ -32,12 +32,14 @@ import { checkFieldValidation } from './openapi/field-validation.ts';
 import { authorizationWarning, deleteWarning, warningHeader } from './warnings/request-warnings.ts';
 import { openApiV3 } from './openapi/openapi-v3.ts';
 import type { ResourceRegistry } from './registry.ts';
-import { namespaces as namespaceType } from './resources/builtin-types.ts';
+import { builtinTypes, namespaces as namespaceType } from './resources/builtin-types.ts';
 import { applyHookBefore, type RequestHook, verbOf } from './request-hook.ts';
 import { qualifiedResource, type ResourceType, isCustomResource } from './resource-type.ts';
 import { responder, writeError } from './handlers/respond.ts';
 import { dropAnswer, trickleAnswer } from './fault-answers.ts';
 import { checkRestfulRoute } from './http/restful-route.ts';
+import { ConvertingStore } from './resources/converting-store.ts';
+import { ownVersionFields } from './resources/own-version-fields.ts';
 
 // As Go's http.Error writes them.
 const plainText = { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' };
@@ -112,6 +114,7 @@ async function serve(state: ServerState, request: IncomingMessage, response: Ser
     throw unservedSubresource(type, target.name ?? '');
   }
   const verb = verbOf(method, target.name !== undefined, watchRequested(url.searchParams));
+  state = storeViewFor(state, type);
   if (state.hook) {
     const action = await state.hook({
       method,
@@ -292,6 +295,23 @@ function servesGroupVersion(state: ServerState, target: ReturnType<typeof route>
   const types = state.registry.all().filter((type) => type.group === target.group && type.version === target.version);
   if (types.length > 0 && types.every(isCustomResource)) return types.some((type) => type.plural === target.plural);
   return types.length > 0;
+}
+
+/** `group/plural` of the resources another built-in resource's objects are stored as (`/events`). */
+const cohabitedResources = new Set(
+  builtinTypes.flatMap((type) => (type.cohabitation ? [type.cohabitation.stored] : [])),
+);
+
+/**
+ * The state whose store serves `type`'s objects: another resource's, converted, when
+ * they cohabit; writes of either record the field managers of their own version only.
+ */
+function storeViewFor(state: ServerState, type: ResourceType): ServerState {
+  if (!type.cohabitation && !cohabitedResources.has(`${type.group}/${type.plural}`)) return state;
+  const fields = ownVersionFields(state.fields);
+  return type.cohabitation
+    ? { ...state, fields, store: new ConvertingStore(state.store, type.cohabitation) }
+    : { ...state, fields };
 }
 
 /** A namespaced object can only be created in a namespace that exists. */

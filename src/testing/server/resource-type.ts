@@ -1,6 +1,7 @@
 import type { KubeObject } from '../../core/object.ts';
 import type { CustomResourceSchema, FieldCause } from './crd/custom-resource-schema.ts';
 import type { PrinterColumn, ScalePaths } from './crd/crd-fields.ts';
+import type { Cohabitation } from './resources/converting-store.ts';
 import { customResource, schemaFor } from './schema/index.ts';
 
 /** What the embedded server knows of one kind of object. */
@@ -64,6 +65,8 @@ export interface ResourceType {
    * (a CRD's status reset on create, its storedVersions). Mutates `object`.
    */
   readonly prepareWrite?: (object: KubeObject, live: KubeObject | undefined) => void;
+  /** Why `name` is no name of this kind, when its rule is not a DNS subdomain's (APIService: `version.group`). */
+  readonly nameErrors?: (name: string, object: KubeObject) => string[];
   /** The kind's own validation (of an update when `live` is given), after the common metadata rules. */
   readonly validate?: (object: KubeObject, live: KubeObject | undefined) => readonly FieldCause[];
   /** What a DELETE stores instead of removing the object (a CRD left Terminating). */
@@ -74,6 +77,12 @@ export interface ResourceType {
   readonly customSchema?: CustomResourceSchema;
   /** The version its objects are stored in, when not the served one (discovery's storageVersionHash). */
   readonly storageVersion?: string;
+  /**
+   * Another resource whose stored objects these are, converted (events.k8s.io/v1 events
+   * are core/v1 events): its group also names the kind in validation errors and gives
+   * discovery's storageVersionHash.
+   */
+  readonly cohabitation?: Cohabitation & { readonly storedGroup: string };
   /** The CustomResourceDefinition that serves this type, by name. */
   readonly definedBy?: string;
   /** The Warning every request to this resource gets (a deprecated API). */
@@ -89,8 +98,13 @@ export const qualifiedResource = (type: ResourceType): string =>
   type.group === '' ? type.plural : `${type.plural}.${type.group}`;
 
 /** `Deployment.apps`, `ConfigMap`: how validation messages name a kind. */
-export const qualifiedKind = (type: ResourceType): string =>
-  type.group === '' ? type.kind : `${type.kind}.${type.group}`;
+export const qualifiedKind = (type: ResourceType): string => {
+  const group = kindGroup(type);
+  return group === '' ? type.kind : `${type.kind}.${group}`;
+};
+
+/** The group of the Go type behind `type`: its own, or the one it is stored as. */
+export const kindGroup = (type: ResourceType): string => type.cohabitation?.storedGroup ?? type.group;
 
 /** The Go package of the server's internal version of `type`, as Go's messages name it: `apps`, `core`. */
 export const internalPackage = (type: ResourceType): string =>

@@ -14,6 +14,8 @@ interface RoundOf {
   readonly kind: string;
   /** What names the round's object and labels it. @default the kind in lower case */
   readonly slug?: string;
+  /** The object's name, for kinds with a rule of their own (APIService). @default round-<slug> */
+  readonly name?: string;
   readonly collection: string;
   readonly object: (name: string, labels: Record<string, string>) => Json;
   /** What the PUT changes in the object read back. */
@@ -36,7 +38,7 @@ const rvOf = (response: { json: unknown } | undefined) =>
 function round(roundOf: RoundOf): ConformanceCase {
   const { kind, collection, object, update, strategic, subresources, table = true, deleteQuery = '' } = roundOf;
   const slug = roundOf.slug ?? kind.toLowerCase();
-  const name = `round-${slug}`;
+  const name = roundOf.name ?? `round-${slug}`;
   const item = `${collection}/${name}`;
   const selector = `labelSelector=round%3D${slug}`;
   const labels = { round: slug };
@@ -580,5 +582,55 @@ export const builtinRoundCases: ConformanceCase[] = [
       },
       false,
     ),
+  }),
+  round({
+    kind: 'APIService',
+    // kube-aggregator names an APIService `spec.version + "." + spec.group`; local (no
+    // spec.service), so it is Available at once on both servers.
+    name: 'v1.round-apiservice.example.com',
+    collection: '/apis/apiregistration.k8s.io/v1/apiservices',
+    object: (name, labels) => ({
+      apiVersion: 'apiregistration.k8s.io/v1',
+      kind: 'APIService',
+      metadata: meta(name, labels),
+      spec: { group: 'round-apiservice.example.com', version: 'v1', groupPriorityMinimum: 100, versionPriority: 10 },
+    }),
+    update: (object) => {
+      (object.spec as Json).versionPriority = 15;
+    },
+    strategic: { spec: { groupPriorityMinimum: 200 } },
+    // A condition of another type, merged by type: kube-apiserver's availability controller
+    // puts a local APIService's Available condition back at once, so that one is left alone.
+    subresources: (item) => [
+      () => ({
+        method: 'PATCH',
+        path: `${item}/status`,
+        headers: strategicPatch,
+        body: { status: { conditions: [{ type: 'Tested', status: 'True', reason: 'Round', message: 'm' }] } },
+      }),
+      () => ({ method: 'GET', path: `${item}/status` }),
+    ],
+  }),
+  round({
+    kind: 'Event',
+    slug: 'events-v1-event',
+    collection: '/apis/events.k8s.io/v1/namespaces/default/events',
+    object: (name, labels) => ({
+      apiVersion: 'events.k8s.io/v1',
+      kind: 'Event',
+      metadata: meta(name, labels),
+      eventTime: '2026-01-01T00:00:00.000000Z',
+      type: 'Normal',
+      reason: 'Rounded',
+      action: 'Round',
+      reportingController: 'kubeconflict.dev/round',
+      reportingInstance: 'round-1',
+      regarding: { apiVersion: 'v1', kind: 'Pod', namespace: 'default', name: 'web' },
+      note: 'a round',
+    }),
+    update: (object) => {
+      object.series = { count: 2, lastObservedTime: '2026-01-01T00:01:00.000000Z' };
+    },
+    strategic: { metadata: { annotations: { strategic: 'yes' } } },
   }),
 ];

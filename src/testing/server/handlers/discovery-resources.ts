@@ -1,7 +1,7 @@
 // What discovery says of each served resource and its subresources, shared by the
 // legacy documents (APIResourceList) and aggregated discovery (APIGroupDiscoveryList).
 import { createHash } from 'node:crypto';
-import type { ResourceType } from '../resource-type.ts';
+import { kindGroup, type ResourceType } from '../resource-type.ts';
 
 /** A subresource as discovery lists it; `group`/`version` only when its kind lives elsewhere. */
 export interface SubresourceInfo {
@@ -31,7 +31,7 @@ export function subresourcesOf(type: ResourceType): SubresourceInfo[] {
  */
 export function storageVersionHash(type: ResourceType): string {
   const digest = createHash('sha256')
-    .update(`${type.group}/${type.storageVersion ?? type.version}/${type.kind}`)
+    .update(`${kindGroup(type)}/${type.storageVersion ?? type.version}/${type.kind}`)
     .digest();
   return digest.subarray(0, 8).toString('base64');
 }

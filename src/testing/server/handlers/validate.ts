@@ -48,7 +48,9 @@ export function validateObject(
   const name = metadata.name ?? '';
   const causes: Cause[] = [];
   if (name === '') causes.push(required('metadata.name', 'name or generateName is required'));
-  else for (const detail of nameErrors(type, name)) causes.push(invalidValue('metadata.name', name, detail));
+  else
+    for (const detail of type.nameErrors?.(name, object) ?? nameErrors(type, name))
+      causes.push(invalidValue('metadata.name', name, detail));
   const { generation } = metadata;
   if (typeof generation === 'number' && generation < 0)
     causes.push(invalidValue('metadata.generation', generation, 'must be greater than or equal to 0'));

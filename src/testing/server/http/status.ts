@@ -1,4 +1,4 @@
-import { qualifiedKind, qualifiedResource, type ResourceType } from '../resource-type.ts';
+import { kindGroup, qualifiedKind, qualifiedResource, type ResourceType } from '../resource-type.ts';
 import { goQuote } from '../go/go-quote.ts';
 
 /** A Kubernetes Status error, ready to be written as the response. */
@@ -29,9 +29,9 @@ export interface Cause {
   readonly field: string;
 }
 
-const objectDetails = (type: ResourceType, name: string | undefined, kind = type.plural) => ({
+const objectDetails = (type: ResourceType, name: string | undefined, kind = type.plural, group = type.group) => ({
   ...(name !== undefined && name !== '' && { name }),
-  ...(type.group !== '' && { group: type.group }),
+  ...(group !== '' && { group }),
   kind,
 });
 
@@ -84,7 +84,12 @@ export const invalid = (
     422,
     `${naming === 'kind' ? qualifiedKind(type) : qualifiedResource(type)} "${name}" is invalid: ${joinCauses(causes)}`,
     'Invalid',
-    { ...objectDetails(type, name, naming === 'kind' ? type.kind : type.plural), causes },
+    {
+      ...(naming === 'kind'
+        ? objectDetails(type, name, type.kind, kindGroup(type))
+        : objectDetails(type, name, type.plural)),
+      causes,
+    },
   );
 
 /** 422 about the request's options (PatchOptions, DeleteOptions), not the object. */

@@ -109,6 +109,7 @@ function property(schema: OpenApiObject, field: FieldSchema, keyDefault: JsonVal
 
 function scalar(schema: ScalarSchema): OpenApiObject {
   if (schema === define.bytes) return { type: 'string', format: 'byte' };
+  if (schema === define.atomicBytes) return { type: 'string', format: 'byte', 'x-kubernetes-list-type': 'atomic' };
   // metav1.Time and MicroTime.
   if (schema === define.time) return { type: 'string', format: 'date-time' };
   if (schema === define.quantity) return { oneOf: [{ type: 'string' }, { type: 'number' }] };

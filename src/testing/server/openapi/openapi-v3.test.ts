@@ -24,10 +24,12 @@ describe('openApiV3', () => {
     assert.deepEqual(Object.keys(index.paths), [
       'api/v1',
       'apis/apiextensions.k8s.io/v1',
+      'apis/apiregistration.k8s.io/v1',
       'apis/apps/v1',
       'apis/batch/v1',
       'apis/coordination.k8s.io/v1',
       'apis/discovery.k8s.io/v1',
+      'apis/events.k8s.io/v1',
       'apis/networking.k8s.io/v1',
       'apis/policy/v1',
       'apis/rbac.authorization.k8s.io/v1',

@@ -4,6 +4,8 @@ import { customResourceDefinitions } from '../crd/crd-type.ts';
 import { persistentVolumeClaims } from './claim-type.ts';
 import { events, serviceAccounts } from './core-more-types.ts';
 import { endpointSlices } from './discovery-types.ts';
+import { apiServices } from './apiservice-type.ts';
+import { eventsV1 } from './events-v1-type.ts';
 import { endpoints } from './endpoints-type.ts';
 import { networkingTypes } from './networking-types.ts';
 import { nodes } from './node-type.ts';
@@ -168,7 +170,7 @@ export const leases: ResourceType = {
   statusSubresource: false,
 };
 
-// Groups in kube-apiserver's order of /apis (apps, ..., batch, ..., networking.k8s.io, policy, rbac.authorization.k8s.io, ..., apiextensions.k8s.io, coordination.k8s.io, discovery.k8s.io).
+// Groups in kube-apiserver's order of /apis (apiregistration.k8s.io, apps, events.k8s.io, ..., batch, ..., networking.k8s.io, policy, rbac.authorization.k8s.io, ..., apiextensions.k8s.io, coordination.k8s.io, discovery.k8s.io).
 export const builtinTypes: readonly ResourceType[] = [
   namespaces,
   configMaps,
@@ -181,10 +183,12 @@ export const builtinTypes: readonly ResourceType[] = [
   nodes,
   serviceAccounts,
   events,
+  apiServices,
   deployments,
   replicaSets,
   statefulSets,
   daemonSets,
+  eventsV1,
   cronJobs,
   jobs,
   ...networkingTypes,

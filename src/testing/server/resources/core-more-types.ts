@@ -1,8 +1,10 @@
 // core/v1 ServiceAccounts and Events: stored and served, no defaults beyond what Go's
 // JSON writes (an Event's null timestamps and empty reporting fields come from its schema).
+// Events get the legacy Event validation, their field selectors, and a PUT of an absent one creates it.
 // No token controller runs, so a ServiceAccount gets no secrets, as on a kube-apiserver
 // without kube-controller-manager.
 import type { ResourceType } from '../resource-type.ts';
+import { eventCreateCauses, eventUpdateCauses } from './event-validation.ts';
 import { standardVerbs } from './verbs.ts';
 
 export const serviceAccounts: ResourceType = {
@@ -31,6 +33,8 @@ export const events: ResourceType = {
   shortNames: ['ev'],
   verbs: standardVerbs,
   unconditionalUpdate: true,
+  createOnUpdate: true,
   generation: 'none',
   statusSubresource: false,
+  validate: (object, live) => (live ? eventUpdateCauses(object, live, 'v1') : eventCreateCauses(object, 'v1')),
 };

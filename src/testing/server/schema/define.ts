@@ -17,6 +17,8 @@ export const number: ScalarSchema = { kind: 'scalar', type: 'numeric', zero: 0, 
 export const boolean: ScalarSchema = { kind: 'scalar', type: 'boolean', zero: false, go: 'value' };
 /** `[]byte`, base64 in JSON. */
 export const bytes: ScalarSchema = { kind: 'scalar', type: 'string', zero: null, go: 'slice' };
+/** `[]byte` marked `+listType=atomic` (an APIService's caBundle): the same, its OpenAPI says so. */
+export const atomicBytes: ScalarSchema = { kind: 'scalar', type: 'string', zero: null, go: 'slice' };
 /** `metav1.Time` and `metav1.MicroTime`: a struct whose zero value is written `null`. */
 export const time: ScalarSchema = { kind: 'scalar', type: 'untyped', zero: null, go: 'struct' };
 /** `resource.Quantity`: a struct whose zero value is written `"0"`. */

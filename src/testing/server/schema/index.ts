@@ -24,6 +24,8 @@ import {
 } from './core-v1.generated.ts';
 import { ingress, networkPolicy } from './networking-v1.generated.ts';
 import { endpointSlice } from './discovery-v1.generated.ts';
+import { event as eventsV1Event } from './events-v1.generated.ts';
+import { aPIService } from './apiregistration-v1.generated.ts';
 import { podDisruptionBudget } from './policy-v1.generated.ts';
 import { clusterRole, clusterRoleBinding, role, roleBinding } from './rbac-v1.generated.ts';
 import { customResource } from './custom-resource.ts';
@@ -90,6 +92,12 @@ const kinds: Record<string, KindInfo> = {
   'networking.k8s.io/v1/Ingress': { schema: ingress, resetFields: workloadResetFields },
   'networking.k8s.io/v1/NetworkPolicy': { schema: networkPolicy, resetFields: {} },
   'discovery.k8s.io/v1/EndpointSlice': { schema: endpointSlice, resetFields: {} },
+  'events.k8s.io/v1/Event': { schema: eventsV1Event, resetFields: {} },
+  // kube-aggregator's strategies: /status resets spec and all of metadata.
+  'apiregistration.k8s.io/v1/APIService': {
+    schema: aPIService,
+    resetFields: { '': [['status']], status: [['spec'], ['metadata']] },
+  },
   'policy/v1/PodDisruptionBudget': { schema: podDisruptionBudget, resetFields: workloadResetFields },
   'rbac.authorization.k8s.io/v1/Role': { schema: role, resetFields: {} },
   'rbac.authorization.k8s.io/v1/RoleBinding': { schema: roleBinding, resetFields: {} },

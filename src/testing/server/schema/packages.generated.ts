@@ -4,12 +4,14 @@
 // api/openapi-spec/v3). Field order, pointers, omitempty and omitzero, inlined structs: the Go types
 // of k8s.io/api@v0.36.3 and k8s.io/apimachinery@v0.36.3.
 import type { GroupVersionKind } from './schema.ts';
+import * as apiregistrationV1 from './apiregistration-v1.generated.ts';
 import * as appsV1 from './apps-v1.generated.ts';
 import * as autoscalingV1 from './autoscaling-v1.generated.ts';
 import * as batchV1 from './batch-v1.generated.ts';
 import * as coordinationV1 from './coordination-v1.generated.ts';
 import * as coreV1 from './core-v1.generated.ts';
 import * as discoveryV1 from './discovery-v1.generated.ts';
+import * as eventsV1 from './events-v1.generated.ts';
 import * as metaV1 from './meta-v1.generated.ts';
 import * as networkingV1 from './networking-v1.generated.ts';
 import * as policyV1 from './policy-v1.generated.ts';
@@ -17,12 +19,14 @@ import * as rbacV1 from './rbac-v1.generated.ts';
 
 /** Every generated module, with the OpenAPI package (`io.k8s.api.core.v1`) of the structs it exports. */
 export const generatedPackages: readonly (readonly [string, Readonly<Record<string, unknown>>])[] = [
+  ['io.k8s.kube-aggregator.pkg.apis.apiregistration.v1', apiregistrationV1],
   ['io.k8s.api.apps.v1', appsV1],
   ['io.k8s.api.autoscaling.v1', autoscalingV1],
   ['io.k8s.api.batch.v1', batchV1],
   ['io.k8s.api.coordination.v1', coordinationV1],
   ['io.k8s.api.core.v1', coreV1],
   ['io.k8s.api.discovery.v1', discoveryV1],
+  ['io.k8s.api.events.v1', eventsV1],
   ['io.k8s.apimachinery.pkg.apis.meta.v1', metaV1],
   ['io.k8s.api.networking.v1', networkingV1],
   ['io.k8s.api.policy.v1', policyV1],
@@ -31,6 +35,9 @@ export const generatedPackages: readonly (readonly [string, Readonly<Record<stri
 
 /** The structs that are kinds, by component name, with their `x-kubernetes-group-version-kind`. */
 export const componentKinds: Readonly<Record<string, readonly GroupVersionKind[]>> = {
+  'io.k8s.kube-aggregator.pkg.apis.apiregistration.v1.APIService': [
+    { group: 'apiregistration.k8s.io', kind: 'APIService', version: 'v1' },
+  ],
   'io.k8s.api.apps.v1.Deployment': [{ group: 'apps', kind: 'Deployment', version: 'v1' }],
   'io.k8s.api.apps.v1.ReplicaSet': [{ group: 'apps', kind: 'ReplicaSet', version: 'v1' }],
   'io.k8s.api.apps.v1.StatefulSet': [{ group: 'apps', kind: 'StatefulSet', version: 'v1' }],
@@ -51,6 +58,7 @@ export const componentKinds: Readonly<Record<string, readonly GroupVersionKind[]
   'io.k8s.api.core.v1.ReplicationController': [{ group: '', kind: 'ReplicationController', version: 'v1' }],
   'io.k8s.api.core.v1.Node': [{ group: '', kind: 'Node', version: 'v1' }],
   'io.k8s.api.discovery.v1.EndpointSlice': [{ group: 'discovery.k8s.io', kind: 'EndpointSlice', version: 'v1' }],
+  'io.k8s.api.events.v1.Event': [{ group: 'events.k8s.io', kind: 'Event', version: 'v1' }],
   'io.k8s.api.networking.v1.Ingress': [{ group: 'networking.k8s.io', kind: 'Ingress', version: 'v1' }],
   'io.k8s.api.networking.v1.NetworkPolicy': [{ group: 'networking.k8s.io', kind: 'NetworkPolicy', version: 'v1' }],
   'io.k8s.api.policy.v1.PodDisruptionBudget': [{ group: 'policy', kind: 'PodDisruptionBudget', version: 'v1' }],

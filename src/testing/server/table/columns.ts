@@ -20,8 +20,10 @@ import {
   serviceAccountPrinter,
 } from './access-printers.ts';
 import { endpointSlicePrinter } from './discovery-printers.ts';
+import { apiServicePrinter } from './apiservice-printer.ts';
 import { endpointsPrinter } from './endpoints-printer.ts';
 import { eventPrinter } from './event-printer.ts';
+import { eventsV1ToCore } from '../resources/event-conversion.ts';
 import { ingressPrinter, networkPolicyPrinter } from './networking-printers.ts';
 import { persistentVolumeClaimPrinter } from './persistent-volume-claim-printer.ts';
 import { nodePrinter } from './node-printer.ts';
@@ -167,6 +169,11 @@ const builtin: Readonly<Record<string, Printer>> = {
   'v1/Endpoints': endpointsPrinter,
   'v1/Service': servicePrinter,
   'v1/Event': eventPrinter,
+  // kube-apiserver prints both versions with the core printer, from the core form.
+  'events.k8s.io/v1/Event': {
+    ...eventPrinter,
+    cells: (object, now) => eventPrinter.cells(eventsV1ToCore(object), now),
+  },
   'v1/PersistentVolumeClaim': persistentVolumeClaimPrinter,
   'v1/ReplicationController': replicationControllerPrinter,
   'v1/Node': nodePrinter,
@@ -178,6 +185,7 @@ const builtin: Readonly<Record<string, Printer>> = {
   'networking.k8s.io/v1/Ingress': ingressPrinter,
   'networking.k8s.io/v1/NetworkPolicy': networkPolicyPrinter,
   'discovery.k8s.io/v1/EndpointSlice': endpointSlicePrinter,
+  'apiregistration.k8s.io/v1/APIService': apiServicePrinter,
   'policy/v1/PodDisruptionBudget': podDisruptionBudgetPrinter,
   'rbac.authorization.k8s.io/v1/Role': createdAtPrinter,
   'rbac.authorization.k8s.io/v1/ClusterRole': createdAtPrinter,
