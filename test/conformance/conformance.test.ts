@@ -36,6 +36,7 @@ import { statusRowCases } from './cases/status-rows.ts';
 import { statusSubresourceCases } from './cases/status-subresource.ts';
 import { watchListCases } from './cases/watch-list.ts';
 import { watchSelectorCases } from './cases/watch-selectors.ts';
+import { quantityCases } from './cases/quantities.ts';
 import { warningCases } from './cases/warnings.ts';
 import { writeCases } from './cases/writes.ts';
 import { differences } from './differences.ts';
@@ -69,6 +70,7 @@ const cases = [
   ...crdColumnCases,
   ...fieldSelectorCases,
   ...warningCases,
+  ...quantityCases,
   ...builtinRoundCases,
   ...controllerAndNodeCases,
   ...eventsApiCases,

@@ -156,7 +156,7 @@ describe('client-go JSONPath as kube-apiserver prints CRD columns', () => {
       '{.spec.tags[0}',
       '{.spec.tags[0]',
       '{.status.conditions[?(@.type=="Ready"}',
-      '{.spec..}',
+      '{.spec.tags..}',
       '{..spec....x}',
       '{.spec.replicas + 1}',
       '{.spec#}',

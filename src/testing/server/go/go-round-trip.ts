@@ -1,6 +1,8 @@
 // kube-apiserver decodes a built-in object into its Go struct and encodes it again before
 // storing it: encoding/json drops empty omitempty fields and writes the rest, zeros too; unknown fields go.
 import type { FieldSchema, JsonValue, Schema } from '../schema/schema.ts';
+import { quantity } from '../schema/define.ts';
+import { canonicalQuantity } from './go-quantity.ts';
 
 type JsonObject = { [key: string]: JsonValue };
 const isObject = (value: unknown): value is JsonObject =>
@@ -13,9 +15,10 @@ const isObject = (value: unknown): value is JsonObject =>
  * `minReadySeconds: 0`, `paused: false`), but not pointers to empty values
  * (`replicas: 0`, `securityContext: {}`); plain struct fields always there
  * (`resources: {}`); fields without `omitempty` there as zeros or `null`; map keys
- * sorted; `null` map values and list items become the zero value. Scalars are kept as
- * they are (quantities and times are not canonicalized); deduced parts, and the fields
- * a custom resource does not declare, are kept whole.
+ * sorted; `null` map values and list items become the zero value. Quantities are
+ * written as Go writes them (`1024Mi` as `1Gi`, go-quantity.ts); other scalars are kept
+ * as they are (times are not canonicalized); deduced parts, and the fields a custom
+ * resource does not declare, are kept whole.
  */
 export function goRoundTrip(schema: Schema, value: JsonValue): JsonValue {
   switch (schema.kind) {
@@ -38,7 +41,7 @@ export function goRoundTrip(schema: Schema, value: JsonValue): JsonValue {
     case 'list':
       return Array.isArray(value) ? value.map((item) => decodeElement(schema.items, item)) : value;
     default:
-      return value;
+      return schema === quantity ? writtenQuantity(value) : value;
   }
 }
 
@@ -73,4 +76,14 @@ function isEmpty(field: FieldSchema, value: JsonValue): boolean {
   if (Array.isArray(value)) return value.length === 0;
   if (isObject(value)) return Object.keys(value).length === 0;
   return value === '' || value === 0 || value === false;
+}
+
+// A quantity that does not parse was refused before (schema-type-errors.ts); kept as it is.
+function writtenQuantity(value: JsonValue): JsonValue {
+  if (typeof value !== 'string' && typeof value !== 'number') return value;
+  try {
+    return canonicalQuantity(String(value));
+  } catch {
+    return value;
+  }
 }

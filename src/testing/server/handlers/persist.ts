@@ -4,6 +4,7 @@ import type { KubeObject } from '../../../core/object.ts';
 import type { ObjectStore } from '../object-store.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { customResourceStatusUpdate } from '../resources/status-strategies.ts';
+import { podQosClass } from '../resources/pod-qos.ts';
 import type { FieldTracker } from '../fields/field-tracker.ts';
 import { generationChanged, inServerOrder, sameContent } from './object-shape.ts';
 import { validateStatusWrite } from './status-validation.ts';
@@ -140,7 +141,7 @@ function resetStatusOnCreate(type: ResourceType, object: KubeObject): void {
   if (!type.statusSubresource) return;
   if (type.statusOnCreate !== undefined) object.status = structuredClone(type.statusOnCreate);
   if (type.kind === 'Deployment') object.status = {};
-  if (type.kind === 'Pod') object.status = { phase: 'Pending', qosClass: 'BestEffort' };
+  if (type.kind === 'Pod') object.status = { phase: 'Pending', qosClass: podQosClass(object) };
   if (type.kind === 'Namespace') object.status = { phase: 'Active' };
   if (type.prepareStatusUpdate === customResourceStatusUpdate) delete object.status;
 }

@@ -6,6 +6,7 @@
 // exactly (object-meta-types.ts); elsewhere Go's type names are known from the schema
 // files where they say them (structs, maps, lists, plain types), and named string types
 // (v1.Protocol) are written `string`.
+import { quantityDecodeError } from '../go/go-quantity.ts';
 import { componentName } from '../openapi/component-names.ts';
 import { getOwn, goJsonKind, isJsonObject } from '../patch/json-value.ts';
 import * as define from '../schema/define.ts';
@@ -26,7 +27,6 @@ const int64Fields = new Set([
   'tolerationSeconds',
 ]);
 
-const quantityError = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
 
 /** `v1.Container` for a struct the schema files export, else ''. */
 const structName = (schema: StructSchema) => componentName(schema)?.split('.').slice(-2).join('.') ?? '';
@@ -105,8 +105,7 @@ function scalarJsonError(
   field: string,
   mismatch: (found?: string) => string,
 ): string | undefined {
-  if (schema === define.quantity)
-    return typeof value === 'string' || typeof value === 'number' ? undefined : quantityError;
+  if (schema === define.quantity) return quantityDecodeError(value);
   if (schema === define.intOrString && typeof value === 'string') return undefined;
   if (schema.type === 'boolean') return typeof value === 'boolean' ? undefined : mismatch();
   if (schema.type === 'numeric' || schema === define.intOrString) {
@@ -150,7 +149,7 @@ function converterError(schema: Schema, value: unknown, field: string): string |
 function scalarConverterError(schema: ScalarSchema, value: unknown, field: string): string | undefined {
   const source = goKindOf(value);
   // Types with their own UnmarshalJSON convert through JSON.
-  if (schema === define.quantity) return source === 'string' || typeof value === 'number' ? undefined : quantityError;
+  if (schema === define.quantity) return quantityDecodeError(value);
   if (schema === define.time) {
     return source === 'string' ? undefined : `json: cannot unmarshal ${goJsonKind(value)} into Go value of type string`;
   }

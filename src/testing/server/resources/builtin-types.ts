@@ -10,6 +10,7 @@ import { endpoints } from './endpoints-type.ts';
 import { networkingTypes } from './networking-types.ts';
 import { nodes } from './node-type.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
+import { defaultRequestsFromLimits } from './pod-qos.ts';
 import { podDisruptionBudgets } from './policy-types.ts';
 import { rbacTypes } from './rbac-types.ts';
 import { replicationControllers } from './replication-controller-type.ts';
@@ -107,6 +108,7 @@ export const pods: ResourceType = {
   categories: ['all'],
   applyDefaults: (object) => {
     const spec = objectAt(object, 'spec');
+    defaultRequestsFromLimits(object);
     defaultPodSpec(spec);
     spec.enableServiceLinks ??= true;
   },
