@@ -36,6 +36,7 @@ import { statusRowCases } from './cases/status-rows.ts';
 import { statusSubresourceCases } from './cases/status-subresource.ts';
 import { watchListCases } from './cases/watch-list.ts';
 import { watchSelectorCases } from './cases/watch-selectors.ts';
+import { nodePortCases } from './cases/node-ports.ts';
 import { quantityCases } from './cases/quantities.ts';
 import { warningCases } from './cases/warnings.ts';
 import { writeCases } from './cases/writes.ts';
@@ -71,6 +72,7 @@ const cases = [
   ...fieldSelectorCases,
   ...warningCases,
   ...quantityCases,
+  ...nodePortCases,
   ...builtinRoundCases,
   ...controllerAndNodeCases,
   ...eventsApiCases,

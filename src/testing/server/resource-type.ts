@@ -32,7 +32,7 @@ export interface ResourceType {
    * is recorded, beyond status (Namespace spec.finalizers: only `/finalize` changes them,
    * yet the writer is recorded as their owner, as kube-apiserver does). Mutates `object`.
    */
-  readonly prepareForUpdate?: (object: KubeObject, live: KubeObject) => void;
+  readonly prepareForUpdate?: (object: KubeObject, live: KubeObject, stored: () => readonly KubeObject[]) => void;
   /**
    * What a write through `/status` takes from the stored object instead of the request
    * (the status strategy's PrepareForUpdate). Mutates `object`.

@@ -98,8 +98,9 @@ export function persist(context: PersistContext, write: Write): { object: KubeOb
     if (managedFields.length > 0) (shaped.metadata ??= {}).managedFields = managedFields;
     else delete shaped.metadata?.managedFields;
   }
-  if (!live) type.admitOnCreate?.(shaped, () => context.store.list(`${type.group}/${type.plural}`, undefined));
-  else if (write.subresource === undefined) type.prepareForUpdate?.(shaped, live);
+  const storedOfType = () => context.store.list(`${type.group}/${type.plural}`, undefined);
+  if (!live) type.admitOnCreate?.(shaped, storedOfType);
+  else if (write.subresource === undefined) type.prepareForUpdate?.(shaped, live, storedOfType);
   if (live && deletesDuringUpdate(type, shaped, live))
     return { object: deleteDuringUpdate(context, write, shaped), created: false };
   if (live && sameContent(live, shaped)) return { object: live, created: false };

@@ -27,7 +27,7 @@ describe('services', () => {
   it('keeps the allocated IP when an update leaves it out', () => {
     const live: KubeObject = { spec: { clusterIP: '10.0.0.7', clusterIPs: ['10.0.0.7'], ipFamilies: ['IPv4'] } };
     const update: KubeObject = { spec: { ports: [{ port: 80 }] } };
-    services.prepareForUpdate?.(update, live);
+    services.prepareForUpdate?.(update, live, () => []);
     assert.deepEqual((update.spec as Record<string, unknown>).clusterIPs, ['10.0.0.7']);
   });
 });

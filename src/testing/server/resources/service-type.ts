@@ -3,6 +3,8 @@
 // 10.0.0.0/24 (kube-apiserver's default range, 10.0.0.1 left to the `kubernetes` Service
 // it creates) and the IP families. A requested cluster IP is taken as it is (not checked
 // against the range or other Services), and NodePorts are not allocated.
+import { dropTypeDependentFields } from './service-type-change.ts';
+import { allocateNodePorts, updateNodePorts } from './service-node-ports.ts';
 import { serviceWarnings } from '../warnings/kind-warnings.ts';
 import { randomInt } from 'node:crypto';
 import type { KubeObject } from '../../../core/object.ts';
@@ -62,10 +64,14 @@ function allocate(object: KubeObject, stored: () => readonly KubeObject[]): void
   }
   if (typeof spec.clusterIP !== 'string' || spec.clusterIP === '') spec.clusterIP = freeClusterIP(stored);
   spec.clusterIPs ??= [spec.clusterIP];
+  allocateNodePorts(services, object, stored());
 }
 
 /** An update keeps what was allocated when the request leaves it out (patchAllocatedValues). */
-function keepAllocated(object: KubeObject, live: KubeObject): void {
+function keepAllocated(object: KubeObject, live: KubeObject, stored: () => readonly KubeObject[]): void {
+  // After field ownership is recorded: kube-apiserver's field manager sees the request as sent.
+  dropTypeDependentFields(object, live);
+  updateNodePorts(services, object, live, stored());
   const spec = specOf(object);
   const old = isObject(live.spec) ? live.spec : {};
   for (const key of ['clusterIP', 'clusterIPs', 'ipFamilies', 'ipFamilyPolicy']) {
