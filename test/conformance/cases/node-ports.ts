@@ -29,6 +29,32 @@ function allocatedInRange(node: unknown): unknown {
 
 export const nodePortCases: ConformanceCase[] = [
   {
+    name: 'cluster IPs: a requested one outside 10.0.0.0/24, or taken, refused with the allocator 422',
+    steps: [
+      () => ({
+        method: 'POST',
+        path: services,
+        body: service('ip-held', { clusterIP: '10.0.0.211', ports: [{ port: 80 }] }),
+      }),
+      () => ({
+        method: 'POST',
+        path: services,
+        body: service('ip-taken', { clusterIP: '10.0.0.211', ports: [{ port: 80 }] }),
+      }),
+      () => ({
+        method: 'POST',
+        path: services,
+        body: service('ip-outside', { clusterIP: '10.1.0.5', ports: [{ port: 80 }] }),
+      }),
+      () => ({
+        method: 'POST',
+        path: services,
+        body: service('ip-broadcast', { clusterIP: '10.0.0.255', clusterIPs: ['10.0.0.255'], ports: [{ port: 80 }] }),
+      }),
+      () => ({ method: 'DELETE', path: `${services}/ip-held` }),
+    ],
+  },
+  {
     name: 'node ports: a requested one reserved, taken or out of range refused, kept by an update that leaves it out',
     steps: [
       () => ({

@@ -3,6 +3,7 @@
 // 10.0.0.0/24 (kube-apiserver's default range, 10.0.0.1 left to the `kubernetes` Service
 // it creates) and the IP families. A requested cluster IP is taken as it is (not checked
 // against the range or other Services), and NodePorts are not allocated.
+import { invalid } from '../http/status.ts';
 import { dropTypeDependentFields } from './service-type-change.ts';
 import { allocateNodePorts, updateNodePorts } from './service-node-ports.ts';
 import { serviceWarnings } from '../warnings/kind-warnings.ts';
@@ -49,6 +50,25 @@ function freeClusterIP(stored: () => readonly KubeObject[]): string {
   return ip;
 }
 
+/** A requested cluster IP must be in 10.0.0.0/24 (network and broadcast addresses excluded) and free. */
+function reserveClusterIP(object: KubeObject, ip: string, stored: () => readonly KubeObject[]): void {
+  const match = /^10\.0\.0\.(\d{1,3})$/.exec(ip);
+  const host = match ? Number(match[1]) : -1;
+  const taken = stored().some((service) => isObject(service.spec) && service.spec.clusterIP === ip);
+  const problem =
+    host < 1 || host > 254
+      ? 'the provided network does not match the current range' // the MultiCIDR allocator's words
+      : taken
+        ? 'provided IP is already allocated'
+        : undefined;
+  if (problem === undefined) return;
+  const requested = Array.isArray(specOf(object).clusterIPs) ? specOf(object).clusterIPs : [ip];
+  const message = `Invalid value: ${JSON.stringify(requested)}: failed to allocate IP ${ip}: ${problem}`;
+  throw invalid(services, object.metadata?.name ?? '', [
+    { reason: 'FieldValueInvalid', message, field: 'spec.clusterIPs' },
+  ]);
+}
+
 /** The Service REST's create: IP families and cluster IPs, none for an ExternalName Service. */
 function allocate(object: KubeObject, stored: () => readonly KubeObject[]): void {
   const spec = specOf(object);
@@ -63,6 +83,7 @@ function allocate(object: KubeObject, stored: () => readonly KubeObject[]): void
     spec.ipFamilies ??= ['IPv4'];
   }
   if (typeof spec.clusterIP !== 'string' || spec.clusterIP === '') spec.clusterIP = freeClusterIP(stored);
+  else if (!headless) reserveClusterIP(object, spec.clusterIP, stored);
   spec.clusterIPs ??= [spec.clusterIP];
   allocateNodePorts(services, object, stored());
 }
