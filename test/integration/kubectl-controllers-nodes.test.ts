@@ -3,14 +3,12 @@
 // label-map selector), `cordon` and `uncordon` (a patch of spec.unschedulable), `delete`.
 // Each command must exit and print as against the real server, and leave the same objects.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type RunningApiServer, startApiServer, startTestServer, type TestServer } from '../../src/testing/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
 import { sameObjectOnBoth, sameOnBoth } from '../support/kubectl-compare.ts';
-import type { KubectlTarget } from '../support/kubectl-run.ts';
+import { type KubectlServers, startKubectlServers } from '../support/kubectl-servers.ts';
 
 const controller = {
   apiVersion: 'v1',
@@ -35,31 +33,20 @@ const node = {
 };
 
 describe('kubectl on replicationcontrollers and nodes: embedded server as kube-apiserver', apiServerSuite(), () => {
-  let directory: string;
-  let real: RunningApiServer;
-  let embedded: TestServer;
-  let realTarget: KubectlTarget;
-  let embeddedTarget: KubectlTarget;
-  const same = (...args: string[]) => sameOnBoth({ real: realTarget, embedded: embeddedTarget }, args);
-  const sameObject = (...args: string[]) =>
-    sameObjectOnBoth({ real: realTarget, embedded: embeddedTarget }, 'json', args);
+  let servers: KubectlServers;
+  const same = (...args: string[]) => sameOnBoth(servers.pair, args);
+  const sameObject = (...args: string[]) => sameObjectOnBoth(servers.pair, 'json', args);
 
   before(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'kubeconflict-kubectl-rc-nodes-'));
-    [real, embedded] = await Promise.all([startApiServer(), startTestServer()]);
-    realTarget = { kubeconfig: real.kubeconfigPath, cacheDir: join(directory, 'cache-real') };
-    embeddedTarget = { kubeconfig: embedded.kubeconfigPath, cacheDir: join(directory, 'cache-embedded') };
+    servers = await startKubectlServers('rc-nodes');
     for (const object of [controller, node]) {
-      const manifest = join(directory, `${object.metadata.name}.json`);
+      const manifest = join(servers.directory, `${object.metadata.name}.json`);
       writeFileSync(manifest, JSON.stringify(object));
       await same('create', '-f', manifest);
     }
   });
 
-  after(async () => {
-    await Promise.all([real.stop(), embedded.stop()]);
-    rmSync(directory, { recursive: true, force: true });
-  });
+  after(() => servers.stop());
 
   it('a ReplicationController: defaulted selector, printed wide, scaled through /scale, deleted', async () => {
     await same('get', 'rc', '-o', 'wide');

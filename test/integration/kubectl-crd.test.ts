@@ -3,13 +3,12 @@
 // then its custom resources by short name and by plural with the CRD's printer columns
 // (`-o wide` adds the priority-1 ones), `kubectl scale` through its /scale. Output and exit status must be the same on both.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type RunningApiServer, startApiServer, startTestServer, type TestServer } from '../../src/testing/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
-import { type KubectlPair, sameOnBoth } from '../support/kubectl-compare.ts';
+import { sameOnBoth } from '../support/kubectl-compare.ts';
+import { type KubectlServers, startKubectlServers } from '../support/kubectl-servers.ts';
 
 const crdYaml = `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
@@ -56,27 +55,18 @@ spec:
 `;
 
 describe('kubectl with a CRD: embedded server as kube-apiserver', apiServerSuite(), () => {
+  let servers: KubectlServers;
   let directory: string;
-  let real: RunningApiServer;
-  let embedded: TestServer;
-  let pair: KubectlPair;
-  const same = (...args: string[]) => sameOnBoth(pair, args);
+  const same = (...args: string[]) => sameOnBoth(servers.pair, args);
 
   before(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'kubeconflict-kubectl-crd-'));
-    [real, embedded] = await Promise.all([startApiServer(), startTestServer()]);
-    pair = {
-      real: { kubeconfig: real.kubeconfigPath, cacheDir: join(directory, 'cache-real') },
-      embedded: { kubeconfig: embedded.kubeconfigPath, cacheDir: join(directory, 'cache-embedded') },
-    };
+    servers = await startKubectlServers('crd');
+    directory = servers.directory;
     writeFileSync(join(directory, 'crd.yaml'), crdYaml);
     writeFileSync(join(directory, 'sprocket.yaml'), sprocketYaml);
   });
 
-  after(async () => {
-    await Promise.all([real.stop(), embedded.stop()]);
-    rmSync(directory, { recursive: true, force: true });
-  });
+  after(() => servers.stop());
 
   it('kubectl apply -f crd.yaml creates it; wait --for=condition=Established meets it', async () => {
     const applied = await same('apply', '-f', join(directory, 'crd.yaml'));

@@ -3,14 +3,13 @@
 // `get --subresource`, and `get all` (the `all` category from discovery). Each command
 // must exit and print as against the real server, and leave the same objects.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type RunningApiServer, startApiServer, startTestServer, type TestServer } from '../../src/testing/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
 import { sameObjectOnBoth, sameOnBoth } from '../support/kubectl-compare.ts';
-import { type KubectlTarget, runKubectl } from '../support/kubectl-run.ts';
+import { type KubectlServers, startKubectlServers } from '../support/kubectl-servers.ts';
+import { runKubectl } from '../support/kubectl-run.ts';
 
 const web = {
   apiVersion: 'apps/v1',
@@ -30,31 +29,20 @@ const pod = {
 };
 
 describe('kubectl scale, patch --subresource, get all: embedded server as kube-apiserver', apiServerSuite(), () => {
-  let directory: string;
-  let real: RunningApiServer;
-  let embedded: TestServer;
-  let realTarget: KubectlTarget;
-  let embeddedTarget: KubectlTarget;
-  const same = (...args: string[]) => sameOnBoth({ real: realTarget, embedded: embeddedTarget }, args);
-  const sameObject = (...args: string[]) =>
-    sameObjectOnBoth({ real: realTarget, embedded: embeddedTarget }, 'json', args);
+  let servers: KubectlServers;
+  const same = (...args: string[]) => sameOnBoth(servers.pair, args);
+  const sameObject = (...args: string[]) => sameObjectOnBoth(servers.pair, 'json', args);
 
   before(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'kubeconflict-kubectl-subresources-'));
-    [real, embedded] = await Promise.all([startApiServer(), startTestServer()]);
-    realTarget = { kubeconfig: real.kubeconfigPath, cacheDir: join(directory, 'cache-real') };
-    embeddedTarget = { kubeconfig: embedded.kubeconfigPath, cacheDir: join(directory, 'cache-embedded') };
+    servers = await startKubectlServers('subresources');
     for (const object of [web, pod]) {
-      const manifest = join(directory, `${object.metadata.name}.json`);
+      const manifest = join(servers.directory, `${object.metadata.name}.json`);
       writeFileSync(manifest, JSON.stringify(object));
       await same('apply', '-f', manifest);
     }
   });
 
-  after(async () => {
-    await Promise.all([real.stop(), embedded.stop()]);
-    rmSync(directory, { recursive: true, force: true });
-  });
+  after(() => servers.stop());
 
   it('kubectl scale writes /scale: replicas, generation, and an owner of spec.replicas with subresource scale', async () => {
     await same('scale', 'deployment/web', '--replicas=3');
@@ -87,7 +75,7 @@ describe('kubectl scale, patch --subresource, get all: embedded server as kube-a
   });
 
   it('kubectl discovers the embedded server with aggregated discovery: /api and /apis, nothing per group', async () => {
-    const fresh = { ...embeddedTarget, cacheDir: join(directory, 'cache-fresh') };
+    const fresh = { ...servers.pair.embedded, cacheDir: join(servers.directory, 'cache-fresh') };
     const { code, stderr } = await runKubectl(fresh, ['get', 'all', '-v=6']);
     assert.equal(code, 0, stderr);
     const discovery = [

@@ -7,13 +7,12 @@
 // real server. Objects that a case only needs as a starting point are made with
 // `kubectl apply`, so that each case fails only for the command it is about.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { type RunningApiServer, startApiServer, startTestServer, type TestServer } from '../../src/testing/index.ts';
 import { apiServerSuite } from '../support/api-server-suite.ts';
 import { type KubectlPair, sameObjectOnBoth, sameOnBoth } from '../support/kubectl-compare.ts';
+import { type KubectlServers, startKubectlServers } from '../support/kubectl-servers.ts';
 import { normalizeKubectlOutput } from '../support/kubectl-normalize.ts';
 import { type KubectlTarget, runKubectl } from '../support/kubectl-run.ts';
 import { watchKubectl } from '../support/kubectl-watch.ts';
@@ -22,9 +21,8 @@ import { watchKubectl } from '../support/kubectl-watch.ts';
 const watchGuard = { timeout: 60_000 };
 
 describe('kubectl typed commands: embedded server as kube-apiserver', apiServerSuite(), () => {
+  let servers: KubectlServers;
   let directory: string;
-  let real: RunningApiServer;
-  let embedded: TestServer;
   let pair: KubectlPair;
 
   const same = (...args: string[]) => sameOnBoth(pair, args);
@@ -66,18 +64,11 @@ describe('kubectl typed commands: embedded server as kube-apiserver', apiServerS
   };
 
   before(async () => {
-    directory = mkdtempSync(join(tmpdir(), 'kubeconflict-kubectl-typed-'));
-    [real, embedded] = await Promise.all([startApiServer(), startTestServer()]);
-    pair = {
-      real: { kubeconfig: real.kubeconfigPath, cacheDir: join(directory, 'cache-real') },
-      embedded: { kubeconfig: embedded.kubeconfigPath, cacheDir: join(directory, 'cache-embedded') },
-    };
+    servers = await startKubectlServers('typed');
+    [directory, pair] = [servers.directory, servers.pair];
   });
 
-  after(async () => {
-    await Promise.all([real.stop(), embedded.stop()]);
-    rmSync(directory, { recursive: true, force: true });
-  });
+  after(() => servers.stop());
 
   it('create deployment (a protobuf body) makes the same Deployment; a second create is AlreadyExists', async () => {
     const created = await same('create', 'deployment', 'created-web', '--image=nginx', '--replicas=1');

@@ -35,82 +35,68 @@ function formatLabels(labels: Json): string {
   return pairs.length > 0 ? pairs.join(',') : '<none>';
 }
 
-export const replicationControllerPrinter: Printer = {
-  columns: [
-    nameColumn,
-    column(
-      'Desired',
-      'Replicas is the number of desired replicas. This is a pointer to distinguish between explicit zero and unspecified. Defaults to 1. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller',
-      { type: 'integer' },
-    ),
-    column(
-      'Current',
-      'Replicas is the most recently observed number of replicas. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller',
-      { type: 'integer' },
-    ),
-    column('Ready', 'The number of ready replicas for this replication controller.', { type: 'integer' }),
-    ageColumn,
-    ...templateContainerColumns,
-    column(
-      'Selector',
-      'Selector is a label query over pods that should match the Replicas count. If Selector is empty, it is defaulted to the labels present on the Pod template. Label keys and values that must match in order to be controlled by this replication controller, if empty defaulted to labels on Pod template. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
-      { priority: 1 },
-    ),
-  ],
-  // The selector is a plain label map, printed as labels are.
-  cells: (object, now) => {
-    const spec = objectAt(object, 'spec');
-    const status = objectAt(object, 'status');
-    return [
-      name(object),
-      int(spec.replicas),
-      int(status.replicas),
-      int(status.readyReplicas),
-      created(object, now),
-      ...containerCells(objectAt(spec, 'template')),
-      formatLabels(objectAt(spec, 'selector')),
-    ];
-  },
-};
+/** The descriptions kube-apiserver gives a replica-keeping kind's columns. */
+interface ReplicaColumns {
+  readonly desired: string;
+  readonly current: string;
+  readonly ready: string;
+  readonly selector: string;
+}
 
-export const replicaSetPrinter: Printer = {
-  columns: [
-    nameColumn,
-    column(
-      'Desired',
-      'Replicas is the number of desired pods. This is a pointer to distinguish between explicit zero and unspecified. Defaults to 1. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset',
-      { type: 'integer' },
-    ),
-    column(
-      'Current',
-      'Replicas is the most recently observed number of non-terminating pods. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset',
-      { type: 'integer' },
-    ),
-    column('Ready', 'The number of non-terminating pods targeted by this ReplicaSet with a Ready Condition.', {
-      type: 'integer',
-    }),
-    ageColumn,
-    ...templateContainerColumns,
-    column(
-      'Selector',
-      "Selector is a label query over pods that should match the replica count. Label keys and values that must match in order to be controlled by this replica set. It must match the pod template's labels. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors",
-      { priority: 1 },
-    ),
-  ],
-  cells: (object, now) => {
-    const spec = objectAt(object, 'spec');
-    const status = objectAt(object, 'status');
-    return [
-      name(object),
-      int(spec.replicas),
-      int(status.replicas),
-      int(status.readyReplicas),
-      created(object, now),
-      ...containerCells(objectAt(spec, 'template')),
-      formatLabelSelector(spec.selector),
-    ];
+/** printReplicationController and printReplicaSet: the same columns, each selector printed its way. */
+function replicaPrinter(descriptions: ReplicaColumns, selectorText: (spec: Json) => string): Printer {
+  return {
+    columns: [
+      nameColumn,
+      column('Desired', descriptions.desired, { type: 'integer' }),
+      column('Current', descriptions.current, { type: 'integer' }),
+      column('Ready', descriptions.ready, { type: 'integer' }),
+      ageColumn,
+      ...templateContainerColumns,
+      column('Selector', descriptions.selector, { priority: 1 }),
+    ],
+    cells: (object, now) => {
+      const spec = objectAt(object, 'spec');
+      const status = objectAt(object, 'status');
+      return [
+        name(object),
+        int(spec.replicas),
+        int(status.replicas),
+        int(status.readyReplicas),
+        created(object, now),
+        ...containerCells(objectAt(spec, 'template')),
+        selectorText(spec),
+      ];
+    },
+  };
+}
+
+// A ReplicationController's selector is a plain label map, printed as labels are.
+export const replicationControllerPrinter = replicaPrinter(
+  {
+    desired:
+      'Replicas is the number of desired replicas. This is a pointer to distinguish between explicit zero and unspecified. Defaults to 1. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller',
+    current:
+      'Replicas is the most recently observed number of replicas. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicationcontroller#what-is-a-replicationcontroller',
+    ready: 'The number of ready replicas for this replication controller.',
+    selector:
+      'Selector is a label query over pods that should match the Replicas count. If Selector is empty, it is defaulted to the labels present on the Pod template. Label keys and values that must match in order to be controlled by this replication controller, if empty defaulted to labels on Pod template. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
   },
-};
+  (spec) => formatLabels(objectAt(spec, 'selector')),
+);
+
+export const replicaSetPrinter = replicaPrinter(
+  {
+    desired:
+      'Replicas is the number of desired pods. This is a pointer to distinguish between explicit zero and unspecified. Defaults to 1. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset',
+    current:
+      'Replicas is the most recently observed number of non-terminating pods. More info: https://kubernetes.io/docs/concepts/workloads/controllers/replicaset',
+    ready: 'The number of non-terminating pods targeted by this ReplicaSet with a Ready Condition.',
+    selector:
+      "Selector is a label query over pods that should match the replica count. Label keys and values that must match in order to be controlled by this replica set. It must match the pod template's labels. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors",
+  },
+  (spec) => formatLabelSelector(spec.selector),
+);
 
 export const statefulSetPrinter: Printer = {
   columns: [nameColumn, column('Ready', 'Number of the pod with ready state'), ageColumn, ...templateContainerColumns],
