@@ -1,5 +1,5 @@
-// A Go peer that answers one JSON line per JSON line it reads (test/go-yaml-peer,
-// test/go-jsonpath-peer): one process answers any number of questions, in order.
+// A Go peer that answers one JSON line per JSON line it reads (test/go-peer): one
+// process answers any number of questions, in order.
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
@@ -25,7 +25,7 @@ export class GoLinePeer<Answer> {
    * Builds the peer with its build script if needed and starts it. Fails with a clear
    * message when it cannot be built: `needs` says what the build needs.
    */
-  static start<Answer>(name: string, buildScript: string, needs: string): GoLinePeer<Answer> {
+  static start<Answer>(name: string, buildScript: string, args: readonly string[], needs: string): GoLinePeer<Answer> {
     const built = spawnSync('bash', [buildScript], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
     const binary = built.stdout.trim().split('\n').at(-1) ?? '';
     if (built.status !== 0 || binary === '') {
@@ -33,7 +33,7 @@ export class GoLinePeer<Answer> {
         `cannot build ${name} with ${buildScript} (exit ${built.status ?? built.error?.message}); it needs ${needs}`,
       );
     }
-    return new GoLinePeer<Answer>(name, spawn(binary, [], { stdio: ['pipe', 'pipe', 'pipe'] }));
+    return new GoLinePeer<Answer>(name, spawn(binary, args, { stdio: ['pipe', 'pipe', 'pipe'] }));
   }
 
   /** The peer's answer to each question, in order. */

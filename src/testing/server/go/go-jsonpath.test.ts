@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  startGoJsonPathPeer,
-  type GoJsonPathAnswer,
-  type GoJsonPathPeer,
-} from '../../../../test/go-jsonpath-peer/go-jsonpath-peer.ts';
+import { type GoJsonPathAnswer, startGoJsonPathPeer } from '../../../../test/go-peer/go-peer.ts';
+import type { GoLinePeer } from '../../../../test/support/go-line-peer.ts';
 import { findResults, parseJsonPath, printResult } from './go-jsonpath.ts';
 
-// Every template is also evaluated by client-go's own util/jsonpath (test/go-jsonpath-peer,
+// Every template is also evaluated by client-go's own util/jsonpath (test/go-peer,
 // the code kube-apiserver runs for a CRD's printer columns), and the answers must agree.
-let peer: GoJsonPathPeer;
+let peer: GoLinePeer<GoJsonPathAnswer>;
 before(() => {
   peer = startGoJsonPathPeer();
 });

@@ -1,15 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import {
-  startGoQuantityPeer,
-  type GoQuantityAnswer,
-  type GoQuantityPeer,
-} from '../../../../test/go-quantity-peer/go-quantity-peer.ts';
+import { type GoQuantityAnswer, startGoQuantityPeer } from '../../../../test/go-peer/go-peer.ts';
+import type { GoLinePeer } from '../../../../test/support/go-line-peer.ts';
 import { canonicalQuantity, QuantityError } from './go-quantity.ts';
 
 // Every quantity is also decoded by apimachinery's own resource.Quantity
-// (test/go-quantity-peer, the code kube-apiserver runs), and the answers must agree.
-let peer: GoQuantityPeer;
+// (test/go-peer, the code kube-apiserver runs), and the answers must agree.
+let peer: GoLinePeer<GoQuantityAnswer>;
 before(() => {
   peer = startGoQuantityPeer();
 });

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import { startGoYamlPeer, type GoYamlAnswer, type GoYamlPeer } from '../../../../test/go-yaml-peer/go-yaml-peer.ts';
+import { type GoYamlAnswer, startGoYamlPeer } from '../../../../test/go-peer/go-peer.ts';
+import type { GoLinePeer } from '../../../../test/support/go-line-peer.ts';
 import { goYamlKeyOrder } from './go-yaml-key-order.ts';
 import { GoYamlError, toGoYaml } from './go-yaml.ts';
 
 // Every expectation here is also checked against the real sigs.k8s.io/yaml v1.6.0
-// JSONToYAML (test/go-yaml-peer, the code kube-apiserver runs for application/yaml).
-let peer: GoYamlPeer;
+// JSONToYAML (test/go-peer, the code kube-apiserver runs for application/yaml).
+let peer: GoLinePeer<GoYamlAnswer>;
 before(() => {
   peer = startGoYamlPeer();
 });
