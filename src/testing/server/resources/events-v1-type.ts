@@ -1,25 +1,16 @@
 // events.k8s.io/v1 Events: kube-apiserver serves them from core/v1 Events' storage
 // (pkg/registry/events/rest uses the core Event store and strategy), so an Event written
 // through one version is read, watched and deleted through the other, same uid and
-// resourceVersion. Writes through this version get the strict validation.
+// resourceVersion. The same resource but for its group; writes through this version get
+// the strict validation.
 import type { ResourceType } from '../resource-type.ts';
 import { coreToEventsV1, eventsV1ToCore } from './event-conversion.ts';
 import { eventCreateCauses, eventUpdateCauses } from './event-validation.ts';
-import { standardVerbs } from './verbs.ts';
+import { events } from './core-more-types.ts';
 
 export const eventsV1: ResourceType = {
+  ...events,
   group: 'events.k8s.io',
-  version: 'v1',
-  kind: 'Event',
-  plural: 'events',
-  singular: 'event',
-  namespaced: true,
-  shortNames: ['ev'],
-  verbs: standardVerbs,
-  unconditionalUpdate: true,
-  createOnUpdate: true,
-  generation: 'none',
-  statusSubresource: false,
   cohabitation: {
     served: 'events.k8s.io/events',
     stored: '/events',
