@@ -33,7 +33,7 @@ const bytes = (text: string) => encoder.encode(text).length;
 const tooLong = (max: number) => `must be no more than ${String(max)} bytes`;
 
 /** apimachinery's `RegexError`, double space before each "or" included. */
-function regexError(message: string, format: string, ...examples: string[]): string {
+export function regexError(message: string, format: string, ...examples: string[]): string {
   const shown = examples.map((example) => `'${example}', `).join(' or ');
   return `${message} (e.g. ${shown}regex used for validation is '${format}')`;
 }

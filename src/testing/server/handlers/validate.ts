@@ -1,5 +1,5 @@
-// The validation kube-apiserver applies that clients of this project meet: names,
-// labels, and a Deployment's selector. Messages are the real server's, word for word.
+// The validation kube-apiserver applies to every object: names and labels; each kind's own
+// rules are its ResourceType's `validate`. Messages are the real server's, word for word.
 import { dnsLabelErrors, dnsSubdomainErrors, labelKeyErrors, labelValueErrors } from '../../../core/names.ts';
 import { type Cause, invalid } from '../http/status.ts';
 import type { KubeObject } from '../../../core/object.ts';
@@ -53,32 +53,9 @@ export function validateObject(
   if (typeof generation === 'number' && generation < 0)
     causes.push(invalidValue('metadata.generation', generation, 'must be greater than or equal to 0'));
   causes.push(...labelCauses('metadata.labels', metadata.labels));
-  if (type.kind === 'Deployment') causes.push(...deploymentCauses(object));
   if (type.validate) causes.push(...type.validate(object, live));
   if (type.customSchema) causes.push(...customSchemaCauses(type.customSchema, object, live, subresource));
   if (causes.length > 0) throw invalid(type, name, causes);
-}
-
-function deploymentCauses(object: KubeObject): Cause[] {
-  const spec = (object.spec ?? {}) as Record<string, unknown>;
-  const selector = spec.selector as { matchLabels?: Record<string, string> } | undefined;
-  const template = (spec.template ?? {}) as {
-    metadata?: { labels?: Record<string, string> };
-    spec?: { containers?: unknown[] };
-  };
-  const causes: Cause[] = [];
-  if (!selector) causes.push(required('spec.selector', ''));
-  const templateLabels = template.metadata?.labels ?? {};
-  const matches = Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => templateLabels[k] === v);
-  if (selector && !matches) {
-    causes.push(
-      invalidValue('spec.template.metadata.labels', templateLabels, '`selector` does not match template `labels`'),
-    );
-  }
-  if (!Array.isArray(template.spec?.containers) || template.spec.containers.length === 0) {
-    causes.push(required('spec.template.spec.containers', ''));
-  }
-  return causes;
 }
 
 /** A custom resource's schema errors: of the whole object, or of `status` alone on a status write. */

@@ -19,6 +19,8 @@ import {
 } from './status-strategies.ts';
 import { objectAt } from './object-at.ts';
 import { crud, standardVerbs } from './verbs.ts';
+import { validateReplicaSetLike } from './validate-workloads.ts';
+import { validateConfigMapKeys, validateSecretKeys } from './validate-config-keys.ts';
 
 type Json = Record<string, unknown>;
 
@@ -59,6 +61,7 @@ export const configMaps: ResourceType = {
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: false,
+  validate: validateConfigMapKeys,
 };
 
 export const secrets: ResourceType = {
@@ -73,6 +76,7 @@ export const secrets: ResourceType = {
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: false,
+  validate: validateSecretKeys,
   applyDefaults: (object) => {
     object.type ??= 'Opaque';
     // stringData is write-only: folded into data as base64, as the real server does.
@@ -135,6 +139,7 @@ export const deployments: ResourceType = {
   prepareStatusUpdate: deploymentStatusUpdate,
   scaleSubresource: true,
   categories: ['all'],
+  validate: validateReplicaSetLike,
   applyDefaults: (object) => {
     const spec = objectAt(object, 'spec');
     spec.replicas ??= 1;

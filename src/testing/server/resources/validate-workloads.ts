@@ -1,0 +1,113 @@
+// What kube-apiserver v1.36.3 (pkg/apis/apps/validation, pkg/apis/batch/validation) refuses
+// of a workload's spec, in its order: a selector that is missing, empty or does not select
+// the pod template, a changed selector, pods that restart as the kind does not allow.
+import type { KubeObject } from '../../../core/object.ts';
+import type { FieldCause } from '../crd/custom-resource-schema.ts';
+import { invalidValue, required } from '../handlers/validate.ts';
+import { forbidden, immutable, sameJson } from './field-causes.ts';
+import { isEmptySelector, selectorJson, selects } from './label-selector-match.ts';
+import { alwaysRestartCauses, jobRestartCauses, podTemplateCauses } from './validate-pod-template.ts';
+
+type Json = Record<string, unknown>;
+type Validate = (object: KubeObject, live: KubeObject | undefined) => FieldCause[];
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const specOf = (object: KubeObject | undefined): Json => (isObject(object?.spec) ? object.spec : {});
+const shown = (selector: unknown): unknown => (isObject(selector) ? selectorJson(selector) : null);
+
+/** The template's labels when the selector does not select them (null when there are none, as Go's nil map). */
+function templateLabelsCauses(spec: Json, path: string): FieldCause[] {
+  const template = isObject(spec.template) ? spec.template : {};
+  const labels = isObject(template.metadata) ? template.metadata.labels : undefined;
+  if (selects(spec.selector, labels)) return [];
+  const value = isObject(labels) ? labels : null;
+  return [invalidValue(`${path}.metadata.labels`, value, '`selector` does not match template `labels`')];
+}
+
+/** A selector is required and names at least one label (`empty selector is invalid for <kind>`). */
+function requiredSelectorCauses(spec: Json, kind: string): FieldCause[] {
+  const { selector } = spec;
+  if (!isObject(selector)) return [required('spec.selector', '')];
+  if (!isEmptySelector(selector)) return [];
+  return [invalidValue('spec.selector', selectorJson(selector), `empty selector is invalid for ${kind}`)];
+}
+
+const selectorChangeCauses = (spec: Json, live: KubeObject | undefined): FieldCause[] =>
+  live && !sameJson(spec.selector ?? null, specOf(live).selector ?? null)
+    ? [immutable('spec.selector', shown(spec.selector))]
+    : [];
+
+/** A template of pods that restart Always, labelled as the selector selects. */
+const alwaysTemplateCauses = (spec: Json): FieldCause[] => [
+  ...templateLabelsCauses(spec, 'spec.template'),
+  ...podTemplateCauses(spec.template, 'spec.template'),
+  ...alwaysRestartCauses(spec.template, 'spec.template'),
+];
+
+/** ReplicaSets and Deployments (whose empty selector message says `deployment` for both). */
+export const validateReplicaSetLike: Validate = (object, live) => {
+  const spec = specOf(object);
+  return [
+    ...requiredSelectorCauses(spec, 'deployment'),
+    ...alwaysTemplateCauses(spec),
+    ...selectorChangeCauses(spec, live),
+  ];
+};
+
+export const validateDaemonSet: Validate = (object, live) => {
+  const spec = specOf(object);
+  const empty = isObject(spec.selector) && isEmptySelector(spec.selector);
+  return [
+    ...selectorChangeCauses(spec, live),
+    ...templateLabelsCauses(spec, 'spec.template'),
+    ...(empty ? [invalidValue('spec.selector', {}, 'empty selector is invalid for daemonset')] : []),
+    ...podTemplateCauses(spec.template, 'spec.template'),
+    ...alwaysRestartCauses(spec.template, 'spec.template'),
+  ];
+};
+
+// What an update of a StatefulSet's spec may change; anything else is forbidden.
+const mutableStatefulSetFields = [
+  'replicas',
+  'ordinals',
+  'template',
+  'updateStrategy',
+  'revisionHistoryLimit',
+  'persistentVolumeClaimRetentionPolicy',
+  'minReadySeconds',
+];
+const withoutMutable = (spec: Json): Json =>
+  Object.fromEntries(Object.entries(spec).filter(([key]) => !mutableStatefulSetFields.includes(key)));
+
+export const validateStatefulSet: Validate = (object, live) => {
+  const spec = specOf(object);
+  const changed = live !== undefined && !sameJson(withoutMutable(spec), withoutMutable(specOf(live)));
+  const forbiddenChange = forbidden(
+    'spec',
+    "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
+  );
+  return [
+    ...requiredSelectorCauses(spec, 'statefulset'),
+    ...alwaysTemplateCauses(spec),
+    ...(changed ? [forbiddenChange] : []),
+  ];
+};
+
+/** A Job's template; its selector only when manual (else the server generates it to fit). */
+export const validateJob: Validate = (object) => {
+  const spec = specOf(object);
+  const manual = spec.manualSelector === true;
+  return [
+    ...podTemplateCauses(spec.template, 'spec.template'),
+    ...jobRestartCauses(spec.template, 'spec.template'),
+    ...(manual && !isObject(spec.selector) ? [required('spec.selector', '')] : []),
+    ...(manual ? templateLabelsCauses(spec, 'spec.template') : []),
+  ];
+};
+
+export const validateCronJob: Validate = (object) => {
+  const jobTemplate = specOf(object).jobTemplate;
+  const template = isObject(jobTemplate) && isObject(jobTemplate.spec) ? jobTemplate.spec.template : undefined;
+  const path = 'spec.jobTemplate.spec.template';
+  return [...podTemplateCauses(template, path), ...jobRestartCauses(template, path)];
+};
