@@ -6,7 +6,7 @@
 import { randomInt } from 'node:crypto';
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
-import { servicePortCauses } from './service-ports.ts';
+import { validateService } from './validate-service.ts';
 import { standardVerbs } from './verbs.ts';
 
 type Json = Record<string, unknown>;
@@ -94,5 +94,5 @@ export const services: ResourceType = {
   categories: ['all'],
   applyDefaults: defaultService,
   admitOnCreate: allocate,
-  validate: servicePortCauses,
+  validate: validateService,
 };
