@@ -20,6 +20,7 @@ import { deleteOptionsCases } from './cases/delete-options.ts';
 import { discoveryCases } from './cases/discovery.ts';
 import { fieldSelectorCases } from './cases/field-selectors.ts';
 import { finalizerCases } from './cases/finalizers.ts';
+import { invalidSpecCases } from './cases/invalid-specs.ts';
 import { listCases } from './cases/lists.ts';
 import { namespaceDeletionCases } from './cases/namespace-deletion.ts';
 import { negotiationCases } from './cases/negotiation.ts';
@@ -62,6 +63,7 @@ const cases = [
   ...fieldSelectorCases,
   ...builtinRoundCases,
   ...crdSchemaCases,
+  ...invalidSpecCases,
 ];
 const token = 'conformance-token';
 

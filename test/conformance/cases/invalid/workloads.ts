@@ -1,0 +1,98 @@
+// Workloads whose selector does not fit their template, and Jobs whose pods would restart
+// Always: what kube-apiserver v1.36.3 refuses with 422, on create and on update.
+import type { Step } from '../../../support/status-cases.ts';
+import type { ConformanceCase } from '../../conformance-case.ts';
+
+type Json = Record<string, unknown>;
+const apps = '/apis/apps/v1/namespaces/default';
+const batch = '/apis/batch/v1/namespaces/default';
+const podTemplate = (labels: Json | undefined, restartPolicy?: string): Json => ({
+  ...(labels && { metadata: { labels } }),
+  spec: { containers: [{ name: 'c', image: 'x' }], ...(restartPolicy && { restartPolicy }) },
+});
+/** An apps/v1 workload of `kind` with `selector` (none when undefined) and template `labels`. */
+const workload = (kind: string, name: string, selector: unknown, labels: Json | undefined): Json => ({
+  apiVersion: 'apps/v1',
+  kind,
+  metadata: { name },
+  spec: { ...(selector !== undefined && { selector }), template: podTemplate(labels) },
+});
+const latest = (responses: readonly { json: unknown }[]) => structuredClone(responses.at(-1)?.json) as Json;
+
+/** The selector mistakes of one apps/v1 kind, on create, and a changed selector on update. */
+function selectorCase(kind: string): ConformanceCase {
+  const slug = kind.toLowerCase();
+  const collection = `${apps}/${slug}s`;
+  const post =
+    (name: string, selector: unknown, labels: Json | undefined): Step =>
+    () => ({
+      method: 'POST',
+      path: collection,
+      body: workload(kind, `${slug}-${name}`, selector, labels),
+    });
+  return {
+    name: `invalid specs: a ${kind} whose selector does not select its template`,
+    steps: [
+      post('mismatch', { matchLabels: { app: 'a' } }, { app: 'b' }),
+      post('missing', undefined, { app: 'a' }),
+      post('empty', {}, { app: 'a' }),
+      post('no-labels', { matchLabels: { app: 'a' } }, undefined),
+      post('expression', { matchExpressions: [{ key: 'tier', operator: 'In', values: ['web'] }] }, { tier: 'db' }),
+      post('exists', { matchExpressions: [{ key: 'tier', operator: 'Exists' }] }, { tier: 'db' }),
+      () => {
+        const body = workload(kind, `${slug}-restart`, { matchLabels: { app: 'a' } }, { app: 'a' });
+        (body.spec as Json).template = {
+          metadata: { labels: { app: 'a' } },
+          spec: { containers: [], restartPolicy: 'Never' },
+        };
+        return { method: 'POST', path: collection, body };
+      },
+      post('valid', { matchLabels: { app: 'a' } }, { app: 'a', extra: 'x' }),
+      (r) => {
+        const body = latest(r);
+        (body.spec as Json).selector = { matchLabels: { app: 'b' } };
+        return { method: 'PUT', path: `${collection}/${slug}-valid`, body };
+      },
+      () => ({
+        method: 'PATCH',
+        path: `${collection}/${slug}-valid`,
+        headers: { 'content-type': 'application/merge-patch+json' },
+        body: { spec: { template: { metadata: { labels: { app: 'c' } } } } },
+      }),
+    ],
+  };
+}
+
+const job = (name: string, restartPolicy: string | undefined): Json => ({
+  apiVersion: 'batch/v1',
+  kind: 'Job',
+  metadata: { name },
+  spec: { template: podTemplate(undefined, restartPolicy) },
+});
+const cronJob = (name: string, restartPolicy: string | undefined): Json => ({
+  apiVersion: 'batch/v1',
+  kind: 'CronJob',
+  metadata: { name },
+  spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { template: podTemplate(undefined, restartPolicy) } } },
+});
+
+export const invalidWorkloadCases: ConformanceCase[] = [
+  ...['DaemonSet', 'ReplicaSet', 'StatefulSet', 'Deployment'].map(selectorCase),
+  {
+    name: 'invalid specs: Jobs and CronJobs whose pods restart Always, or by an unknown policy',
+    steps: [
+      () => ({ method: 'POST', path: `${batch}/jobs`, body: job('restart-default', undefined) }),
+      () => ({ method: 'POST', path: `${batch}/jobs`, body: job('restart-always', 'Always') }),
+      () => ({ method: 'POST', path: `${batch}/jobs`, body: job('restart-sometimes', 'Sometimes') }),
+      () => ({ method: 'POST', path: `${batch}/cronjobs`, body: cronJob('restart-default', undefined) }),
+      () => ({ method: 'POST', path: `${batch}/cronjobs`, body: cronJob('restart-sometimes', 'Sometimes') }),
+      () => ({ method: 'POST', path: `${batch}/cronjobs`, body: cronJob('restart-never', 'Never') }),
+      () => ({
+        method: 'PATCH',
+        path: `${batch}/cronjobs/restart-never`,
+        headers: { 'content-type': 'application/merge-patch+json' },
+        body: { spec: { jobTemplate: { spec: { template: { spec: { restartPolicy: 'Always' } } } } } },
+      }),
+    ],
+  },
+];
