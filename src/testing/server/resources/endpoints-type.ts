@@ -5,6 +5,7 @@
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { standardVerbs } from './verbs.ts';
+import { validateEndpoints } from './validate-endpoints.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -31,4 +32,5 @@ export const endpoints: ResourceType = {
   generation: 'none',
   statusSubresource: false,
   applyDefaults: defaultEndpoints,
+  validate: validateEndpoints,
 };
