@@ -3,6 +3,7 @@
 import type { ConformanceCase } from '../conformance-case.ts';
 import { invalidBudgetClaimCases } from './invalid/budgets-claims.ts';
 import { invalidConfigCases } from './invalid/config.ts';
+import { invalidContainerCases } from './invalid/containers.ts';
 import { invalidNetworkingCases } from './invalid/networking.ts';
 import { invalidRbacCases } from './invalid/rbac.ts';
 import { invalidServiceCases } from './invalid/services.ts';
@@ -15,4 +16,5 @@ export const invalidSpecCases: ConformanceCase[] = [
   ...invalidServiceCases,
   ...invalidBudgetClaimCases,
   ...invalidNetworkingCases,
+  ...invalidContainerCases,
 ];

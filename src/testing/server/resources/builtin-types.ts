@@ -20,6 +20,7 @@ import {
 import { objectAt } from './object-at.ts';
 import { crud, standardVerbs } from './verbs.ts';
 import { validateReplicaSetLike } from './validate-workloads.ts';
+import { validatePod } from './validate-pod-template.ts';
 import { validateConfigMapKeys, validateSecretKeys } from './validate-config-keys.ts';
 
 type Json = Record<string, unknown>;
@@ -105,6 +106,7 @@ export const pods: ResourceType = {
   statusSubresource: true,
   prepareStatusUpdate: podStatusUpdate,
   categories: ['all'],
+  validate: validatePod,
   applyDefaults: (object) => {
     const spec = objectAt(object, 'spec');
     defaultPodSpec(spec);

@@ -1,9 +1,11 @@
-// The part of ValidatePodTemplateSpec (kube-apiserver v1.36.3, pkg/apis/core/validation)
-// that workloads meet most: a template without containers, a restartPolicy no Pod knows;
-// and the restartPolicy each kind of workload allows of its pods.
+// The part of ValidatePodSpec (kube-apiserver v1.36.3, pkg/apis/core/validation) that pods
+// and workloads meet most: containers (validate-containers.ts), a restartPolicy no Pod
+// knows; and the restartPolicy each kind of workload allows of its pods.
+import type { KubeObject } from '../../../core/object.ts';
 import type { FieldCause } from '../crd/custom-resource-schema.ts';
 import { required } from '../handlers/validate.ts';
 import { notSupported } from './field-causes.ts';
+import { containersCauses } from './validate-containers.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -17,14 +19,20 @@ const podRestartPolicies = ['Always', 'OnFailure', 'Never'];
 
 /** The pod template's own errors, at `path` (`spec.template`). */
 export function podTemplateCauses(template: unknown, path: string): FieldCause[] {
-  const spec = podSpecOf(template);
-  const causes: FieldCause[] = [];
-  if (!Array.isArray(spec.containers) || spec.containers.length === 0)
-    causes.push(required(`${path}.spec.containers`, ''));
+  return podSpecCauses(podSpecOf(template), `${path}.spec`);
+}
+
+/** A Pod's own errors: its spec's. */
+export const validatePod = (object: KubeObject): FieldCause[] =>
+  podSpecCauses(isObject(object.spec) ? object.spec : {}, 'spec');
+
+/** A pod spec's own errors (of a Pod or a template), at `path` (`spec`). */
+export function podSpecCauses(spec: Json, path: string): FieldCause[] {
+  const causes = containersCauses(spec.containers, `${path}.containers`);
   const policy = spec.restartPolicy ?? '';
-  if (policy === '') causes.push(required(`${path}.spec.restartPolicy`, ''));
+  if (policy === '') causes.push(required(`${path}.restartPolicy`, ''));
   else if (!podRestartPolicies.includes(policy as string))
-    causes.push(notSupported(`${path}.spec.restartPolicy`, policy, podRestartPolicies));
+    causes.push(notSupported(`${path}.restartPolicy`, policy, podRestartPolicies));
   return causes;
 }
 
