@@ -108,3 +108,12 @@ export function labelValueErrors(value: string): string[] {
     errors.push(regexError(labelValueMessage, labelValueFormat, 'MyValue', 'my_value', '12345'));
   return errors;
 }
+
+/**
+ * Why `name` cannot be a path segment (apimachinery's IsPathSegmentName, the name rule of
+ * RBAC objects and their roleRefs): `.`, `..`, or a name with `/` or `%`. Empty when it can.
+ */
+export function pathSegmentErrors(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  return ['/', '%'].filter((bad) => name.includes(bad)).map((bad) => `may not contain '${bad}'`);
+}

@@ -1,6 +1,12 @@
 // The validation kube-apiserver applies to every object: names and labels; each kind's own
 // rules are its ResourceType's `validate`. Messages are the real server's, word for word.
-import { dnsLabelErrors, dnsSubdomainErrors, labelKeyErrors, labelValueErrors } from '../../../core/names.ts';
+import {
+  dnsLabelErrors,
+  dnsSubdomainErrors,
+  labelKeyErrors,
+  labelValueErrors,
+  pathSegmentErrors,
+} from '../../../core/names.ts';
 import { type Cause, invalid } from '../http/status.ts';
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
@@ -19,10 +25,11 @@ export const required = (field: string, detail: string): Cause => ({
 
 /**
  * A Namespace's name is a DNS-1123 label, and so is a Service's (kube-apiserver v1.36's
- * RelaxedServiceNameValidation, on by default, in place of DNS-1035); every other kind's a
- * DNS-1123 subdomain.
+ * RelaxedServiceNameValidation, on by default, in place of DNS-1035); an RBAC object's a
+ * path segment (`system:aggregate-to-view`); every other kind's a DNS-1123 subdomain.
  */
 function nameErrors(type: ResourceType, name: string): string[] {
+  if (type.group === 'rbac.authorization.k8s.io') return pathSegmentErrors(name);
   const label = type.group === '' && (type.kind === 'Namespace' || type.kind === 'Service');
   return label ? dnsLabelErrors(name) : dnsSubdomainErrors(name);
 }

@@ -3,7 +3,7 @@
 // non-resource URLs where they cannot be; roleRefs and subjects of unknown kinds or groups,
 // without names; and any change of a binding's roleRef.
 import type { KubeObject } from '../../../core/object.ts';
-import { dnsSubdomainErrors } from '../../../core/names.ts';
+import { dnsSubdomainErrors, pathSegmentErrors } from '../../../core/names.ts';
 import type { FieldCause } from '../crd/custom-resource-schema.ts';
 import { invalidValue, required } from '../handlers/validate.ts';
 import { notSupported } from './field-causes.ts';
@@ -54,17 +54,10 @@ function roleRefCauses(roleRef: Json, kinds: readonly string[]): FieldCause[] {
   const causes: FieldCause[] = [];
   if (text(roleRef.apiGroup) !== group) causes.push(notSupported('roleRef.apiGroup', text(roleRef.apiGroup), [group]));
   if (!kinds.includes(text(roleRef.kind))) causes.push(notSupported('roleRef.kind', text(roleRef.kind), kinds));
-  // A roleRef name is a path segment: anything but `.`, `..` or a name with `/` or `%`.
   const name = text(roleRef.name);
   if (name === '') causes.push(required('roleRef.name', ''));
   else for (const detail of pathSegmentErrors(name)) causes.push(invalidValue('roleRef.name', name, detail));
   return causes;
-}
-
-/** apimachinery's IsPathSegmentName (ValidateRBACName). */
-function pathSegmentErrors(name: string): string[] {
-  if (name === '.' || name === '..') return [`may not be '${name}'`];
-  return ['/', '%'].filter((bad) => name.includes(bad)).map((bad) => `may not contain '${bad}'`);
 }
 
 function subjectCauses(subject: Json, namespaced: boolean, path: string): FieldCause[] {

@@ -55,6 +55,9 @@ export const invalidRbacCases: ConformanceCase[] = [
         path: clusterRoles,
         body: role('ClusterRole', 'invalid-valid-urls', [{ nonResourceURLs: ['/healthz'], verbs: ['get'] }]),
       }),
+      // RBAC names are path segments, not DNS subdomains: colons and capitals are allowed.
+      () => ({ method: 'POST', path: clusterRoles, body: role('ClusterRole', 'invalid:Colon_Name', [read]) }),
+      () => ({ method: 'POST', path: roles, body: role('Role', 'bad%name', [read]) }),
       () => ({
         method: 'PATCH',
         path: `${clusterRoles}/invalid-valid-urls`,
