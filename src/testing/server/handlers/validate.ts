@@ -34,7 +34,7 @@ function nameErrors(type: ResourceType, name: string): string[] {
   return label ? dnsLabelErrors(name) : dnsSubdomainErrors(name);
 }
 
-function labelCauses(field: string, labels: unknown): Cause[] {
+export function labelCauses(field: string, labels: unknown): Cause[] {
   if (labels === undefined || labels === null) return [];
   const causes: Cause[] = [];
   for (const [key, value] of Object.entries(labels as Record<string, unknown>)) {

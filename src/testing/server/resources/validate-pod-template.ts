@@ -3,7 +3,7 @@
 // knows; and the restartPolicy each kind of workload allows of its pods.
 import type { KubeObject } from '../../../core/object.ts';
 import type { FieldCause } from '../crd/custom-resource-schema.ts';
-import { required } from '../handlers/validate.ts';
+import { labelCauses, required } from '../handlers/validate.ts';
 import { notSupported } from './field-causes.ts';
 import { containersCauses } from './validate-containers.ts';
 
@@ -17,9 +17,15 @@ export const podSpecOf = (template: unknown): Json =>
 
 const podRestartPolicies = ['Always', 'OnFailure', 'Never'];
 
-/** The pod template's own errors, at `path` (`spec.template`). */
+/** The template's labels' errors, at `path` (`spec.template`). */
+export function templateLabelCauses(template: unknown, path: string): FieldCause[] {
+  const metadata = isObject(template) && isObject(template.metadata) ? template.metadata : {};
+  return labelCauses(`${path}.labels`, metadata.labels);
+}
+
+/** The pod template's own errors (ValidatePodTemplateSpec), at `path` (`spec.template`). */
 export function podTemplateCauses(template: unknown, path: string): FieldCause[] {
-  return podSpecCauses(podSpecOf(template), `${path}.spec`);
+  return [...templateLabelCauses(template, path), ...podSpecCauses(podSpecOf(template), `${path}.spec`)];
 }
 
 /** A Pod's own errors: its spec's. */

@@ -136,4 +136,27 @@ describe('workload validation', () => {
     ]);
     assert.deepEqual(causesOf(jobs, job('Never')), []);
   });
+
+  it('refuses a selector Go cannot read, and then leaves the template unchecked (with a detail but for StatefulSets)', () => {
+    const selector = { matchExpressions: [{ key: 'tier', operator: 'Equals', values: ['db'] }] };
+    const operator = {
+      reason: 'FieldValueInvalid',
+      message: 'Invalid value: "Equals": not a valid selector operator',
+      field: 'spec.selector.matchExpressions[0].operator',
+    };
+    const shown = '{"matchExpressions":[{"key":"tier","operator":"Equals","values":["db"]}]}';
+    assert.deepEqual(causesOf(replicaSets, workload('ReplicaSet', selector, { tier: 'db' })), [
+      operator,
+      {
+        reason: 'FieldValueInvalid',
+        message: `Invalid value: ${shown}: invalid label selector`,
+        field: 'spec.selector',
+      },
+    ]);
+    assert.deepEqual(causesOf(statefulSets, workload('StatefulSet', selector, { tier: 'db' })), [
+      operator,
+      { reason: 'FieldValueInvalid', message: `Invalid value: ${shown}`, field: 'spec.selector' },
+    ]);
+    assert.deepEqual(causesOf(daemonSets, workload('DaemonSet', selector, { tier: 'db' })), [operator]);
+  });
 });

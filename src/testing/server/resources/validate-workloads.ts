@@ -6,7 +6,13 @@ import type { FieldCause } from '../crd/custom-resource-schema.ts';
 import { invalidValue, required } from '../handlers/validate.ts';
 import { forbidden, immutable, sameJson } from './field-causes.ts';
 import { isEmptySelector, selectorJson, selects } from './label-selector-match.ts';
-import { alwaysRestartCauses, jobRestartCauses, podTemplateCauses } from './validate-pod-template.ts';
+import { labelSelectorCauses } from './validate-label-selector.ts';
+import {
+  alwaysRestartCauses,
+  jobRestartCauses,
+  podTemplateCauses,
+  templateLabelCauses,
+} from './validate-pod-template.ts';
 
 type Json = Record<string, unknown>;
 type Validate = (object: KubeObject, live: KubeObject | undefined) => FieldCause[];
@@ -24,13 +30,18 @@ function templateLabelsCauses(spec: Json, path: string): FieldCause[] {
   return [invalidValue(`${path}.metadata.labels`, value, '`selector` does not match template `labels`')];
 }
 
-/** A selector is required and names at least one label (`empty selector is invalid for <kind>`). */
+/** A selector is required, valid, and names at least one label (`empty selector is invalid for <kind>`). */
 function requiredSelectorCauses(spec: Json, kind: string): FieldCause[] {
   const { selector } = spec;
   if (!isObject(selector)) return [required('spec.selector', '')];
-  if (!isEmptySelector(selector)) return [];
-  return [invalidValue('spec.selector', selectorJson(selector), `empty selector is invalid for ${kind}`)];
+  const causes = labelSelectorCauses(selector, 'spec.selector');
+  if (isEmptySelector(selector))
+    causes.push(invalidValue('spec.selector', selectorJson(selector), `empty selector is invalid for ${kind}`));
+  return causes;
 }
+
+/** Whether Go can read the selector (LabelSelectorAsSelector); an absent one it can (it selects nothing). */
+const readable = (selector: unknown): boolean => labelSelectorCauses(selector, 'spec.selector').length === 0;
 
 const selectorChangeCauses = (spec: Json, live: KubeObject | undefined): FieldCause[] =>
   live && !sameJson(spec.selector ?? null, specOf(live).selector ?? null)
@@ -47,11 +58,10 @@ const alwaysTemplateCauses = (spec: Json): FieldCause[] => [
 /** ReplicaSets and Deployments (whose empty selector message says `deployment` for both). */
 export const validateReplicaSetLike: Validate = (object, live) => {
   const spec = specOf(object);
-  return [
-    ...requiredSelectorCauses(spec, 'deployment'),
-    ...alwaysTemplateCauses(spec),
-    ...selectorChangeCauses(spec, live),
-  ];
+  const template = readable(spec.selector)
+    ? alwaysTemplateCauses(spec)
+    : [invalidValue('spec.selector', shown(spec.selector), 'invalid label selector')];
+  return [...requiredSelectorCauses(spec, 'deployment'), ...template, ...selectorChangeCauses(spec, live)];
 };
 
 export const validateDaemonSet: Validate = (object, live) => {
@@ -59,7 +69,8 @@ export const validateDaemonSet: Validate = (object, live) => {
   const empty = isObject(spec.selector) && isEmptySelector(spec.selector);
   return [
     ...selectorChangeCauses(spec, live),
-    ...templateLabelsCauses(spec, 'spec.template'),
+    ...labelSelectorCauses(spec.selector, 'spec.selector'),
+    ...(readable(spec.selector) ? templateLabelsCauses(spec, 'spec.template') : []),
     ...(empty ? [invalidValue('spec.selector', {}, 'empty selector is invalid for daemonset')] : []),
     ...podTemplateCauses(spec.template, 'spec.template'),
     ...alwaysRestartCauses(spec.template, 'spec.template'),
@@ -86,9 +97,19 @@ export const validateStatefulSet: Validate = (object, live) => {
     'spec',
     "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden",
   );
+  // An unreadable selector is shown without a detail; the template's labels are checked twice.
+  const unreadable = { reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(shown(spec.selector))}` };
+  const template = readable(spec.selector)
+    ? [
+        ...templateLabelsCauses(spec, 'spec.template'),
+        ...podTemplateCauses(spec.template, 'spec.template'),
+        ...templateLabelCauses(spec.template, 'spec.template'),
+      ]
+    : [{ ...unreadable, field: 'spec.selector' }];
   return [
     ...requiredSelectorCauses(spec, 'statefulset'),
-    ...alwaysTemplateCauses(spec),
+    ...template,
+    ...alwaysRestartCauses(spec.template, 'spec.template'),
     ...(changed ? [forbiddenChange] : []),
   ];
 };
@@ -101,7 +122,8 @@ export const validateJob: Validate = (object) => {
     ...podTemplateCauses(spec.template, 'spec.template'),
     ...jobRestartCauses(spec.template, 'spec.template'),
     ...(manual && !isObject(spec.selector) ? [required('spec.selector', '')] : []),
-    ...(manual ? templateLabelsCauses(spec, 'spec.template') : []),
+    ...(manual ? labelSelectorCauses(spec.selector, 'spec.selector') : []),
+    ...(manual && readable(spec.selector) ? templateLabelsCauses(spec, 'spec.template') : []),
   ];
 };
 

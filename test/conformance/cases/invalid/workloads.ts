@@ -39,6 +39,10 @@ function selectorCase(kind: string): ConformanceCase {
       post('no-labels', { matchLabels: { app: 'a' } }, undefined),
       post('expression', { matchExpressions: [{ key: 'tier', operator: 'In', values: ['web'] }] }, { tier: 'db' }),
       post('exists', { matchExpressions: [{ key: 'tier', operator: 'Exists' }] }, { tier: 'db' }),
+      post('operator', { matchExpressions: [{ key: 'tier', operator: 'Equals', values: ['db'] }] }, { tier: 'db' }),
+      post('no-values', { matchExpressions: [{ key: 'tier', operator: 'In' }] }, { tier: 'db' }),
+      post('extra-values', { matchExpressions: [{ key: 'tier', operator: 'DoesNotExist', values: ['x'] }] }, {}),
+      post('bad-label', { matchLabels: { app: 'bad value!' } }, { app: 'bad value!' }),
       () => {
         const body = workload(kind, `${slug}-restart`, { matchLabels: { app: 'a' } }, { app: 'a' });
         (body.spec as Json).template = {
