@@ -19,7 +19,7 @@ import {
 } from './status-strategies.ts';
 import { objectAt } from './object-at.ts';
 import { crud, standardVerbs } from './verbs.ts';
-import { validateReplicaSetLike } from './validate-workloads.ts';
+import { validateDeployment } from './validate-workloads.ts';
 import { validatePod } from './validate-pod-template.ts';
 import { validateConfigMapKeys, validateSecretKeys } from './validate-config-keys.ts';
 
@@ -141,7 +141,7 @@ export const deployments: ResourceType = {
   prepareStatusUpdate: deploymentStatusUpdate,
   scaleSubresource: true,
   categories: ['all'],
-  validate: validateReplicaSetLike,
+  validate: validateDeployment,
   applyDefaults: (object) => {
     const spec = objectAt(object, 'spec');
     spec.replicas ??= 1;

@@ -2,35 +2,16 @@
 // PodDisruptionBudget's spec: minAvailable and maxUnavailable both set, either negative,
 // not a percentage when a string, or above 100%; an unknown unhealthyPodEvictionPolicy.
 import type { KubeObject } from '../../../core/object.ts';
-import { regexError } from '../../../core/names.ts';
 import type { FieldCause } from '../crd/custom-resource-schema.ts';
 import { invalidValue } from '../handlers/validate.ts';
 import { notSupported } from './field-causes.ts';
 import { selectorJson } from './label-selector-match.ts';
+import { intOrPercentCauses } from './int-or-percent.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const percentFormat = '[0-9]+%';
-const percentPattern = new RegExp(`^${percentFormat}$`);
 const evictionPolicies = ['AlwaysAllow', 'IfHealthyBudget'];
-
-/** ValidatePositiveIntOrPercent and IsNotMoreThan100Percent of an IntOrString. */
-export function intOrPercentCauses(value: unknown, field: string): FieldCause[] {
-  if (typeof value === 'number')
-    return value < 0 ? [invalidValue(field, value, 'must be greater than or equal to 0')] : [];
-  if (typeof value !== 'string') return [];
-  if (!percentPattern.test(value)) {
-    const detail = regexError(
-      "a valid percent string must be a numeric string followed by an ending '%'",
-      percentFormat,
-      '1%',
-      '93%',
-    );
-    return [invalidValue(field, value, detail)];
-  }
-  return Number.parseInt(value, 10) > 100 ? [invalidValue(field, value, 'must not be greater than 100%')] : [];
-}
 
 /** Go's JSON of the internal PodDisruptionBudgetSpec (no JSON tags: its fields' own names). */
 const specValue = (spec: Json) => ({

@@ -6,6 +6,7 @@ import type { FieldCause } from '../crd/custom-resource-schema.ts';
 import { invalidValue, required } from '../handlers/validate.ts';
 import { forbidden, immutable, sameJson } from './field-causes.ts';
 import { isEmptySelector, selectorJson, selects } from './label-selector-match.ts';
+import { deploymentStrategyCauses, nonNegative } from './validate-deployment.ts';
 import { labelSelectorCauses } from './validate-label-selector.ts';
 import {
   alwaysRestartCauses,
@@ -55,13 +56,32 @@ const alwaysTemplateCauses = (spec: Json): FieldCause[] => [
   ...alwaysRestartCauses(spec.template, 'spec.template'),
 ];
 
-/** ReplicaSets and Deployments (whose empty selector message says `deployment` for both). */
-export const validateReplicaSetLike: Validate = (object, live) => {
-  const spec = specOf(object);
+/** The selector and template of a ReplicaSet or a Deployment (whose empty selector message says `deployment`). */
+function replicaSetLikeCauses(spec: Json): FieldCause[] {
   const template = readable(spec.selector)
     ? alwaysTemplateCauses(spec)
     : [invalidValue('spec.selector', shown(spec.selector), 'invalid label selector')];
-  return [...requiredSelectorCauses(spec, 'deployment'), ...template, ...selectorChangeCauses(spec, live)];
+  return [...requiredSelectorCauses(spec, 'deployment'), ...template];
+}
+
+export const validateReplicaSet: Validate = (object, live) => {
+  const spec = specOf(object);
+  return [
+    ...nonNegative(spec.replicas, 'spec.replicas'),
+    ...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds'),
+    ...replicaSetLikeCauses(spec),
+    ...selectorChangeCauses(spec, live),
+  ];
+};
+
+export const validateDeployment: Validate = (object, live) => {
+  const spec = specOf(object);
+  return [
+    ...nonNegative(spec.replicas, 'spec.replicas'),
+    ...replicaSetLikeCauses(spec),
+    ...deploymentStrategyCauses(spec),
+    ...selectorChangeCauses(spec, live),
+  ];
 };
 
 export const validateDaemonSet: Validate = (object, live) => {
@@ -107,6 +127,8 @@ export const validateStatefulSet: Validate = (object, live) => {
       ]
     : [{ ...unreadable, field: 'spec.selector' }];
   return [
+    ...nonNegative(spec.replicas, 'spec.replicas'),
+    ...nonNegative(spec.minReadySeconds, 'spec.minReadySeconds'),
     ...requiredSelectorCauses(spec, 'statefulset'),
     ...template,
     ...alwaysRestartCauses(spec.template, 'spec.template'),

@@ -14,7 +14,7 @@ import {
   validateCronJob,
   validateDaemonSet,
   validateJob,
-  validateReplicaSetLike,
+  validateReplicaSet,
   validateStatefulSet,
 } from './validate-workloads.ts';
 
@@ -41,7 +41,7 @@ const workload = (group: string, kind: string, shortName: string, scale: boolean
 
 export const replicaSets: ResourceType = {
   ...workload('apps', 'ReplicaSet', 'rs', true),
-  validate: validateReplicaSetLike,
+  validate: validateReplicaSet,
   applyDefaults: (object) => {
     const spec = objectAt(object, 'spec');
     spec.replicas ??= 1;

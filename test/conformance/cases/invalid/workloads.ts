@@ -80,8 +80,41 @@ const cronJob = (name: string, restartPolicy: string | undefined): Json => ({
   spec: { schedule: '*/5 * * * *', jobTemplate: { spec: { template: podTemplate(undefined, restartPolicy) } } },
 });
 
+/** A valid workload of `kind` with `spec` merged in. */
+const withSpec = (kind: string, name: string, spec: Json): Json => {
+  const body = workload(kind, name, { matchLabels: { app: 'a' } }, { app: 'a' });
+  return { ...body, spec: { ...(body.spec as Json), ...spec } };
+};
+const postTo =
+  (kind: string, name: string, spec: Json): Step =>
+  () => ({
+    method: 'POST',
+    path: `${apps}/${kind.toLowerCase()}s`,
+    body: withSpec(kind, name, spec),
+  });
+
 export const invalidWorkloadCases: ConformanceCase[] = [
   ...['DaemonSet', 'ReplicaSet', 'StatefulSet', 'Deployment'].map(selectorCase),
+  {
+    name: 'invalid specs: negative replicas, and Deployment strategies and deadlines',
+    steps: [
+      postTo('ReplicaSet', 'negative', { replicas: -1, minReadySeconds: -5 }),
+      postTo('StatefulSet', 'negative', { replicas: -1, minReadySeconds: -5 }),
+      postTo('Deployment', 'negative', { replicas: -1, minReadySeconds: -5, revisionHistoryLimit: -1 }),
+      postTo('Deployment', 'zero-zero', { strategy: { rollingUpdate: { maxSurge: 0, maxUnavailable: '0%' } } }),
+      postTo('Deployment', 'percents', { strategy: { rollingUpdate: { maxSurge: 'lots', maxUnavailable: '150%' } } }),
+      postTo('Deployment', 'recreate', { strategy: { type: 'Recreate', rollingUpdate: { maxSurge: 1 } } }),
+      postTo('Deployment', 'blue-green', { strategy: { type: 'BlueGreen' } }),
+      postTo('Deployment', 'deadline', { minReadySeconds: 600, progressDeadlineSeconds: 600 }),
+      postTo('Deployment', 'scaled', { replicas: 2 }),
+      () => ({
+        method: 'PATCH',
+        path: `${apps}/deployments/scaled`,
+        headers: { 'content-type': 'application/merge-patch+json' },
+        body: { spec: { replicas: -3 } },
+      }),
+    ],
+  },
   {
     name: 'invalid specs: Jobs and CronJobs whose pods restart Always, or by an unknown policy',
     steps: [
