@@ -4,7 +4,8 @@
 import type { KubeObject } from '../../../core/object.ts';
 import type { FieldCause } from '../crd/custom-resource-schema.ts';
 import { invalidValue, required } from '../handlers/validate.ts';
-import { forbidden, immutable, sameJson } from './field-causes.ts';
+import { cronScheduleError } from './cron-schedule.ts';
+import { forbidden, immutable, notSupported, sameJson } from './field-causes.ts';
 import { isEmptySelector, selectorJson, selects } from './label-selector-match.ts';
 import { deploymentStrategyCauses, nonNegative } from './validate-deployment.ts';
 import { labelSelectorCauses } from './validate-label-selector.ts';
@@ -136,11 +137,17 @@ export const validateStatefulSet: Validate = (object, live) => {
   ];
 };
 
-/** A Job's template; its selector only when manual (else the server generates it to fit). */
+// A Job's counts that may not be negative, in validateJobSpec's order.
+const jobCounts = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished'];
+const jobCountCauses = (spec: Json, path: string): FieldCause[] =>
+  jobCounts.flatMap((count) => nonNegative(spec[count], `${path}.${count}`));
+
+/** A Job's counts and template; its selector only when manual (else the server generates it to fit). */
 export const validateJob: Validate = (object) => {
   const spec = specOf(object);
   const manual = spec.manualSelector === true;
   return [
+    ...jobCountCauses(spec, 'spec'),
     ...podTemplateCauses(spec.template, 'spec.template'),
     ...jobRestartCauses(spec.template, 'spec.template'),
     ...(manual && !isObject(spec.selector) ? [required('spec.selector', '')] : []),
@@ -149,9 +156,38 @@ export const validateJob: Validate = (object) => {
   ];
 };
 
+/** The schedule (required, readable, without a time zone), then the Job template's rules. */
+function scheduleCauses(schedule: unknown): FieldCause[] {
+  const text = typeof schedule === 'string' ? schedule : '';
+  if (text === '') return [required('spec.schedule', '')];
+  const error = cronScheduleError(text);
+  const causes = error === undefined ? [] : [invalidValue('spec.schedule', text, error)];
+  if (text.includes('TZ'))
+    causes.push(
+      invalidValue('spec.schedule', text, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'),
+    );
+  return causes;
+}
+
+const concurrencyPolicies = ['Allow', 'Forbid', 'Replace'];
+
 export const validateCronJob: Validate = (object) => {
-  const jobTemplate = specOf(object).jobTemplate;
-  const template = isObject(jobTemplate) && isObject(jobTemplate.spec) ? jobTemplate.spec.template : undefined;
+  const spec = specOf(object);
+  const jobTemplate = spec.jobTemplate;
+  const jobSpec = isObject(jobTemplate) && isObject(jobTemplate.spec) ? jobTemplate.spec : {};
+  const template = jobSpec.template;
   const path = 'spec.jobTemplate.spec.template';
-  return [...podTemplateCauses(template, path), ...jobRestartCauses(template, path)];
+  const policy = typeof spec.concurrencyPolicy === 'string' ? spec.concurrencyPolicy : '';
+  return [
+    ...scheduleCauses(spec.schedule),
+    ...nonNegative(spec.startingDeadlineSeconds, 'spec.startingDeadlineSeconds'),
+    ...(concurrencyPolicies.includes(policy)
+      ? []
+      : [notSupported('spec.concurrencyPolicy', policy, concurrencyPolicies)]),
+    ...jobCountCauses(jobSpec, 'spec.jobTemplate.spec'),
+    ...podTemplateCauses(template, path),
+    ...jobRestartCauses(template, path),
+    ...nonNegative(spec.successfulJobsHistoryLimit, 'spec.successfulJobsHistoryLimit'),
+    ...nonNegative(spec.failedJobsHistoryLimit, 'spec.failedJobsHistoryLimit'),
+  ];
 };

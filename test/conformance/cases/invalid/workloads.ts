@@ -116,7 +116,7 @@ export const invalidWorkloadCases: ConformanceCase[] = [
     ],
   },
   {
-    name: 'invalid specs: Jobs and CronJobs whose pods restart Always, or by an unknown policy',
+    name: 'invalid specs: Jobs and CronJobs whose pods restart Always or by an unknown policy; CronJob schedules',
     steps: [
       () => ({ method: 'POST', path: `${batch}/jobs`, body: job('restart-default', undefined) }),
       () => ({ method: 'POST', path: `${batch}/jobs`, body: job('restart-always', 'Always') }),
@@ -124,6 +124,43 @@ export const invalidWorkloadCases: ConformanceCase[] = [
       () => ({ method: 'POST', path: `${batch}/cronjobs`, body: cronJob('restart-default', undefined) }),
       () => ({ method: 'POST', path: `${batch}/cronjobs`, body: cronJob('restart-sometimes', 'Sometimes') }),
       () => ({ method: 'POST', path: `${batch}/cronjobs`, body: cronJob('restart-never', 'Never') }),
+      ...[
+        '',
+        'bogus',
+        '* * * * * *',
+        '61 * * * *',
+        '*/0 * * * *',
+        '5-1 * * * *',
+        '1-2-3 * * * *',
+        '* * 0 * *',
+        '* * * foo *',
+        '* * * JAN-MAR MON-FRI',
+        '@fortnightly',
+        '@hourly',
+        'CRON_TZ=UTC 0 * * * *',
+        '1/2/3 * * * *',
+        '-1 * * * *',
+      ].map((schedule, index): Step => () => {
+        const body = cronJob(`schedule-${String(index)}`, 'Never');
+        (body.spec as Json).schedule = schedule;
+        return { method: 'POST', path: `${batch}/cronjobs`, body };
+      }),
+      () => {
+        const body = job('negative-counts', 'Never');
+        Object.assign(body.spec as Json, { parallelism: -1, completions: -2, backoffLimit: -3 });
+        return { method: 'POST', path: `${batch}/jobs`, body };
+      },
+      () => {
+        const body = cronJob('negative-counts', 'Never');
+        const jobSpec = ((body.spec as Json).jobTemplate as Json).spec as Json;
+        Object.assign(jobSpec, { activeDeadlineSeconds: -1, ttlSecondsAfterFinished: -1 });
+        return { method: 'POST', path: `${batch}/cronjobs`, body };
+      },
+      () => {
+        const body = cronJob('policies', 'Never');
+        Object.assign(body.spec as Json, { concurrencyPolicy: 'Sometimes', successfulJobsHistoryLimit: -1 });
+        return { method: 'POST', path: `${batch}/cronjobs`, body };
+      },
       () => ({
         method: 'PATCH',
         path: `${batch}/cronjobs/restart-never`,
