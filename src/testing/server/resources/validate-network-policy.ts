@@ -1,13 +1,14 @@
 // What kube-apiserver v1.36.3 (pkg/apis/networking/validation) refuses of a
 // NetworkPolicy's rules, in its order: ports of an unknown protocol, out of range or badly
 // named, an endPort below its port or without a numeric one; peers that name nothing, or an
-// ipBlock beside a selector; more than two policyTypes, or unknown ones. Not checked:
-// label selector syntax, ipBlock CIDRs.
+// ipBlock beside a selector; invalid selectors; more than two policyTypes, or unknown
+// ones. Not checked: ipBlock CIDRs.
 import type { KubeObject } from '../../../core/object.ts';
 import type { FieldCause } from '../crd/custom-resource-schema.ts';
 import { invalidValue, required } from '../handlers/validate.ts';
 import { forbidden, notSupported } from './field-causes.ts';
 import { portNameErrors } from './port-name.ts';
+import { labelSelectorCauses } from './validate-label-selector.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -43,9 +44,15 @@ function portCauses(entry: Json, at: string): FieldCause[] {
 }
 
 function peerCauses(peer: Json, at: string): FieldCause[] {
+  const causes = [
+    ...labelSelectorCauses(peer.podSelector, `${at}.podSelector`),
+    ...labelSelectorCauses(peer.namespaceSelector, `${at}.namespaceSelector`),
+  ];
   const named = ['podSelector', 'namespaceSelector', 'ipBlock'].filter((key) => isObject(peer[key])).length;
-  if (named === 0) return [required(at, 'must specify a peer')];
-  return named > 1 && isObject(peer.ipBlock) ? [forbidden(at, 'may not specify both ipBlock and another peer')] : [];
+  if (named === 0) causes.push(required(at, 'must specify a peer'));
+  else if (named > 1 && isObject(peer.ipBlock))
+    causes.push(forbidden(at, 'may not specify both ipBlock and another peer'));
+  return causes;
 }
 
 function ruleCauses(rules: unknown, direction: 'ingress' | 'egress'): FieldCause[] {
@@ -72,6 +79,7 @@ function policyTypeCauses(types: unknown): FieldCause[] {
 export function validateNetworkPolicy(object: KubeObject): FieldCause[] {
   const spec = isObject(object.spec) ? object.spec : {};
   return [
+    ...labelSelectorCauses(spec.podSelector, 'spec.podSelector'),
     ...ruleCauses(spec.ingress, 'ingress'),
     ...ruleCauses(spec.egress, 'egress'),
     ...policyTypeCauses(spec.policyTypes),

@@ -1,9 +1,9 @@
 // What kube-apiserver v1.36.3's validateService refuses of a Service's spec that people
-// get wrong, in its order: no ports, each port's own errors, an unknown type, and two ports
+// get wrong, in its order: no ports, each port's own errors, selector labels, an unknown type, and two ports
 // of one number and protocol. Cluster IPs, traffic policies and node ports are not checked.
 import type { KubeObject } from '../../../core/object.ts';
 import type { FieldCause } from '../crd/custom-resource-schema.ts';
-import { required } from '../handlers/validate.ts';
+import { labelCauses, required } from '../handlers/validate.ts';
 import { notSupported } from './field-causes.ts';
 import { duplicatePortCauses, portsOf, servicePortCauses } from './service-ports.ts';
 
@@ -28,6 +28,7 @@ export function validateService(object: KubeObject): FieldCause[] {
   return [
     ...(portsOf(object).length === 0 && needsPorts(spec) ? [required('spec.ports', '')] : []),
     ...servicePortCauses(object),
+    ...labelCauses('spec.selector', spec.selector),
     ...typeCauses(spec.type),
     ...duplicatePortCauses(object),
   ];

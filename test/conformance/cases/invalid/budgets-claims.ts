@@ -31,6 +31,14 @@ export const invalidBudgetClaimCases: ConformanceCase[] = [
         path: budgets,
         body: budget('policy', { minAvailable: 1, unhealthyPodEvictionPolicy: 'Never' }),
       }),
+      () => ({
+        method: 'POST',
+        path: budgets,
+        body: budget('selector', {
+          minAvailable: 1,
+          selector: { matchExpressions: [{ key: 'app', operator: 'Exists', values: ['a'] }] },
+        }),
+      }),
       () => ({ method: 'POST', path: budgets, body: budget('good', { minAvailable: '100%' }) }),
       (r) => {
         const body = structuredClone(r.at(-1)?.json) as Json;

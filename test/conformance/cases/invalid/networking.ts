@@ -104,6 +104,14 @@ export const invalidNetworkingCases: ConformanceCase[] = [
       () => ({
         method: 'POST',
         path: policies,
+        body: policy('selectors', {
+          podSelector: { matchLabels: { 'bad key!': 'x' } },
+          ingress: [{ from: [{ namespaceSelector: { matchExpressions: [{ key: 'team', operator: 'In' }] } }] }],
+        }),
+      }),
+      () => ({
+        method: 'POST',
+        path: policies,
         body: policy('peers', {
           egress: [{ to: [{}, { ipBlock: { cidr: '10.0.0.0/8' }, podSelector: {} }] }],
         }),

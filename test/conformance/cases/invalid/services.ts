@@ -37,6 +37,11 @@ export const invalidServiceCases: ConformanceCase[] = [
       }),
       () => ({ method: 'POST', path: services, body: service('bad-name', [{ name: 'Web_Port', port: 80 }]) }),
       () => ({ method: 'POST', path: services, body: service('bad-type', [{ port: 80 }], 'Public') }),
+      () => ({
+        method: 'POST',
+        path: services,
+        body: { ...service('bad-selector', [{ port: 80 }]), spec: { ports: [{ port: 80 }], selector: { app: 'a b' } } },
+      }),
       () => ({ method: 'POST', path: services, body: service('no-ports', []) }),
       () => ({ method: 'POST', path: services, body: { ...service('headless', []), spec: { clusterIP: 'None' } } }),
       () => ({ method: 'POST', path: services, body: service('good', [{ name: 'a', port: 80 }]) }),
