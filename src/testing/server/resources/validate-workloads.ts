@@ -1,20 +1,15 @@
-// What kube-apiserver v1.36.3 (pkg/apis/apps/validation, pkg/apis/batch/validation) refuses
-// of a workload's spec, in its order: a selector that is missing, empty or does not select
-// the pod template, a changed selector, pods that restart as the kind does not allow.
+// What kube-apiserver v1.36.3 (pkg/apis/apps/validation) refuses of a ReplicaSet's,
+// Deployment's, StatefulSet's or DaemonSet's spec, in its order: negative counts, a selector
+// that is missing, unreadable, empty or does not select the pod template, a changed
+// selector, pods that restart other than Always. Jobs and CronJobs: validate-jobs.ts.
 import type { KubeObject } from '../../../core/object.ts';
 import type { FieldCause } from '../crd/custom-resource-schema.ts';
 import { invalidValue, required } from '../handlers/validate.ts';
-import { cronScheduleError } from './cron-schedule.ts';
-import { forbidden, immutable, notSupported, sameJson } from './field-causes.ts';
+import { forbidden, immutable, sameJson } from './field-causes.ts';
 import { isEmptySelector, selectorJson, selects } from './label-selector-match.ts';
 import { deploymentStrategyCauses, nonNegative } from './validate-deployment.ts';
 import { labelSelectorCauses } from './validate-label-selector.ts';
-import {
-  alwaysRestartCauses,
-  jobRestartCauses,
-  podTemplateCauses,
-  templateLabelCauses,
-} from './validate-pod-template.ts';
+import { alwaysRestartCauses, podTemplateCauses, templateLabelCauses } from './validate-pod-template.ts';
 
 type Json = Record<string, unknown>;
 type Validate = (object: KubeObject, live: KubeObject | undefined) => FieldCause[];
@@ -24,7 +19,7 @@ const specOf = (object: KubeObject | undefined): Json => (isObject(object?.spec)
 const shown = (selector: unknown): unknown => (isObject(selector) ? selectorJson(selector) : null);
 
 /** The template's labels when the selector does not select them (null when there are none, as Go's nil map). */
-function templateLabelsCauses(spec: Json, path: string): FieldCause[] {
+export function templateLabelsCauses(spec: Json, path: string): FieldCause[] {
   const template = isObject(spec.template) ? spec.template : {};
   const labels = isObject(template.metadata) ? template.metadata.labels : undefined;
   if (selects(spec.selector, labels)) return [];
@@ -43,7 +38,7 @@ function requiredSelectorCauses(spec: Json, kind: string): FieldCause[] {
 }
 
 /** Whether Go can read the selector (LabelSelectorAsSelector); an absent one it can (it selects nothing). */
-const readable = (selector: unknown): boolean => labelSelectorCauses(selector, 'spec.selector').length === 0;
+export const readable = (selector: unknown): boolean => labelSelectorCauses(selector, 'spec.selector').length === 0;
 
 const selectorChangeCauses = (spec: Json, live: KubeObject | undefined): FieldCause[] =>
   live && !sameJson(spec.selector ?? null, specOf(live).selector ?? null)
@@ -134,60 +129,5 @@ export const validateStatefulSet: Validate = (object, live) => {
     ...template,
     ...alwaysRestartCauses(spec.template, 'spec.template'),
     ...(changed ? [forbiddenChange] : []),
-  ];
-};
-
-// A Job's counts that may not be negative, in validateJobSpec's order.
-const jobCounts = ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished'];
-const jobCountCauses = (spec: Json, path: string): FieldCause[] =>
-  jobCounts.flatMap((count) => nonNegative(spec[count], `${path}.${count}`));
-
-/** A Job's counts and template; its selector only when manual (else the server generates it to fit). */
-export const validateJob: Validate = (object) => {
-  const spec = specOf(object);
-  const manual = spec.manualSelector === true;
-  return [
-    ...jobCountCauses(spec, 'spec'),
-    ...podTemplateCauses(spec.template, 'spec.template'),
-    ...jobRestartCauses(spec.template, 'spec.template'),
-    ...(manual && !isObject(spec.selector) ? [required('spec.selector', '')] : []),
-    ...(manual ? labelSelectorCauses(spec.selector, 'spec.selector') : []),
-    ...(manual && readable(spec.selector) ? templateLabelsCauses(spec, 'spec.template') : []),
-  ];
-};
-
-/** The schedule (required, readable, without a time zone), then the Job template's rules. */
-function scheduleCauses(schedule: unknown): FieldCause[] {
-  const text = typeof schedule === 'string' ? schedule : '';
-  if (text === '') return [required('spec.schedule', '')];
-  const error = cronScheduleError(text);
-  const causes = error === undefined ? [] : [invalidValue('spec.schedule', text, error)];
-  if (text.includes('TZ'))
-    causes.push(
-      invalidValue('spec.schedule', text, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'),
-    );
-  return causes;
-}
-
-const concurrencyPolicies = ['Allow', 'Forbid', 'Replace'];
-
-export const validateCronJob: Validate = (object) => {
-  const spec = specOf(object);
-  const jobTemplate = spec.jobTemplate;
-  const jobSpec = isObject(jobTemplate) && isObject(jobTemplate.spec) ? jobTemplate.spec : {};
-  const template = jobSpec.template;
-  const path = 'spec.jobTemplate.spec.template';
-  const policy = typeof spec.concurrencyPolicy === 'string' ? spec.concurrencyPolicy : '';
-  return [
-    ...scheduleCauses(spec.schedule),
-    ...nonNegative(spec.startingDeadlineSeconds, 'spec.startingDeadlineSeconds'),
-    ...(concurrencyPolicies.includes(policy)
-      ? []
-      : [notSupported('spec.concurrencyPolicy', policy, concurrencyPolicies)]),
-    ...jobCountCauses(jobSpec, 'spec.jobTemplate.spec'),
-    ...podTemplateCauses(template, path),
-    ...jobRestartCauses(template, path),
-    ...nonNegative(spec.successfulJobsHistoryLimit, 'spec.successfulJobsHistoryLimit'),
-    ...nonNegative(spec.failedJobsHistoryLimit, 'spec.failedJobsHistoryLimit'),
   ];
 };

@@ -10,13 +10,8 @@ import { specOnlyStatusUpdate } from './status-strategies.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
 import { objectAt } from './object-at.ts';
 import { standardVerbs } from './verbs.ts';
-import {
-  validateCronJob,
-  validateDaemonSet,
-  validateJob,
-  validateReplicaSet,
-  validateStatefulSet,
-} from './validate-workloads.ts';
+import { validateCronJob, validateJob } from './validate-jobs.ts';
+import { validateDaemonSet, validateReplicaSet, validateStatefulSet } from './validate-workloads.ts';
 
 type Json = Record<string, unknown>;
 const templateSpecOf = (spec: Json): Json => objectAt(objectAt(spec, 'template'), 'spec');
