@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { dnsLabelErrors, dnsSubdomainErrors, labelKeyErrors, labelValueErrors } from './names.ts';
+import { dnsLabelErrors, dnsSubdomainErrors, labelKeyErrors, labelValueErrors, pathSegmentErrors } from './names.ts';
 
 describe('Kubernetes name rules', () => {
   it('an object name is a DNS-1123 subdomain: lowercase, dots allowed, at most 253 characters', () => {
@@ -34,5 +34,11 @@ describe('Kubernetes name rules', () => {
   it('a label value may be empty, else it follows the label name rule', () => {
     for (const value of ['', '106', 'my_value']) assert.deepEqual(labelValueErrors(value), []);
     assert.equal(labelValueErrors('not valid!').length, 1);
+  });
+
+  // Checked against kube-apiserver v1.36.3 by the conformance case "invalid specs: Role and ClusterRole rules".
+  it('an RBAC name is a path segment: colons and capitals pass, a % does not', () => {
+    assert.deepEqual(pathSegmentErrors('invalid:Colon_Name'), []);
+    assert.deepEqual(pathSegmentErrors('bad%name'), ["may not contain '%'"]);
   });
 });

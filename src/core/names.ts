@@ -33,7 +33,7 @@ const bytes = (text: string) => encoder.encode(text).length;
 const tooLong = (max: number) => `must be no more than ${String(max)} bytes`;
 
 /** apimachinery's `RegexError`, double space before each "or" included. */
-function regexError(message: string, format: string, ...examples: string[]): string {
+export function regexError(message: string, format: string, ...examples: string[]): string {
   const shown = examples.map((example) => `'${example}', `).join(' or ');
   return `${message} (e.g. ${shown}regex used for validation is '${format}')`;
 }
@@ -107,4 +107,13 @@ export function labelValueErrors(value: string): string[] {
   if (!labelValuePattern.test(value))
     errors.push(regexError(labelValueMessage, labelValueFormat, 'MyValue', 'my_value', '12345'));
   return errors;
+}
+
+/**
+ * Why `name` cannot be a path segment (apimachinery's IsPathSegmentName, the name rule of
+ * RBAC objects and their roleRefs): `.`, `..`, or a name with `/` or `%`. Empty when it can.
+ */
+export function pathSegmentErrors(name: string): string[] {
+  if (name === '.' || name === '..') return [`may not be '${name}'`];
+  return ['/', '%'].filter((bad) => name.includes(bad)).map((bad) => `may not contain '${bad}'`);
 }

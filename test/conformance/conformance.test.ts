@@ -24,6 +24,7 @@ import { fieldSelectorCases } from './cases/field-selectors.ts';
 import { eventsApiCases } from './cases/events-api.ts';
 import { apiServiceCases } from './cases/apiservices.ts';
 import { finalizerCases } from './cases/finalizers.ts';
+import { invalidSpecCases } from './cases/invalid-specs.ts';
 import { listCases } from './cases/lists.ts';
 import { namespaceDeletionCases } from './cases/namespace-deletion.ts';
 import { negotiationCases } from './cases/negotiation.ts';
@@ -78,6 +79,7 @@ const cases = [
   ...eventsApiCases,
   ...apiServiceCases,
   ...crdSchemaCases,
+  ...invalidSpecCases,
 ];
 const token = 'conformance-token';
 

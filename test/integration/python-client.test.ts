@@ -12,16 +12,12 @@ import type { Finished } from '../support/go-program.ts';
 import { installPythonClient, runPythonProof, transcript } from '../support/python-proof.ts';
 
 /**
- * Steps that kube-apiserver passes and the embedded server does not yet: `invalid-specs`
- * (a DaemonSet whose selector misses its template's labels, a Job with `restartPolicy:
- * Always`, a ConfigMap key with a space, a Role rule without verbs, a Service port with
- * protocol FOO: kube-apiserver refuses each with 422, the embedded server stores them).
- * They run against kube-apiserver always, against the embedded server as `todo` until
- * they pass there (then drop them here).
+ * Steps run alone (`--with <step>`), each in a namespace of its own, against both servers:
+ * ReplicationControllers, Nodes, APIServices, and `invalid-specs` (a DaemonSet whose
+ * selector misses its template's labels, a Job with `restartPolicy: Always`, a ConfigMap
+ * key with a space, a Role rule without verbs, a Service port with protocol FOO, each
+ * refused with 422).
  */
-const notYetEmbedded = new Set(['invalid-specs']);
-
-/** Steps that run alone (`--with <step>`), each in a namespace of its own. */
 const optionalSteps = ['replicationcontrollers', 'nodes', 'apiservices', 'invalid-specs'] as const;
 
 /** The proof's arguments for one of those steps, in a namespace of its own. */
@@ -72,13 +68,9 @@ describe('the Python Kubernetes client against the embedded server', { timeout: 
   });
 
   for (const step of optionalSteps) {
-    it(
-      `prints the transcript kube-apiserver printed for ${step}`,
-      notYetEmbedded.has(step) ? { todo: 'not passed by the embedded server yet' } : {},
-      async () => {
-        const run = await runPythonProof(await pythonClient(), server.kubeconfigPath, optionalArgs(step));
-        assertTranscript(run, transcript(step));
-      },
-    );
+    it(`prints the transcript kube-apiserver printed for ${step}`, async () => {
+      const run = await runPythonProof(await pythonClient(), server.kubeconfigPath, optionalArgs(step));
+      assertTranscript(run, transcript(step));
+    });
   }
 });

@@ -1,7 +1,7 @@
 // Quantities as kube-apiserver decodes and writes them: "1024Mi" stored as "1Gi", "0.5"
 // as "500m", some kept as written, a number as a string; an unparseable one refused with
 // ParseQuantity's message.
-import { type ConformanceCase, mergePatch, paths } from '../conformance-case.ts';
+import { type ConformanceCase, paths } from '../conformance-case.ts';
 
 const claims = '/api/v1/namespaces/default/persistentvolumeclaims';
 

@@ -1,6 +1,12 @@
-// The validation kube-apiserver applies that clients of this project meet: names,
-// labels, and a Deployment's selector. Messages are the real server's, word for word.
-import { dnsLabelErrors, dnsSubdomainErrors, labelKeyErrors, labelValueErrors } from '../../../core/names.ts';
+// The validation kube-apiserver applies to every object: names and labels; each kind's own
+// rules are its ResourceType's `validate`. Messages are the real server's, word for word.
+import {
+  dnsLabelErrors,
+  dnsSubdomainErrors,
+  labelKeyErrors,
+  labelValueErrors,
+  pathSegmentErrors,
+} from '../../../core/names.ts';
 import { type Cause, invalid } from '../http/status.ts';
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
@@ -19,15 +25,16 @@ export const required = (field: string, detail: string): Cause => ({
 
 /**
  * A Namespace's name is a DNS-1123 label, and so is a Service's (kube-apiserver v1.36's
- * RelaxedServiceNameValidation, on by default, in place of DNS-1035); every other kind's a
- * DNS-1123 subdomain.
+ * RelaxedServiceNameValidation, on by default, in place of DNS-1035); an RBAC object's a
+ * path segment (`system:aggregate-to-view`); every other kind's a DNS-1123 subdomain.
  */
 function nameErrors(type: ResourceType, name: string): string[] {
+  if (type.group === 'rbac.authorization.k8s.io') return pathSegmentErrors(name);
   const label = type.group === '' && (type.kind === 'Namespace' || type.kind === 'Service');
   return label ? dnsLabelErrors(name) : dnsSubdomainErrors(name);
 }
 
-function labelCauses(field: string, labels: unknown): Cause[] {
+export function labelCauses(field: string, labels: unknown): Cause[] {
   if (labels === undefined || labels === null) return [];
   const causes: Cause[] = [];
   for (const [key, value] of Object.entries(labels as Record<string, unknown>)) {
@@ -55,32 +62,9 @@ export function validateObject(
   if (typeof generation === 'number' && generation < 0)
     causes.push(invalidValue('metadata.generation', generation, 'must be greater than or equal to 0'));
   causes.push(...labelCauses('metadata.labels', metadata.labels));
-  if (type.kind === 'Deployment') causes.push(...deploymentCauses(object));
   if (type.validate) causes.push(...type.validate(object, live));
   if (type.customSchema) causes.push(...customSchemaCauses(type.customSchema, object, live, subresource));
   if (causes.length > 0) throw invalid(type, name, causes);
-}
-
-function deploymentCauses(object: KubeObject): Cause[] {
-  const spec = (object.spec ?? {}) as Record<string, unknown>;
-  const selector = spec.selector as { matchLabels?: Record<string, string> } | undefined;
-  const template = (spec.template ?? {}) as {
-    metadata?: { labels?: Record<string, string> };
-    spec?: { containers?: unknown[] };
-  };
-  const causes: Cause[] = [];
-  if (!selector) causes.push(required('spec.selector', ''));
-  const templateLabels = template.metadata?.labels ?? {};
-  const matches = Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => templateLabels[k] === v);
-  if (selector && !matches) {
-    causes.push(
-      invalidValue('spec.template.metadata.labels', templateLabels, '`selector` does not match template `labels`'),
-    );
-  }
-  if (!Array.isArray(template.spec?.containers) || template.spec.containers.length === 0) {
-    causes.push(required('spec.template.spec.containers', ''));
-  }
-  return causes;
 }
 
 /** A custom resource's schema errors: of the whole object, or of `status` alone on a status write. */

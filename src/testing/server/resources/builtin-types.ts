@@ -24,6 +24,9 @@ import {
 } from './status-strategies.ts';
 import { objectAt } from './object-at.ts';
 import { crud, standardVerbs } from './verbs.ts';
+import { validateDeployment } from './validate-workloads.ts';
+import { validatePod } from './validate-pod-template.ts';
+import { validateConfigMapKeys, validateSecretKeys } from './validate-config-keys.ts';
 
 type Json = Record<string, unknown>;
 
@@ -64,6 +67,7 @@ export const configMaps: ResourceType = {
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: false,
+  validate: validateConfigMapKeys,
 };
 
 export const secrets: ResourceType = {
@@ -78,6 +82,7 @@ export const secrets: ResourceType = {
   unconditionalUpdate: true,
   generation: 'none',
   statusSubresource: false,
+  validate: validateSecretKeys,
   applyDefaults: (object) => {
     object.type ??= 'Opaque';
     // stringData is write-only: folded into data as base64, as the real server does.
@@ -106,6 +111,7 @@ export const pods: ResourceType = {
   statusSubresource: true,
   prepareStatusUpdate: podStatusUpdate,
   categories: ['all'],
+  validate: validatePod,
   applyDefaults: (object) => {
     const spec = objectAt(object, 'spec');
     defaultRequestsFromLimits(object);
@@ -141,6 +147,7 @@ export const deployments: ResourceType = {
   prepareStatusUpdate: deploymentStatusUpdate,
   scaleSubresource: true,
   categories: ['all'],
+  validate: validateDeployment,
   applyDefaults: (object) => {
     const spec = objectAt(object, 'spec');
     spec.replicas ??= 1;

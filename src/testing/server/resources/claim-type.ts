@@ -10,6 +10,7 @@ import type { ResourceType } from '../resource-type.ts';
 import { specOnlyStatusUpdate } from './status-strategies.ts';
 import { objectAt } from './object-at.ts';
 import { standardVerbs } from './verbs.ts';
+import { validatePersistentVolumeClaim } from './validate-claim.ts';
 
 /** Go defaults the phase on every decode, so a create's cleared status reads back Pending. */
 function defaultPhase(object: KubeObject): void {
@@ -40,6 +41,7 @@ export const persistentVolumeClaims: ResourceType = {
   prepareStatusUpdate: specOnlyStatusUpdate,
   statusOnCreate: {},
   applyDefaults: defaultClaim,
+  validate: validatePersistentVolumeClaim,
   admitOnCreate: (object) => {
     defaultPhase(object);
     const metadata = (object.metadata ??= {});

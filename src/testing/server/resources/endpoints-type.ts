@@ -5,6 +5,7 @@
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { standardVerbs } from './verbs.ts';
+import { validateEndpoints } from './validate-endpoints.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -32,4 +33,5 @@ export const endpoints: ResourceType = {
   statusSubresource: false,
   deprecationWarning: 'v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice',
   applyDefaults: defaultEndpoints,
+  validate: validateEndpoints,
 };

@@ -6,6 +6,8 @@ import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { specOnlyStatusUpdate } from './status-strategies.ts';
 import { standardVerbs } from './verbs.ts';
+import { validateIngress } from './validate-ingress.ts';
+import { validateNetworkPolicy } from './validate-network-policy.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -26,6 +28,7 @@ export const ingresses: ResourceType = {
   statusSubresource: true,
   prepareStatusUpdate: specOnlyStatusUpdate,
   statusOnCreate: {},
+  validate: validateIngress,
 };
 
 /** A rule's ports are TCP unless they say otherwise. */
@@ -62,6 +65,7 @@ export const networkPolicies: ResourceType = {
   generation: 'spec',
   statusSubresource: false,
   applyDefaults: defaultNetworkPolicy,
+  validate: validateNetworkPolicy,
 };
 
 export const networkingTypes: readonly ResourceType[] = [ingresses, networkPolicies];

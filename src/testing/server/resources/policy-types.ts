@@ -5,6 +5,7 @@
 import type { ResourceType } from '../resource-type.ts';
 import { specOnlyStatusUpdate } from './status-strategies.ts';
 import { standardVerbs } from './verbs.ts';
+import { validatePodDisruptionBudget } from './validate-budget.ts';
 
 export const podDisruptionBudgets: ResourceType = {
   group: 'policy',
@@ -20,4 +21,5 @@ export const podDisruptionBudgets: ResourceType = {
   statusSubresource: true,
   prepareStatusUpdate: specOnlyStatusUpdate,
   statusOnCreate: {},
+  validate: validatePodDisruptionBudget,
 };

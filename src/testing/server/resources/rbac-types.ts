@@ -4,6 +4,7 @@
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
 import { standardVerbs } from './verbs.ts';
+import { validateClusterRole, validateClusterRoleBinding, validateRole, validateRoleBinding } from './validate-rbac.ts';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -36,9 +37,12 @@ const rbacType = (kind: string, namespaced: boolean, binding: boolean): Resource
   ...(binding && { applyDefaults: defaultBinding }),
 });
 
-export const roles = rbacType('Role', true, false);
-export const roleBindings = rbacType('RoleBinding', true, true);
-export const clusterRoles = rbacType('ClusterRole', false, false);
-export const clusterRoleBindings = rbacType('ClusterRoleBinding', false, true);
+export const roles: ResourceType = { ...rbacType('Role', true, false), validate: validateRole };
+export const roleBindings: ResourceType = { ...rbacType('RoleBinding', true, true), validate: validateRoleBinding };
+export const clusterRoles: ResourceType = { ...rbacType('ClusterRole', false, false), validate: validateClusterRole };
+export const clusterRoleBindings: ResourceType = {
+  ...rbacType('ClusterRoleBinding', false, true),
+  validate: validateClusterRoleBinding,
+};
 
 export const rbacTypes: readonly ResourceType[] = [clusterRoleBindings, clusterRoles, roleBindings, roles];

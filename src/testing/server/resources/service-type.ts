@@ -10,7 +10,7 @@ import { serviceWarnings } from '../warnings/kind-warnings.ts';
 import { randomInt } from 'node:crypto';
 import type { KubeObject } from '../../../core/object.ts';
 import type { ResourceType } from '../resource-type.ts';
-import { servicePortCauses } from './service-ports.ts';
+import { validateService } from './validate-service.ts';
 import { standardVerbs } from './verbs.ts';
 
 type Json = Record<string, unknown>;
@@ -124,5 +124,5 @@ export const services: ResourceType = {
   categories: ['all'],
   applyDefaults: defaultService,
   admitOnCreate: allocate,
-  validate: servicePortCauses,
+  validate: validateService,
 };

@@ -10,6 +10,8 @@ import { specOnlyStatusUpdate } from './status-strategies.ts';
 import { defaultPodSpec } from './pod-defaults.ts';
 import { objectAt } from './object-at.ts';
 import { standardVerbs } from './verbs.ts';
+import { validateCronJob, validateJob } from './validate-jobs.ts';
+import { validateDaemonSet, validateReplicaSet, validateStatefulSet } from './validate-workloads.ts';
 
 type Json = Record<string, unknown>;
 const templateSpecOf = (spec: Json): Json => objectAt(objectAt(spec, 'template'), 'spec');
@@ -34,6 +36,7 @@ const workload = (group: string, kind: string, shortName: string, scale: boolean
 
 export const replicaSets: ResourceType = {
   ...workload('apps', 'ReplicaSet', 'rs', true),
+  validate: validateReplicaSet,
   applyDefaults: (object) => {
     const spec = objectAt(object, 'spec');
     spec.replicas ??= 1;
@@ -43,6 +46,7 @@ export const replicaSets: ResourceType = {
 
 export const statefulSets: ResourceType = {
   ...workload('apps', 'StatefulSet', 'sts', true),
+  validate: validateStatefulSet,
   applyDefaults: (object) => {
     const spec = objectAt(object, 'spec');
     spec.podManagementPolicy ||= 'OrderedReady';
@@ -65,6 +69,7 @@ export const statefulSets: ResourceType = {
 
 export const cronJobs: ResourceType = {
   ...workload('batch', 'CronJob', 'cj', false),
+  validate: validateCronJob,
   applyDefaults: (object) => {
     const spec = objectAt(object, 'spec');
     spec.concurrencyPolicy ||= 'Allow';
@@ -122,6 +127,7 @@ export const jobs: ResourceType = {
   ...workload('batch', 'Job', '', false),
   shortNames: [],
   applyDefaults: defaultJob,
+  validate: validateJob,
   admitOnCreate: generateJobSelector,
 };
 
@@ -151,6 +157,7 @@ function defaultDaemonSet(object: KubeObject): void {
 export const daemonSets: ResourceType = {
   ...workload('apps', 'DaemonSet', 'ds', false),
   applyDefaults: defaultDaemonSet,
+  validate: validateDaemonSet,
   // PrepareForCreate: a template generation below 1 becomes 1.
   admitOnCreate: (object) => {
     if (generationIn(object) < 1) annotationsOf(object)[templateGeneration] = '1';
