@@ -27,7 +27,6 @@ const int64Fields = new Set([
   'tolerationSeconds',
 ]);
 
-
 /** `v1.Container` for a struct the schema files export, else ''. */
 const structName = (schema: StructSchema) => componentName(schema)?.split('.').slice(-2).join('.') ?? '';
 
