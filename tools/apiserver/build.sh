@@ -3,11 +3,21 @@
 # repository, keyed by version, and prints the directory. Reuses binaries already there.
 #
 #   tools/apiserver/build.sh            build if needed; print the assets directory on stdout
+#   tools/apiserver/build.sh --with-controller-manager
+#                                       also kube-controller-manager (the tests that compare the
+#                                       embedded server's controllers with the real ones need it)
 #   KUBECONFLICT_CACHE=DIR              cache root (default: $XDG_CACHE_HOME or ~/.cache, /kubeconflict)
 #
 # Progress and timings go to stderr. A cold build takes minutes (kube-apiserver is large).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+with_controller_manager=false
+for arg in "$@"; do
+  case $arg in
+    --with-controller-manager) with_controller_manager=true ;;
+    *) echo "usage: $0 [--with-controller-manager]" >&2; exit 2 ;;
+  esac
+done
 kubernetes=v1.36.3
 etcd=v3.6.16
 cache_root=${KUBECONFLICT_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/kubeconflict}
@@ -40,5 +50,9 @@ version_flags="-X k8s.io/component-base/version.gitVersion=$kubernetes -X k8s.io
 build etcd "$here/../etcd" go.etcd.io/etcd/server/v3 etcd
 build kube-apiserver "$here" k8s.io/kubernetes/cmd/kube-apiserver kube-apiserver -ldflags "$version_flags"
 build kubectl "$here" k8s.io/kubernetes/cmd/kubectl kubectl -ldflags "$version_flags"
+if $with_controller_manager; then
+  build kube-controller-manager "$here" k8s.io/kubernetes/cmd/kube-controller-manager kube-controller-manager \
+    -ldflags "$version_flags"
+fi
 log "ready in $(elapsed "$total"): $assets"
 echo "$assets"

@@ -6,12 +6,14 @@ import { join } from 'node:path';
 export const kubernetesVersion = 'v1.36.3';
 export const etcdVersion = 'v3.6.16';
 
-/** Paths of the three binaries a real control plane needs. */
+/** Paths of the three binaries a real control plane needs, and of the optional fourth. */
 export interface ApiServerAssets {
   readonly directory: string;
   readonly kubeApiServer: string;
   readonly etcd: string;
   readonly kubectl: string;
+  /** Built by `tools/apiserver/build.sh --with-controller-manager`; needed for `controllers`. */
+  readonly kubeControllerManager: string;
 }
 
 /**
@@ -36,6 +38,7 @@ export function findAssets(directory?: string, env: NodeJS.ProcessEnv = process.
     kubeApiServer: join(dir, 'kube-apiserver'),
     etcd: join(dir, 'etcd'),
     kubectl: join(dir, 'kubectl'),
+    kubeControllerManager: join(dir, 'kube-controller-manager'),
   };
   const missing = [assets.kubeApiServer, assets.etcd, assets.kubectl].filter((path) => !isExecutable(path));
   if (missing.length > 0) {
@@ -47,6 +50,15 @@ export function findAssets(directory?: string, env: NodeJS.ProcessEnv = process.
     );
   }
   return assets;
+}
+
+/** The kube-controller-manager binary, or an error that says how to build it. */
+export function controllerManagerOf(assets: ApiServerAssets): string {
+  if (isExecutable(assets.kubeControllerManager)) return assets.kubeControllerManager;
+  throw new Error(
+    `kube-controller-manager not found at ${assets.kubeControllerManager}: build it with ` +
+      '`tools/apiserver/build.sh --with-controller-manager` (Go needed; minutes when cold).',
+  );
 }
 
 function isExecutable(path: string): boolean {

@@ -53,3 +53,16 @@ export function kubeApiServerArgs(
     ...extra,
   ];
 }
+
+/**
+ * kube-controller-manager's flags: only `controllers` run, as the admin of `kubeconfigPath`,
+ * without leader election and without serving anything itself.
+ */
+export function kubeControllerManagerArgs(kubeconfigPath: string, controllers: readonly string[]): string[] {
+  return [
+    `--kubeconfig=${kubeconfigPath}`,
+    `--controllers=${controllers.join(',')}`,
+    '--leader-elect=false',
+    '--secure-port=0',
+  ];
+}

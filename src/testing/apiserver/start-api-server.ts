@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { CertificateAuthority, createSigningKeyPair } from '../tls/certificate-authority.ts';
-import { type ApiServerAssets, findAssets } from './assets.ts';
-import { etcdArgs, kubeApiServerArgs } from './control-plane-args.ts';
+import { type ApiServerAssets, controllerManagerOf, findAssets } from './assets.ts';
+import { etcdArgs, kubeApiServerArgs, kubeControllerManagerArgs } from './control-plane-args.ts';
 import { freeLoopbackPort } from './free-port.ts';
 import { buildKubeconfig, type Kubeconfig } from './kubeconfig.ts';
 import { ManagedProcess } from './managed-process.ts';
@@ -25,6 +25,13 @@ export interface ApiServerOptions {
   readonly stopGraceMs?: number;
   /** Extra kube-apiserver flags, appended after kubeconflict's own. @default [] */
   readonly extraApiServerArgs?: readonly string[];
+  /**
+   * kube-controller-manager controllers to run beside kube-apiserver, by name
+   * (`garbage-collector-controller`, `namespace-controller`...), as a real cluster runs
+   * them. Needs the binary (`tools/apiserver/build.sh --with-controller-manager`).
+   * @default none: kube-apiserver alone, as envtest runs it
+   */
+  readonly controllers?: readonly string[];
 }
 
 /** A running real control plane (etcd and kube-apiserver) on loopback. */
@@ -101,6 +108,12 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ru
     await kubeApiServerReady();
 
     const { kubeconfig, kubeconfigPath } = writeKubeconfig(directory, url, material);
+    const { controllers = [] } = options;
+    if (controllers.length > 0) {
+      const args = kubeControllerManagerArgs(kubeconfigPath, controllers);
+      const log = join(directory, 'kube-controller-manager.log');
+      run.started(new ManagedProcess('kube-controller-manager', controllerManagerOf(assets), args, log));
+    }
     return {
       url,
       kubeconfig,

@@ -1,7 +1,8 @@
 // kube-controller-manager's pvc-protection controller, in small: a PersistentVolumeClaim
 // being deleted loses its `kubernetes.io/pvc-protection` finalizer (which admission adds on
-// create) once no Pod of its namespace uses it. Pods never run here, so a Pod that names the
-// claim holds it until that Pod is deleted or has finished.
+// create) once no Pod of its namespace uses it. As there, a Pod uses the claims its volumes
+// name once it is scheduled (a kubelet would not start it with a claim being deleted),
+// finished or not, until the Pod is gone.
 import type { KubeObject } from '../../../core/object.ts';
 import type { StoreEvent } from '../object-store.ts';
 import { finalizersOf } from '../handlers/deletion-finalizers.ts';
@@ -33,8 +34,8 @@ export function releaseClaim(context: ControllerContext, key: string): void {
 }
 
 function usesClaim(pod: KubeObject, name: string): boolean {
-  const phase = (pod.status as { phase?: string } | undefined)?.phase;
-  return phase !== 'Succeeded' && phase !== 'Failed' && claimNamesOf(pod).includes(name);
+  const nodeName = (pod.spec as { nodeName?: string } | undefined)?.nodeName;
+  return typeof nodeName === 'string' && nodeName !== '' && claimNamesOf(pod).includes(name);
 }
 
 function claimNamesOf(pod: KubeObject): string[] {
