@@ -9,14 +9,8 @@ import type { FieldCause } from '../crd/custom-resource-schema.ts';
 import { invalidValue, required } from '../handlers/validate.ts';
 import { duplicate, notSupported } from './field-causes.ts';
 import { portNameErrors } from './port-name.ts';
+import { type Json, number, objectsIn, text } from './json-fields.ts';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const objectsIn = (value: unknown): Json[] =>
-  Array.isArray(value) ? (value as unknown[]).map((item) => (isObject(item) ? item : {})) : [];
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
-const number = (value: unknown): number => (typeof value === 'number' ? value : 0);
 const outOfRange = 'must be between 1 and 65535, inclusive';
 const inRange = (port: number): boolean => port >= 1 && port <= 65535;
 const protocols = ['SCTP', 'TCP', 'UDP'];

@@ -8,12 +8,8 @@ import { dnsLabelErrors } from '../../../core/names.ts';
 import type { FieldCause } from '../crd/custom-resource-schema.ts';
 import { invalidValue, required } from '../handlers/validate.ts';
 import { notSupported, sameJson } from './field-causes.ts';
+import { type Json, objectsIn } from './json-fields.ts';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const objectsIn = (value: unknown): Json[] =>
-  Array.isArray(value) ? (value as unknown[]).map((item) => (isObject(item) ? item : {})) : [];
 const some = (value: unknown): boolean => Array.isArray(value) && value.length > 0;
 const protocols = ['SCTP', 'TCP', 'UDP'];
 

@@ -10,13 +10,8 @@ import type { FieldCause } from '../crd/custom-resource-schema.ts';
 import { invalidValue, required } from '../handlers/validate.ts';
 import { notSupported } from './field-causes.ts';
 import { portNameErrors } from './port-name.ts';
+import { type Json, isObject, objectsIn, text } from './json-fields.ts';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const objectsIn = (value: unknown): Json[] =>
-  Array.isArray(value) ? (value as unknown[]).map((item) => (isObject(item) ? item : {})) : [];
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 const pathTypes = ['Exact', 'ImplementationSpecific', 'Prefix'];
 const badSequences = ['//', '/./', '/../', '%2f', '%2F'];
 const badSuffixes = ['/..', '/.'];

@@ -5,12 +5,7 @@ import { labelKeyErrors, labelValueErrors } from '../../../core/names.ts';
 import type { FieldCause } from '../crd/custom-resource-schema.ts';
 import { invalidValue, labelCauses, required } from '../handlers/validate.ts';
 import { forbidden } from './field-causes.ts';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const objectsIn = (value: unknown): Json[] =>
-  Array.isArray(value) ? (value as unknown[]).map((item) => (isObject(item) ? item : {})) : [];
+import { type Json, isObject, objectsIn } from './json-fields.ts';
 
 function requirementCauses(requirement: Json, at: string): FieldCause[] {
   const { operator, key } = requirement;

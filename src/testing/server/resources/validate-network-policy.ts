@@ -9,12 +9,8 @@ import { invalidValue, required } from '../handlers/validate.ts';
 import { forbidden, notSupported } from './field-causes.ts';
 import { portNameErrors } from './port-name.ts';
 import { labelSelectorCauses } from './validate-label-selector.ts';
+import { type Json, isObject, objectsIn } from './json-fields.ts';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const objectsIn = (value: unknown): Json[] =>
-  Array.isArray(value) ? (value as unknown[]).map((item) => (isObject(item) ? item : {})) : [];
 const outOfRange = 'must be between 1 and 65535, inclusive';
 const inRange = (port: number): boolean => port >= 1 && port <= 65535;
 

@@ -7,16 +7,11 @@ import { dnsSubdomainErrors, pathSegmentErrors } from '../../../core/names.ts';
 import type { FieldCause } from '../crd/custom-resource-schema.ts';
 import { invalidValue, required } from '../handlers/validate.ts';
 import { notSupported } from './field-causes.ts';
+import { type Json, isObject, objectsIn, text } from './json-fields.ts';
 
-type Json = Record<string, unknown>;
 type Validate = (object: KubeObject, live: KubeObject | undefined) => FieldCause[];
 const group = 'rbac.authorization.k8s.io';
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-const objectsIn = (value: unknown): Json[] =>
-  Array.isArray(value) ? (value as unknown[]).map((item) => (isObject(item) ? item : {})) : [];
 const some = (value: unknown): boolean => Array.isArray(value) && value.length > 0;
-const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 function ruleCauses(rule: Json, namespaced: boolean, path: string): FieldCause[] {
   const causes: FieldCause[] = [];
