@@ -35,6 +35,13 @@ function formatLabels(labels: Json): string {
   return pairs.length > 0 ? pairs.join(',') : '<none>';
 }
 
+/** A Job's and a CronJob's wide Selector column: the Job spec's selector, one description. */
+const jobSelectorColumn = column(
+  'Selector',
+  'A label query over pods that should match the pod count. Normally, the system sets this field for you. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
+  { priority: 1 },
+);
+
 /** The descriptions kube-apiserver gives a replica-keeping kind's columns. */
 interface ReplicaColumns {
   readonly desired: string;
@@ -187,11 +194,7 @@ export const cronJobPrinter: Printer = {
     column('Last Schedule', 'Information when was the last time the job was successfully scheduled.'),
     ageColumn,
     ...templateContainerColumns,
-    column(
-      'Selector',
-      'A label query over pods that should match the pod count. Normally, the system sets this field for you. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
-      { priority: 1 },
-    ),
+    jobSelectorColumn,
   ],
   cells: (object, now) => {
     const spec = objectAt(object, 'spec');
@@ -252,11 +255,7 @@ export const jobPrinter: Printer = {
     column('Duration', 'Time required to complete the job.'),
     ageColumn,
     ...templateContainerColumns,
-    column(
-      'Selector',
-      'A label query over pods that should match the pod count. Normally, the system sets this field for you. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors',
-      { priority: 1 },
-    ),
+    jobSelectorColumn,
   ],
   cells: (object, now) => {
     const spec = objectAt(object, 'spec');
